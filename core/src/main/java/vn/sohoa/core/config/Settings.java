@@ -1,0 +1,124 @@
+package vn.sohoa.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Every setting of sohoa. Defaults live in {@code config/application.properties}; each key can be
+ * overridden by the environment variable of the same name in upper case with dots and dashes as
+ * underscores ({@code sohoa.es.url} by {@code SOHOA_ES_URL}). Unknown keys are refused, so a typo
+ * never silently falls back to a default.
+ */
+public record Settings(
+        Path dataDir,
+        int httpPort,
+        String elasticsearchUrl,
+        String indexAlias,
+        String s3Endpoint,
+        String s3AccessKey,
+        String s3SecretKey,
+        String s3Region,
+        String ocrLanguage,
+        Path tessdata,
+        int ocrThreads,
+        int renderDpi,
+        int ingestConcurrency,
+        String batchCron,
+        long stableMillis,
+        String enginesDir,
+        String elasticsearchHeap) {
+
+    public static final String PREFIX = "sohoa.";
+    public static final Set<String> KEYS = Set.of(
+            "sohoa.data.dir", "sohoa.http.port",
+            "sohoa.es.url", "sohoa.es.index-alias", "sohoa.es.heap",
+            "sohoa.s3.endpoint", "sohoa.s3.access-key", "sohoa.s3.secret-key", "sohoa.s3.region",
+            "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.render-dpi",
+            "sohoa.ingest.concurrency", "sohoa.ingest.stable-millis", "sohoa.batch.cron",
+            "sohoa.engines.dir");
+
+    public static Settings from(Function<String, Optional<String>> lookup) {
+        Function<String, String> get = key -> lookup.apply(key).map(String::trim)
+                .orElseThrow(() -> new IllegalArgumentException("Missing setting " + key));
+        Function<String, String> optional = key -> lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty())
+                .orElse(null);
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new Settings(
+                Path.of(get.apply("sohoa.data.dir")).toAbsolutePath().normalize(),
+                Integer.parseInt(get.apply("sohoa.http.port")),
+                optional.apply("sohoa.es.url"),
+                get.apply("sohoa.es.index-alias"),
+                optional.apply("sohoa.s3.endpoint"),
+                optional.apply("sohoa.s3.access-key"),
+                optional.apply("sohoa.s3.secret-key"),
+                get.apply("sohoa.s3.region"),
+                get.apply("sohoa.ocr.language"),
+                Path.of(get.apply("sohoa.ocr.tessdata")),
+                positiveOr(get.apply("sohoa.ocr.threads"), cores),
+                Integer.parseInt(get.apply("sohoa.ocr.render-dpi")),
+                positiveOr(get.apply("sohoa.ingest.concurrency"), cores),
+                get.apply("sohoa.batch.cron"),
+                Long.parseLong(get.apply("sohoa.ingest.stable-millis")),
+                optional.apply("sohoa.engines.dir"),
+                get.apply("sohoa.es.heap"));
+    }
+
+    /** The keys under {@code sohoa.} and the {@code SOHOA_} environment variables that no setting has. */
+    public static List<String> unknown(Set<String> propertyKeys, Map<String, String> environment) {
+        Set<String> envNames = new TreeSet<>();
+        KEYS.forEach(k -> envNames.add(environmentName(k)));
+        Set<String> unknown = new TreeSet<>();
+        propertyKeys.stream().filter(k -> k.startsWith(PREFIX) && !KEYS.contains(k)).forEach(unknown::add);
+        environment.keySet().stream().filter(k -> k.startsWith("SOHOA_") && !envNames.contains(k)).forEach(unknown::add);
+        return List.copyOf(unknown);
+    }
+
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public boolean embeddedElasticsearch() {
+        return elasticsearchUrl == null;
+    }
+
+    public boolean embeddedObjectStore() {
+        return s3Endpoint == null;
+    }
+
+    public Path inbox() {
+        return dataDir.resolve("inbox");
+    }
+
+    public Path batch() {
+        return dataDir.resolve("batch");
+    }
+
+    public Path done() {
+        return dataDir.resolve("done");
+    }
+
+    public Path failed() {
+        return dataDir.resolve("failed");
+    }
+
+    public Path enginesData() {
+        return dataDir.resolve("engines");
+    }
+
+    public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey) {
+        return new Settings(dataDir, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
+                ocrLanguage, tessdata, ocrThreads, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
+                elasticsearchHeap);
+    }
+
+    private static int positiveOr(String value, int fallback) {
+        int n = Integer.parseInt(value);
+        return n > 0 ? n : fallback;
+    }
+}

@@ -1,0 +1,67 @@
+package vn.sohoa.core.document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Everything sohoa knows about one archived document. Stored as JSON in the derivatives bucket
+ * (the truth the index is rebuilt from) and projected into the search index.
+ *
+ * @param id          lowercase hex SHA-256 of the original bytes
+ * @param folder      the archivist's dossier: the folder, relative to the watched folder, the file came from
+ * @param extraction  how the text was obtained: "text" (born-digital), "ocr" (scanned) or "mixed"
+ * @param properties  document properties read by Tika (author, created, ...)
+ * @param sources     every file that brought these bytes; the first one archived them, the others are duplicates
+ */
+public record DocumentRecord(
+        String id,
+        String fileName,
+        String folder,
+        String contentType,
+        long size,
+        Instant ingestedAt,
+        String extraction,
+        String language,
+        String title,
+        LocalDate issuedDate,
+        Map<String, String> properties,
+        List<Page> pages,
+        List<Source> sources) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public int pageCount() {
+        return pages.size();
+    }
+
+    /** Mean OCR confidence (0-100) over the OCRed pages, or empty when no page was OCRed. */
+    public OptionalDouble ocrConfidence() {
+        return pages.stream().filter(p -> p.confidence() != null).mapToDouble(Page::confidence).average();
+    }
+
+    public String fullText() {
+        StringBuilder text = new StringBuilder();
+        for (Page page : pages) {
+            if (!text.isEmpty()) {
+                text.append("\n\n");
+            }
+            text.append(page.text());
+        }
+        return text.toString();
+    }
+
+    public boolean hasSource(Source source) {
+        return sources.stream().anyMatch(s -> s.sameFileAs(source));
+    }
+
+    public DocumentRecord withSource(Source source) {
+        List<Source> more = new ArrayList<>(sources);
+        more.add(source);
+        return new DocumentRecord(id, fileName, folder, contentType, size, ingestedAt, extraction, language, title,
+                issuedDate, properties, pages, List.copyOf(more));
+    }
+}

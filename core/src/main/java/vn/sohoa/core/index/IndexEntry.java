@@ -1,0 +1,90 @@
+package vn.sohoa.core.index;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import vn.sohoa.core.document.DocumentRecord;
+import vn.sohoa.core.document.Source;
+import vn.sohoa.core.text.VietnameseText;
+
+/**
+ * A document as the search index holds it. Text is indexed three ways: {@code content} as written
+ * (kept for snippets, not searched), {@code contentExact} with one tone placement (ranks exact
+ * diacritics), and {@code contentFolded} without diacritics (finds what was typed without them).
+ */
+public record IndexEntry(
+        String id,
+        String fileName,
+        String fileNameFolded,
+        String folder,
+        List<String> folderTree,
+        String contentType,
+        String extraction,
+        String language,
+        String title,
+        String titleExact,
+        String titleFolded,
+        String content,
+        String contentExact,
+        String contentFolded,
+        int pageCount,
+        Double ocrConfidence,
+        long size,
+        Instant ingestedAt,
+        Integer ingestYear,
+        LocalDate issuedDate,
+        Integer issueYear,
+        int duplicates,
+        List<Source> sources) {
+
+    static final ZoneId ARCHIVE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    public static IndexEntry of(DocumentRecord record) {
+        String text = record.fullText();
+        String title = record.title();
+        return new IndexEntry(
+                record.id(),
+                record.fileName(),
+                VietnameseText.fold(record.fileName()),
+                record.folder(),
+                folderTree(record.folder()),
+                record.contentType(),
+                record.extraction(),
+                record.language(),
+                title,
+                VietnameseText.canonical(title),
+                VietnameseText.fold(title),
+                text,
+                VietnameseText.canonical(text),
+                VietnameseText.fold(text),
+                record.pageCount(),
+                record.ocrConfidence().isPresent() ? record.ocrConfidence().getAsDouble() : null,
+                record.size(),
+                record.ingestedAt(),
+                record.ingestedAt().atZone(ARCHIVE_ZONE).getYear(),
+                record.issuedDate(),
+                record.issuedDate() == null ? null : record.issuedDate().getYear(),
+                record.sources().size() - 1,
+                record.sources());
+    }
+
+    /** "a/b/c" gives ["a", "a/b", "a/b/c"], so that filtering on a folder finds its subfolders too. */
+    static List<String> folderTree(String folder) {
+        List<String> tree = new ArrayList<>();
+        if (folder == null || folder.isEmpty()) {
+            return tree;
+        }
+        String[] parts = folder.split("/");
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!path.isEmpty()) {
+                path.append('/');
+            }
+            path.append(part);
+            tree.add(path.toString());
+        }
+        return tree;
+    }
+}

@@ -1,0 +1,161 @@
+package vn.sohoa.core.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.UploadObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import vn.sohoa.core.config.Settings;
+import vn.sohoa.core.document.DocumentRecord;
+import vn.sohoa.core.document.Json;
+
+/**
+ * The archive's storage, the truth everything else is rebuilt from: originals byte for byte in
+ * bucket {@code originals}, and each document's record (per-page text and metadata) as JSON in
+ * bucket {@code derivatives}. Any S3-compatible server works (MinIO in production, S3Proxy embedded).
+ */
+public class ObjectStore {
+
+    public static final String ORIGINALS = "originals";
+    public static final String DERIVATIVES = "derivatives";
+    private static final String RECORD_TYPE = "application/json; charset=utf-8";
+
+    private final MinioClient client;
+
+    public ObjectStore(MinioClient client) {
+        this.client = client;
+    }
+
+    public static ObjectStore connect(Settings settings) {
+        return new ObjectStore(MinioClient.builder()
+                .endpoint(settings.s3Endpoint())
+                .credentials(settings.s3AccessKey(), settings.s3SecretKey())
+                .region(settings.s3Region())
+                .build());
+    }
+
+    public void createBuckets() throws StorageException {
+        for (String bucket : new String[] {ORIGINALS, DERIVATIVES}) {
+            call(() -> {
+                if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                }
+                return null;
+            });
+        }
+    }
+
+    public boolean isAvailable() {
+        try {
+            return client.bucketExists(BucketExistsArgs.builder().bucket(ORIGINALS).build());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public void putOriginal(String id, Path file, String fileName, String contentType, Instant ingestedAt)
+            throws StorageException {
+        call(() -> client.uploadObject(UploadObjectArgs.builder()
+                .bucket(ORIGINALS)
+                .object(id)
+                .filename(file.toString())
+                .contentType(contentType)
+                .userMetadata(Map.of(
+                        "file-name", URLEncoder.encode(fileName, StandardCharsets.UTF_8),
+                        "ingested-at", ingestedAt.toString(),
+                        "sha256", id))
+                .build()));
+    }
+
+    public Optional<StoredOriginal> statOriginal(String id) throws StorageException {
+        return call(() -> {
+            try {
+                StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(ORIGINALS).object(id).build());
+                return Optional.of(toOriginal(id, stat.size(), stat.contentType(), stat.userMetadata().get("file-name")));
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The original's bytes; the caller closes the stream. */
+    public InputStream openOriginal(String id) throws StorageException {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(ORIGINALS).object(id).build()));
+    }
+
+    public void putRecord(DocumentRecord record) throws StorageException {
+        byte[] json = call(() -> Json.MAPPER.writeValueAsBytes(record));
+        call(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(DERIVATIVES)
+                .object(recordKey(record.id()))
+                .stream(new ByteArrayInputStream(json), json.length, -1)
+                .contentType(RECORD_TYPE)
+                .build()));
+    }
+
+    public Optional<DocumentRecord> findRecord(String id) throws StorageException {
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(
+                    GetObjectArgs.builder().bucket(DERIVATIVES).object(recordKey(id)).build())) {
+                return Optional.of(Json.MAPPER.readValue(in, DocumentRecord.class));
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    static String recordKey(String id) {
+        return id + ".json";
+    }
+
+    private static StoredOriginal toOriginal(String id, long size, String contentType, String encodedName) {
+        String name = encodedName == null ? id : URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
+        return new StoredOriginal(id, name, contentType, size);
+    }
+
+    private static boolean isNotFound(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code)
+                || e.response() != null && e.response().code() == 404;
+    }
+
+    private static <T> T call(StorageCall<T> call) throws StorageException {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new StorageException("Object storage unreachable or failed: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new StorageException("Object storage error: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StorageCall<T> {
+        T run() throws Exception;
+    }
+
+    /** What the store knows of an original without reading its bytes. */
+    public record StoredOriginal(String id, String fileName, String contentType, long size) {
+    }
+}
