@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 public record Settings(
         Path dataDir,
+        String httpHost,
         int httpPort,
         String elasticsearchUrl,
         String indexAlias,
@@ -36,7 +37,7 @@ public record Settings(
 
     public static final String PREFIX = "sohoa.";
     public static final Set<String> KEYS = Set.of(
-            "sohoa.data.dir", "sohoa.http.port",
+            "sohoa.data.dir", "sohoa.http.host", "sohoa.http.port",
             "sohoa.es.url", "sohoa.es.index-alias", "sohoa.es.heap",
             "sohoa.s3.endpoint", "sohoa.s3.access-key", "sohoa.s3.secret-key", "sohoa.s3.region",
             "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.render-dpi",
@@ -51,6 +52,7 @@ public record Settings(
         int cores = Runtime.getRuntime().availableProcessors();
         return new Settings(
                 Path.of(get.apply("sohoa.data.dir")).toAbsolutePath().normalize(),
+                get.apply("sohoa.http.host"),
                 Integer.parseInt(get.apply("sohoa.http.port")),
                 optional.apply("sohoa.es.url"),
                 get.apply("sohoa.es.index-alias"),
@@ -112,7 +114,7 @@ public record Settings(
     }
 
     public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey) {
-        return new Settings(dataDir, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
+        return new Settings(dataDir, httpHost, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
                 ocrLanguage, tessdata, ocrThreads, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
                 elasticsearchHeap);
     }

@@ -1,6 +1,7 @@
 package vn.sohoa.core.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -79,17 +80,31 @@ public class DocumentIndex implements AutoCloseable {
     }
 
     /** Indexes the document and waits until it is visible to search. */
-    public void put(DocumentRecord record) throws IOException {
-        client.index(i -> i.index(alias).id(record.id()).document(IndexEntry.of(record)).refresh(Refresh.WaitFor));
+    public void put(DocumentRecord record) throws IndexException {
+        call(() -> client.index(i -> i.index(alias).id(record.id()).document(IndexEntry.of(record))
+                .refresh(Refresh.WaitFor)));
     }
 
-    public Optional<IndexEntry> get(String id) throws IOException {
-        GetResponse<IndexEntry> response = client.get(g -> g.index(alias).id(id), IndexEntry.class);
+    public Optional<IndexEntry> get(String id) throws IndexException {
+        GetResponse<IndexEntry> response = call(() -> client.get(g -> g.index(alias).id(id), IndexEntry.class));
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
 
-    public long count() throws IOException {
-        return client.count(c -> c.index(alias)).count();
+    public long count() throws IndexException {
+        return call(() -> client.count(c -> c.index(alias)).count());
+    }
+
+    private static <T> T call(IndexCall<T> call) throws IndexException {
+        try {
+            return call.run();
+        } catch (IOException | ElasticsearchException e) {
+            throw new IndexException("Elasticsearch unreachable or failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IndexCall<T> {
+        T run() throws IOException;
     }
 
     @Override

@@ -1,0 +1,170 @@
+package vn.sohoa.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.sohoa.api.http.ApiHandlers;
+import vn.sohoa.api.http.ApiRoutes;
+import vn.sohoa.api.http.Health;
+import vn.sohoa.api.search.ArchiveSearch;
+import vn.sohoa.core.config.Settings;
+import vn.sohoa.core.index.DocumentIndex;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.engines.EmbeddedEngines;
+import vn.sohoa.ocr.OcrPool;
+import vn.sohoa.ocr.OcrSettings;
+import vn.sohoa.pipeline.extraction.DocumentExtractor;
+import vn.sohoa.pipeline.ingest.ArchiveSteps;
+import vn.sohoa.pipeline.ingest.IgnoredFiles;
+import vn.sohoa.pipeline.ingest.IngestOptions;
+import vn.sohoa.pipeline.ingest.IngestRoutes;
+import vn.sohoa.pipeline.ingest.IngestTracker;
+import vn.sohoa.pipeline.ingest.Uploads;
+import vn.sohoa.pipeline.ingest.WatchedFolders;
+
+/**
+ * Every role of sohoa in one process: the engines it must start, the OCR pool, the ingest routes
+ * and the HTTP API, wired together in a Camel context. Closing stops them in reverse order.
+ */
+public final class Sohoa implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sohoa.class);
+    private static final Duration ENGINE_WAIT = Duration.ofMinutes(2);
+    /** Retries, with growing delays up to a minute, before a file that meets a stopped engine waits for the next poll. */
+    private static final int ENGINE_RETRIES = 6;
+
+    private final Settings settings;
+    private final EmbeddedEngines engines;
+    private final OcrPool ocr;
+    private final DocumentIndex index;
+    private final CamelContext camel;
+
+    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, DocumentIndex index, CamelContext camel) {
+        this.settings = settings;
+        this.engines = engines;
+        this.ocr = ocr;
+        this.index = index;
+        this.camel = camel;
+    }
+
+    /** Reads the settings: {@code config/application.properties}, then the environment, then {@code overrides}. */
+    public static Settings settings(CamelContext camel, Map<String, String> overrides) {
+        PropertiesComponent properties = camel.getPropertiesComponent();
+        properties.setLocation("classpath:application.properties");
+        Properties override = new Properties();
+        override.putAll(overrides);
+        properties.setOverrideProperties(override);
+        Set<String> keys = new HashSet<>(properties.loadProperties().stringPropertyNames());
+        keys.addAll(overrides.keySet());
+        List<String> unknown = Settings.unknown(keys, System.getenv());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown settings " + unknown + ". Known settings: " + Settings.KEYS);
+        }
+        return Settings.from(properties::resolveProperty);
+    }
+
+    public static Sohoa start(Map<String, String> overrides) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        Settings configured = settings(camel, overrides);
+        EmbeddedEngines engines = EmbeddedEngines.startMissing(configured);
+        OcrPool ocr = null;
+        DocumentIndex index = null;
+        try {
+            Settings settings = engines.settings();
+            ObjectStore store = ObjectStore.connect(settings);
+            createBuckets(store);
+            index = DocumentIndex.connect(settings.elasticsearchUrl(), settings.indexAlias());
+            index.awaitAvailable(ENGINE_WAIT);
+            index.createIfMissing();
+            ocr = new OcrPool(new OcrSettings(settings.tessdata(), settings.ocrLanguage(), settings.ocrThreads()));
+            ocr.verify();
+
+            WatchedFolders folders = new WatchedFolders(settings.dataDir());
+            folders.create();
+            IngestTracker tracker = new IngestTracker();
+            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi()), store, index,
+                    folders, tracker);
+            Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
+                    "threads", settings.ocrThreads()));
+            ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
+                    tracker, folders, health);
+
+            camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
+            camel.addService(new VertxPlatformHttpServer(httpServer(settings)));
+            camel.addRoutes(new IngestRoutes(folders, steps, new IngestOptions(settings.ingestConcurrency(),
+                    settings.stableMillis(), settings.batchCron(), ENGINE_RETRIES)));
+            camel.addRoutes(new ApiRoutes(api));
+            camel.start();
+            LOG.info("sohoa is running: drop files into {}, API at http://{}:{}/api", folders.inbox(),
+                    settings.httpHost(), settings.httpPort());
+            return new Sohoa(settings, engines, ocr, index, camel);
+        } catch (Exception | Error e) {
+            camel.close();
+            if (ocr != null) {
+                ocr.close();
+            }
+            if (index != null) {
+                index.close();
+            }
+            engines.close();
+            throw e;
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    @Override
+    public void close() throws Exception {
+        LOG.info("Stopping sohoa");
+        camel.close();
+        ocr.close();
+        index.close();
+        engines.close();
+    }
+
+    private static VertxPlatformHttpServerConfiguration httpServer(Settings settings) throws IOException {
+        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
+        http.setBindHost(settings.httpHost());
+        http.setBindPort(settings.httpPort());
+        java.nio.file.Path uploads = settings.dataDir().resolve("tmp").resolve("uploads");
+        Files.createDirectories(uploads);
+        http.getBodyHandler().setUploadsDirectory(uploads.toString());
+        http.getBodyHandler().setDeleteUploadedFilesOnEnd(true);
+        return http;
+    }
+
+    private static void createBuckets(ObjectStore store) throws StorageException, InterruptedException {
+        long deadline = System.nanoTime() + ENGINE_WAIT.toNanos();
+        while (true) {
+            try {
+                store.createBuckets();
+                return;
+            } catch (StorageException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("Waiting for the object store: {}", e.getMessage());
+                Thread.sleep(2000);
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package vn.sohoa.pipeline.extraction;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.IntConsumer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.tika.Tika;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.xml.sax.SAXException;
+import vn.sohoa.core.document.Page;
+import vn.sohoa.core.text.VietnameseText;
+import vn.sohoa.ocr.OcrPool;
+import vn.sohoa.ocr.PageImage;
+import vn.sohoa.ocr.PageText;
+
+/**
+ * Reads the text of a file by what its content is, not by its name: scanned images are OCRed page
+ * by page; a PDF keeps its text layer where a page has one and OCRs the pages that have none;
+ * born-digital office and web documents are read by Tika without OCR.
+ */
+public class DocumentExtractor {
+
+    private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/tiff", "image/bmp",
+            "image/x-ms-bmp", "image/gif");
+    private static final Set<String> TEXT_DOCUMENT_TYPES = Set.of(
+            "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.oasis.opendocument.text",
+            "application/rtf",
+            "text/html",
+            "application/xhtml+xml",
+            "text/plain");
+    /** A PDF page with fewer letters than this in its text layer is a scan and is OCRed. */
+    private static final int MIN_TEXT_LAYER_LETTERS = 20;
+
+    private final OcrPool ocr;
+    private final int renderDpi;
+    private final Tika tika = new Tika();
+
+    public DocumentExtractor(OcrPool ocr, int renderDpi) {
+        this.ocr = ocr;
+        this.renderDpi = renderDpi;
+    }
+
+    /** The content type, from the bytes alone. */
+    public String detect(Path file) throws IOException {
+        try (InputStream in = TikaInputStream.get(file)) {
+            return MediaType.parse(tika.getDetector().detect(in, new Metadata()).toString()).getBaseType().toString();
+        }
+    }
+
+    /**
+     * @param pageDone called with each page number as soon as that page's text is known (for progress)
+     */
+    public Extraction extract(Path file, IntConsumer pageDone) throws UnreadableDocumentException, IOException,
+            InterruptedException {
+        if (Files.size(file) == 0) {
+            throw UnreadableDocumentException.empty();
+        }
+        String type = detect(file);
+        if (IMAGE_TYPES.contains(type)) {
+            return new Extraction(type, "ocr", null, Map.of(), ocrImage(file, type, pageDone));
+        }
+        if ("application/pdf".equals(type)) {
+            return pdf(file, pageDone);
+        }
+        if (TEXT_DOCUMENT_TYPES.contains(type)) {
+            return bornDigital(file, type, pageDone);
+        }
+        throw UnreadableDocumentException.unsupported(type);
+    }
+
+    private List<Page> ocrImage(Path file, String type, IntConsumer pageDone) throws UnreadableDocumentException,
+            InterruptedException {
+        List<CompletableFuture<PageText>> pages = new ArrayList<>();
+        try (ImageFrames frames = ImageFrames.open(file)) {
+            int count = frames.count();
+            for (int i = 0; i < count; i++) {
+                BufferedImage image = frames.read(i);
+                pages.add(read(new PageImage(i + 1, image, frames.dpi(i, image)), pageDone));
+            }
+        } catch (IOException | RuntimeException e) {
+            pages.forEach(p -> p.cancel(true));
+            throw UnreadableDocumentException.damaged(kindOf(type), e);
+        }
+        return collect(pages);
+    }
+
+    private Extraction pdf(Path file, IntConsumer pageDone) throws UnreadableDocumentException, IOException,
+            InterruptedException {
+        List<CompletableFuture<PageText>> scanned = new ArrayList<>();
+        Page[] pages;
+        String title;
+        Map<String, String> properties = new LinkedHashMap<>();
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            title = pdf.getDocumentInformation().getTitle();
+            putIfPresent(properties, "author", pdf.getDocumentInformation().getAuthor());
+            putIfPresent(properties, "producer", pdf.getDocumentInformation().getProducer());
+            putIfPresent(properties, "creator", pdf.getDocumentInformation().getCreator());
+            pages = new Page[pdf.getNumberOfPages()];
+            PDFTextStripper stripper = new PDFTextStripper();
+            PDFRenderer renderer = new PDFRenderer(pdf);
+            for (int i = 0; i < pages.length; i++) {
+                stripper.setStartPage(i + 1);
+                stripper.setEndPage(i + 1);
+                String text = tidy(stripper.getText(pdf));
+                if (letters(text) >= MIN_TEXT_LAYER_LETTERS) {
+                    pages[i] = new Page(i + 1, text, Page.TEXT_LAYER, null);
+                    pageDone.accept(i + 1);
+                } else {
+                    BufferedImage image = renderer.renderImageWithDPI(i, renderDpi, ImageType.GRAY);
+                    scanned.add(read(new PageImage(i + 1, image, renderDpi), pageDone));
+                }
+            }
+        } catch (InvalidPasswordException e) {
+            throw UnreadableDocumentException.encrypted();
+        } catch (IOException | RuntimeException e) {
+            scanned.forEach(p -> p.cancel(true));
+            throw UnreadableDocumentException.damaged("PDF", e);
+        }
+        for (Page ocred : collect(scanned)) {
+            pages[ocred.number() - 1] = ocred;
+        }
+        List<Page> all = List.of(pages);
+        return new Extraction("application/pdf", Extraction.methodOf(all), blankToNull(title), properties, all);
+    }
+
+    private Extraction bornDigital(Path file, String type, IntConsumer pageDone) throws UnreadableDocumentException,
+            IOException {
+        BodyContentHandler text = new BodyContentHandler(-1);
+        Metadata metadata = new Metadata();
+        try (InputStream in = TikaInputStream.get(file)) {
+            new AutoDetectParser().parse(in, text, metadata, new ParseContext());
+        } catch (EncryptedDocumentException e) {
+            throw new UnreadableDocumentException(
+                    "Tệp được đặt mật khẩu nên không đọc được nội dung. Hãy gỡ mật khẩu rồi đưa tệp vào lại.",
+                    "encrypted document", e);
+        } catch (TikaException | SAXException | RuntimeException e) {
+            throw UnreadableDocumentException.damaged(kindOf(type), e);
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        putIfPresent(properties, "author", metadata.get(TikaCoreProperties.CREATOR));
+        putIfPresent(properties, "created", metadata.get(TikaCoreProperties.CREATED));
+        putIfPresent(properties, "modified", metadata.get(TikaCoreProperties.MODIFIED));
+        putIfPresent(properties, "encoding", metadata.get(Metadata.CONTENT_ENCODING));
+        pageDone.accept(1);
+        List<Page> pages = List.of(new Page(1, tidy(text.toString()), Page.TEXT_LAYER, null));
+        return new Extraction(type, "text", blankToNull(metadata.get(TikaCoreProperties.TITLE)), properties, pages);
+    }
+
+    private CompletableFuture<PageText> read(PageImage page, IntConsumer pageDone) throws InterruptedException {
+        return ocr.read(page).whenComplete((text, error) -> {
+            if (error == null) {
+                pageDone.accept(text.number());
+            }
+        });
+    }
+
+    private static List<Page> collect(List<CompletableFuture<PageText>> futures) throws InterruptedException {
+        List<Page> pages = new ArrayList<>(futures.size());
+        for (CompletableFuture<PageText> future : futures) {
+            try {
+                PageText text = future.get();
+                pages.add(new Page(text.number(), text.text(), Page.OCR, text.confidence()));
+            } catch (ExecutionException e) {
+                futures.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("OCR failed on a page: " + e.getCause(), e.getCause());
+            }
+        }
+        return pages;
+    }
+
+    private static String tidy(String text) {
+        String nfc = VietnameseText.nfc(text).replace('\f', '\n').replace('\u00a0', ' ');
+        return nfc.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+
+    private static int letters(String text) {
+        return (int) text.codePoints().filter(Character::isLetter).count();
+    }
+
+    private static String kindOf(String type) {
+        return switch (type) {
+            case "image/png" -> "PNG";
+            case "image/jpeg" -> "JPEG";
+            case "image/tiff" -> "TIFF";
+            case "image/bmp", "image/x-ms-bmp" -> "BMP";
+            case "application/msword" -> "Word (DOC)";
+            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "Word (DOCX)";
+            case "application/vnd.oasis.opendocument.text" -> "ODT";
+            case "application/rtf" -> "RTF";
+            case "text/html", "application/xhtml+xml" -> "HTML";
+            default -> type;
+        };
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, VietnameseText.nfc(value.strip()));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : VietnameseText.nfc(value.strip());
+    }
+}

@@ -1,0 +1,86 @@
+package vn.sohoa.pipeline.extraction;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.NodeList;
+
+/**
+ * The pages of an image file (every frame of a multi-page TIFF), read one at a time so that a long
+ * scan never sits in memory whole, each with the resolution it was scanned at.
+ */
+final class ImageFrames implements AutoCloseable {
+
+    /** A4's long side in inches: the resolution of a page whose file does not say it. */
+    private static final double A4_LONG_SIDE_INCHES = 11.69;
+
+    private final ImageInputStream input;
+    private final ImageReader reader;
+
+    private ImageFrames(ImageInputStream input, ImageReader reader) {
+        this.input = input;
+        this.reader = reader;
+    }
+
+    static ImageFrames open(Path file) throws IOException {
+        ImageInputStream input = ImageIO.createImageInputStream(file.toFile());
+        if (input == null) {
+            throw new IOException("cannot open " + file);
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        if (!readers.hasNext()) {
+            input.close();
+            throw new IOException("no image reader for this content");
+        }
+        ImageReader reader = readers.next();
+        reader.setInput(input, false, false);
+        return new ImageFrames(input, reader);
+    }
+
+    int count() throws IOException {
+        return reader.getNumImages(true);
+    }
+
+    BufferedImage read(int index) throws IOException {
+        return reader.read(index);
+    }
+
+    /** The frame's resolution from its metadata, or estimated from its size as an A4 page when absent or implausible. */
+    int dpi(int index, BufferedImage image) {
+        int declared = declaredDpi(index);
+        if (declared >= 100 && declared <= 1200) {
+            return declared;
+        }
+        return (int) Math.round(Math.max(image.getWidth(), image.getHeight()) / A4_LONG_SIDE_INCHES);
+    }
+
+    private int declaredDpi(int index) {
+        try {
+            IIOMetadata metadata = reader.getImageMetadata(index);
+            if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+                return 0;
+            }
+            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
+            NodeList sizes = root.getElementsByTagName("HorizontalPixelSize");
+            if (sizes.getLength() == 0) {
+                return 0;
+            }
+            double millimetresPerPixel = Double.parseDouble(((IIOMetadataNode) sizes.item(0)).getAttribute("value"));
+            return millimetresPerPixel > 0 ? (int) Math.round(25.4 / millimetresPerPixel) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.dispose();
+        input.close();
+    }
+}

@@ -1,0 +1,48 @@
+package vn.sohoa.pipeline.extraction;
+
+/**
+ * The file cannot be archived as it is: it goes to {@code failed/} with {@link #reason()}, written
+ * for the archivist in Vietnamese, and the technical detail for whoever maintains sohoa.
+ */
+public class UnreadableDocumentException extends Exception {
+
+    private final String reason;
+
+    public UnreadableDocumentException(String reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    public UnreadableDocumentException(String reason, String detail, Throwable cause) {
+        super(detail, cause);
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public static UnreadableDocumentException empty() {
+        return new UnreadableDocumentException(
+                "Tệp rỗng (0 byte), không có nội dung để lưu trữ. Hãy quét hoặc sao chép lại tệp.",
+                "empty file");
+    }
+
+    public static UnreadableDocumentException unsupported(String contentType) {
+        return new UnreadableDocumentException(
+                "Loại tệp không được nhận (" + contentType + "). Kho lưu trữ chỉ nhận bản quét (PDF, TIFF, JPEG, "
+                        + "PNG, BMP) và văn bản điện tử (PDF, DOC, DOCX, ODT, RTF, HTML, TXT).",
+                "unsupported content type " + contentType);
+    }
+
+    public static UnreadableDocumentException damaged(String kind, Throwable cause) {
+        return new UnreadableDocumentException(
+                "Tệp " + kind + " bị hỏng hoặc không đầy đủ nên không đọc được. Hãy quét hoặc sao chép lại tệp từ bản gốc.",
+                kind + " could not be read: " + cause, cause);
+    }
+
+    public static UnreadableDocumentException encrypted() {
+        return new UnreadableDocumentException(
+                "Tệp PDF được đặt mật khẩu nên không đọc được nội dung. Hãy gỡ mật khẩu rồi đưa tệp vào lại.",
+                "encrypted PDF");
+    }
+}

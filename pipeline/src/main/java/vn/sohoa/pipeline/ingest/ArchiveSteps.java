@@ -1,0 +1,204 @@
+package vn.sohoa.pipeline.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.sohoa.core.document.DocumentRecord;
+import vn.sohoa.core.document.Source;
+import vn.sohoa.core.index.DocumentIndex;
+import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.core.text.VietnameseText;
+import vn.sohoa.pipeline.extraction.DocumentExtractor;
+import vn.sohoa.pipeline.extraction.IssuedDate;
+import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
+
+/** The steps of the archive route, in the order {@link IngestRoutes} runs them. */
+public class ArchiveSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveSteps.class);
+
+    private final DocumentExtractor extractor;
+    private final ObjectStore store;
+    private final DocumentIndex index;
+    private final WatchedFolders folders;
+    private final IngestTracker tracker;
+    private final Map<String, Semaphore> claims = new ConcurrentHashMap<>();
+
+    public ArchiveSteps(DocumentExtractor extractor, ObjectStore store, DocumentIndex index, WatchedFolders folders,
+                        IngestTracker tracker) {
+        this.extractor = extractor;
+        this.store = store;
+        this.index = index;
+        this.folders = folders;
+        this.tracker = tracker;
+    }
+
+    public void receive(Exchange exchange) {
+        Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        Path watched = folders.watchedFolderOf(file);
+        Path relative = watched.relativize(file);
+        String folder = relative.getParent() == null ? "" : VietnameseText.nfc(relative.getParent().toString().replace('\\', '/'));
+        Source source = new Source(VietnameseText.nfc(file.getFileName().toString()), folder, Instant.now());
+        exchange.setProperty(Ingest.PROPERTY, new Ingest(file, watched, source));
+        tracker.started();
+        LOG.info("Archiving {}", source.relativePath());
+    }
+
+    /** The document id: the SHA-256 of the file's bytes. */
+    public void fingerprint(Exchange exchange) throws UnreadableDocumentException {
+        Ingest ingest = ingest(exchange);
+        try (InputStream in = new DigestInputStream(Files.newInputStream(ingest.file), sha256())) {
+            in.transferTo(OutputStream.nullOutputStream());
+            ingest.id = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (AccessDeniedException e) {
+            throw new UnreadableDocumentException(
+                    "Không có quyền đọc tệp này. Hãy cấp quyền đọc cho tệp (hoặc chép lại tệp) rồi đưa vào lại.",
+                    "permission denied: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UnreadableDocumentException(
+                    "Không đọc được tệp (" + e.getClass().getSimpleName() + "). Hãy chép lại tệp rồi đưa vào lại.",
+                    "cannot read file: " + e, e);
+        }
+        tracker.identified(ingest.id, ingest.source.fileName());
+    }
+
+    /** Holds the id until the exchange completes, so that two copies of one file are never archived at once. */
+    public void claim(Exchange exchange) throws InterruptedException {
+        String id = ingest(exchange).id;
+        Semaphore claim = claims.computeIfAbsent(id, k -> new Semaphore(1));
+        claim.acquire();
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                claim.release();
+            }
+        });
+    }
+
+    public void findArchived(Exchange exchange) throws StorageException {
+        Ingest ingest = ingest(exchange);
+        ingest.record = store.findRecord(ingest.id).orElse(null);
+    }
+
+    public boolean isArchived(Exchange exchange) {
+        return ingest(exchange).record != null;
+    }
+
+    /** The same bytes came again: the new file is noted on the document; a retry of the same file changes nothing. */
+    public void recordDuplicate(Exchange exchange) throws StorageException {
+        Ingest ingest = ingest(exchange);
+        if (ingest.record.hasSource(ingest.source)) {
+            return;
+        }
+        ingest.duplicate = true;
+        ingest.record = ingest.record.withSource(ingest.source);
+        store.putRecord(ingest.record);
+        LOG.info("{} is a duplicate of {} ({})", ingest.source.relativePath(), ingest.record.fileName(), ingest.id);
+    }
+
+    public void extract(Exchange exchange) throws UnreadableDocumentException, IOException, InterruptedException {
+        Ingest ingest = ingest(exchange);
+        ingest.extraction = extractor.extract(ingest.file, page -> tracker.pageDone());
+        ingest.contentType = ingest.extraction.contentType();
+    }
+
+    public void storeOriginal(Exchange exchange) throws StorageException {
+        Ingest ingest = ingest(exchange);
+        store.putOriginal(ingest.id, ingest.file, ingest.source.fileName(), ingest.contentType,
+                ingest.source.receivedAt());
+    }
+
+    public void storeRecord(Exchange exchange) throws StorageException, IOException {
+        Ingest ingest = ingest(exchange);
+        var extraction = ingest.extraction;
+        String firstPage = extraction.pages().isEmpty() ? "" : extraction.pages().get(0).text();
+        ingest.record = new DocumentRecord(
+                ingest.id,
+                ingest.source.fileName(),
+                ingest.source.folder(),
+                extraction.contentType(),
+                Files.size(ingest.file),
+                ingest.source.receivedAt(),
+                extraction.method(),
+                "vi",
+                extraction.title(),
+                IssuedDate.find(firstPage).orElse(null),
+                extraction.properties(),
+                extraction.pages(),
+                List.of(ingest.source));
+        store.putRecord(ingest.record);
+    }
+
+    public void index(Exchange exchange) throws IndexException {
+        index.put(ingest(exchange).record);
+    }
+
+    /** Only now, with the original stored and the document searchable, does the file leave the watched folder. */
+    public void moveToDone(Exchange exchange) throws IOException {
+        Ingest ingest = ingest(exchange);
+        Path target = folders.moveTo(folders.done(), ingest.watchedFolder, ingest.file);
+        tracker.archived(ingest.id, ingest.source.fileName(), ingest.duplicate);
+        LOG.info("{} {} as {} -> {}", ingest.duplicate ? "Duplicate" : "Archived", ingest.source.relativePath(),
+                ingest.id, target);
+    }
+
+    /** The file cannot be archived: it goes to failed/ beside a report saying why, to be fixed and dropped again. */
+    public void moveToFailed(Exchange exchange) throws IOException {
+        Ingest ingest = ingest(exchange);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause instanceof UnreadableDocumentException unreadable ? unreadable.reason()
+                : "Lỗi không lường trước khi xử lý tệp. Tệp được giữ lại để thử lại; hãy báo cho quản trị viên.";
+        if (ingest == null || !Files.exists(ingest.file)) {
+            LOG.warn("Could not archive a file that is no longer there: {}", cause == null ? "" : cause.getMessage());
+            if (ingest != null) {
+                tracker.failed(ingest.id, ingest.source.fileName(), reason);
+            }
+            return;
+        }
+        Path target = folders.moveTo(folders.failed(), ingest.watchedFolder, ingest.file);
+        FailureReport.write(target, ingest, reason, cause);
+        tracker.failed(ingest.id, ingest.source.fileName(), reason);
+        LOG.warn("Failed {}: {} ({})", ingest.source.relativePath(), reason, cause == null ? "" : cause.getMessage());
+    }
+
+    /** An engine is down: the file stays in the watched folder and is tried again at a later poll. */
+    public void leaveForRetry(Exchange exchange) {
+        Ingest ingest = ingest(exchange);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause == null ? "engine unavailable" : cause.getMessage();
+        if (ingest != null) {
+            tracker.waiting(ingest.id, ingest.source.fileName(), reason);
+            LOG.warn("{} waits for the engines and will be retried: {}", ingest.source.relativePath(), reason);
+        }
+    }
+
+    private static Ingest ingest(Exchange exchange) {
+        return exchange.getProperty(Ingest.PROPERTY, Ingest.class);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package vn.sohoa.pipeline.ingest;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import vn.sohoa.core.document.DocumentRecord;
+import vn.sohoa.core.document.Source;
+import vn.sohoa.pipeline.extraction.Extraction;
+
+/** One file on its way through the archive route; carried as the exchange property {@link #PROPERTY}. */
+public final class Ingest {
+
+    public static final String PROPERTY = "sohoa.ingest";
+
+    final Path file;
+    final Path watchedFolder;
+    final Source source;
+    String id;
+    String contentType;
+    Extraction extraction;
+    DocumentRecord record;
+    boolean duplicate;
+
+    Ingest(Path file, Path watchedFolder, Source source) {
+        this.file = file;
+        this.watchedFolder = watchedFolder;
+        this.source = source;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public boolean duplicate() {
+        return duplicate;
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}

@@ -1,0 +1,87 @@
+package vn.sohoa.pipeline.ingest;
+
+import org.apache.camel.builder.RouteBuilder;
+import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
+
+/**
+ * The archive flow. Files dropped into {@code inbox/} are taken as soon as they stop changing;
+ * files in {@code batch/} wait for the nightly run. Each file is fingerprinted, archived once
+ * (extracted, original and text stored, indexed) or noted as a duplicate, and only then moved to
+ * {@code done/}. A file that cannot be read goes to {@code failed/} with the reason; a file that
+ * meets an unreachable engine stays where it is and is tried again.
+ */
+public class IngestRoutes extends RouteBuilder {
+
+    private final WatchedFolders folders;
+    private final ArchiveSteps steps;
+    private final IngestOptions options;
+
+    public IngestRoutes(WatchedFolders folders, ArchiveSteps steps, IngestOptions options) {
+        this.folders = folders;
+        this.steps = steps;
+        this.options = options;
+    }
+
+    @Override
+    public void configure() {
+        onException(UnreadableDocumentException.class)
+                .handled(true)
+                .process(steps::moveToFailed);
+
+        onException(StorageException.class, IndexException.class)
+                .maximumRedeliveries(options.engineRetries())
+                .redeliveryDelay(1000)
+                .backOffMultiplier(2)
+                .useExponentialBackOff()
+                .maximumRedeliveryDelay(60_000)
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                .handled(true)
+                .process(steps::leaveForRetry);
+
+        onException(Exception.class)
+                .handled(true)
+                .process(steps::moveToFailed);
+
+        from(watch(folders.inbox()) + "&delay=1000")
+                .routeId("inbox")
+                .threads(options.concurrency())
+                .to("direct:archive");
+
+        from(watch(folders.batch()) + "&scheduler=quartz&scheduler.cron=" + options.batchCron().trim().replace(' ', '+'))
+                .routeId("batch")
+                .threads(options.concurrency())
+                .to("direct:archive");
+
+        from("direct:archive")
+                .routeId("archive")
+                .process(steps::receive)
+                .process(steps::fingerprint)
+                .process(steps::claim)
+                .process(steps::findArchived)
+                .choice()
+                    .when(steps::isArchived)
+                        .process(steps::recordDuplicate)
+                    .otherwise()
+                        .process(steps::extract)
+                        .process(steps::storeOriginal)
+                        .process(steps::storeRecord)
+                .end()
+                .process(steps::index)
+                .process(steps::moveToDone);
+    }
+
+    /**
+     * A watched folder. The file stays in place while it is processed ({@code noop}) and the route
+     * moves it; it is taken only once its size and modification time have been stable for
+     * {@code stableMillis}, so a file still being copied in is left alone.
+     */
+    private String watch(java.nio.file.Path folder) {
+        return "file:" + folder
+                + "?noop=true&idempotent=false&recursive=true&filter=#ignoredFiles"
+                + "&readLock=changed&readLockMarkerFile=false&readLockCheckInterval=500"
+                + "&readLockMinAge=" + options.stableMillis() + "&readLockTimeout=" + (options.stableMillis() * 4 + 2000)
+                + "&readLockLoggingLevel=OFF&sortBy=file:modified&autoCreate=true";
+    }
+}

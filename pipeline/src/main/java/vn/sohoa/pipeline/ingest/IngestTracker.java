@@ -1,0 +1,93 @@
+package vn.sohoa.pipeline.ingest;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the pipeline is doing, for {@code /api/ingest/status} and the progress of {@code sohoa ingest}:
+ * counts since start, and the last state of each document id seen.
+ */
+public class IngestTracker {
+
+    public enum State { QUEUED, IN_PROGRESS, WAITING, ARCHIVED, DUPLICATE, FAILED }
+
+    private final AtomicLong inProgress = new AtomicLong();
+    private final AtomicLong archived = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong pagesDone = new AtomicLong();
+    private final Map<String, Status> byId = new ConcurrentHashMap<>();
+
+    /** The state of one document and, for a failed one, why. */
+    public record Status(State state, String fileName, String reason) {
+    }
+
+    public void queued(String id, String fileName) {
+        byId.put(id, new Status(State.QUEUED, fileName, null));
+    }
+
+    public void started() {
+        inProgress.incrementAndGet();
+    }
+
+    public void identified(String id, String fileName) {
+        byId.put(id, new Status(State.IN_PROGRESS, fileName, null));
+    }
+
+    public void pageDone() {
+        pagesDone.incrementAndGet();
+    }
+
+    public void archived(String id, String fileName, boolean duplicate) {
+        inProgress.decrementAndGet();
+        (duplicate ? duplicates : archived).incrementAndGet();
+        byId.put(id, new Status(duplicate ? State.DUPLICATE : State.ARCHIVED, fileName, null));
+    }
+
+    public void failed(String id, String fileName, String reason) {
+        inProgress.decrementAndGet();
+        failed.incrementAndGet();
+        if (id != null) {
+            byId.put(id, new Status(State.FAILED, fileName, reason));
+        }
+    }
+
+    /** An engine is unreachable: the file stays where it is and is tried again. */
+    public void waiting(String id, String fileName, String reason) {
+        inProgress.decrementAndGet();
+        waiting.incrementAndGet();
+        if (id != null) {
+            byId.put(id, new Status(State.WAITING, fileName, reason));
+        }
+    }
+
+    public Status status(String id) {
+        return byId.get(id);
+    }
+
+    public long inProgress() {
+        return inProgress.get();
+    }
+
+    public long archived() {
+        return archived.get();
+    }
+
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    public long retries() {
+        return waiting.get();
+    }
+
+    public long pagesDone() {
+        return pagesDone.get();
+    }
+}

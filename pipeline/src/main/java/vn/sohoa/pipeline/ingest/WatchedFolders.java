@@ -1,0 +1,96 @@
+package vn.sohoa.pipeline.ingest;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The folders under the data folder: {@code inbox/} (watched all the time), {@code batch/} (read
+ * at night), {@code done/} and {@code failed/}. A file keeps its path relative to the watched folder
+ * when it moves, so the archivist's dossiers stay as they were.
+ */
+public class WatchedFolders {
+
+    private final Path inbox;
+    private final Path batch;
+    private final Path done;
+    private final Path failed;
+
+    public WatchedFolders(Path dataDir) {
+        this.inbox = dataDir.resolve("inbox").toAbsolutePath().normalize();
+        this.batch = dataDir.resolve("batch").toAbsolutePath().normalize();
+        this.done = dataDir.resolve("done").toAbsolutePath().normalize();
+        this.failed = dataDir.resolve("failed").toAbsolutePath().normalize();
+    }
+
+    public void create() throws IOException {
+        for (Path dir : List.of(inbox, batch, done, failed)) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    public Path inbox() {
+        return inbox;
+    }
+
+    public Path batch() {
+        return batch;
+    }
+
+    public Path done() {
+        return done;
+    }
+
+    public Path failed() {
+        return failed;
+    }
+
+    Path watchedFolderOf(Path file) {
+        return file.startsWith(batch) ? batch : inbox;
+    }
+
+    /**
+     * Moves the file to the same relative path under {@code targetRoot}; a name already taken there
+     * gets " (2)", " (3)"... before its extension, so nothing is ever overwritten.
+     */
+    Path moveTo(Path targetRoot, Path watched, Path file) throws IOException {
+        Path relative = watched.relativize(file);
+        Path target = targetRoot.resolve(relative);
+        Files.createDirectories(target.getParent());
+        for (int n = 2; ; n++) {
+            try {
+                if (Files.exists(target)) {
+                    throw new FileAlreadyExistsException(target.toString());
+                }
+                return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException taken) {
+                target = target.resolveSibling(numbered(relative.getFileName().toString(), n));
+            }
+        }
+    }
+
+    /** Files waiting in the watched folders (ignored files aside). */
+    public long waitingFiles() {
+        return count(inbox) + count(batch);
+    }
+
+    private static long count(Path root) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(p -> !IgnoredFiles.isIgnored(p)).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    static String numbered(String name, int n) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
+    }
+}

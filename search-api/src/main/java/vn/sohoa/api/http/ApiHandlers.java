@@ -1,0 +1,233 @@
+package vn.sohoa.api.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.activation.DataHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.attachment.AttachmentMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.sohoa.api.search.ArchiveSearch;
+import vn.sohoa.api.search.BadQueryException;
+import vn.sohoa.api.search.SearchRequest;
+import vn.sohoa.core.document.DocumentRecord;
+import vn.sohoa.core.document.Json;
+import vn.sohoa.core.index.DocumentIndex;
+import vn.sohoa.core.index.IndexEntry;
+import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.pipeline.ingest.IngestTracker;
+import vn.sohoa.pipeline.ingest.Uploads;
+import vn.sohoa.pipeline.ingest.WatchedFolders;
+
+/** What each API operation does; {@link ApiRoutes} maps the HTTP paths to these. */
+public class ApiHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandlers.class);
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final ArchiveSearch search;
+    private final DocumentIndex index;
+    private final ObjectStore store;
+    private final Uploads uploads;
+    private final IngestTracker tracker;
+    private final WatchedFolders folders;
+    private final Health health;
+
+    public ApiHandlers(ArchiveSearch search, DocumentIndex index, ObjectStore store, Uploads uploads,
+                       IngestTracker tracker, WatchedFolders folders, Health health) {
+        this.search = search;
+        this.index = index;
+        this.store = store;
+        this.uploads = uploads;
+        this.tracker = tracker;
+        this.folders = folders;
+        this.health = health;
+    }
+
+    void health(Exchange exchange) throws JsonProcessingException {
+        Map<String, Object> state = health.check();
+        json(exchange, "DOWN".equals(state.get("status")) ? 503 : 200, state);
+    }
+
+    void search(Exchange exchange) throws BadQueryException, IndexException, JsonProcessingException {
+        Message in = exchange.getIn();
+        int page = intParam(in, "page", 0, 0, 10_000);
+        int size = intParam(in, "size", 10, 1, SearchRequest.MAX_SIZE);
+        SearchRequest request = new SearchRequest(
+                in.getHeader("q", String.class),
+                page,
+                size,
+                blankToNull(in.getHeader("contentType", String.class)),
+                optionalInt(in, "year"),
+                optionalInt(in, "ingestYear"),
+                blankToNull(in.getHeader("folder", String.class)));
+        json(exchange, 200, search.search(request));
+    }
+
+    void document(Exchange exchange) throws NotFoundException, IndexException, JsonProcessingException {
+        String id = id(exchange);
+        IndexEntry doc = index.get(id).orElseThrow(() -> notFound(id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", doc.id());
+        body.put("fileName", doc.fileName());
+        body.put("title", doc.title() != null ? doc.title() : doc.fileName());
+        body.put("folder", doc.folder());
+        body.put("contentType", doc.contentType());
+        body.put("size", doc.size());
+        body.put("pageCount", doc.pageCount());
+        body.put("extraction", doc.extraction());
+        body.put("ocrConfidence", doc.ocrConfidence());
+        body.put("language", doc.language());
+        body.put("issuedDate", doc.issuedDate());
+        body.put("ingestedAt", doc.ingestedAt());
+        body.put("sources", doc.sources());
+        body.put("links", Map.of(
+                "self", "/api/documents/" + id,
+                "original", "/api/documents/" + id + "/original",
+                "text", "/api/documents/" + id + "/text"));
+        json(exchange, 200, body);
+    }
+
+    void original(Exchange exchange) throws NotFoundException, StorageException {
+        String id = id(exchange);
+        ObjectStore.StoredOriginal original = store.statOriginal(id).orElseThrow(() -> notFound(id));
+        InputStream bytes = store.openOriginal(id);
+        Message out = exchange.getMessage();
+        out.getHeaders().clear();
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        out.setHeader(Exchange.CONTENT_TYPE, original.contentType());
+        out.setHeader(Exchange.CONTENT_LENGTH, original.size());
+        out.setHeader("Content-Disposition", ContentDisposition.attachment(original.fileName()));
+        out.setHeader("X-Content-SHA256", id);
+        out.setBody(bytes);
+    }
+
+    void text(Exchange exchange) throws NotFoundException, StorageException, JsonProcessingException {
+        String id = id(exchange);
+        DocumentRecord record = store.findRecord(id).orElseThrow(() -> notFound(id));
+        json(exchange, 200, Map.of("id", id, "fileName", record.fileName(), "pages", record.pages()));
+    }
+
+    void upload(Exchange exchange) throws IOException, BadQueryException {
+        AttachmentMessage message = exchange.getIn(AttachmentMessage.class);
+        if (message == null || !message.hasAttachments()) {
+            throw new BadQueryException("Không có tệp nào được gửi lên: hãy gửi tệp trong một trường multipart/form-data.");
+        }
+        String folder = exchange.getIn().getHeader("folder", String.class);
+        List<Map<String, Object>> accepted = new java.util.ArrayList<>();
+        for (Map.Entry<String, DataHandler> attachment : message.getAttachments().entrySet()) {
+            try (InputStream content = attachment.getValue().getInputStream()) {
+                String id = uploads.accept(content, attachment.getKey(), folder);
+                accepted.add(Map.of("id", id, "fileName", attachment.getKey(), "status", "QUEUED",
+                        "links", Map.of("status", "/api/ingest/" + id, "document", "/api/documents/" + id)));
+            }
+        }
+        Object body = accepted.size() == 1 ? accepted.get(0) : Map.of("files", accepted);
+        json(exchange, 202, body);
+    }
+
+    void ingestStatus(Exchange exchange) throws JsonProcessingException {
+        long waiting = folders.waitingFiles();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("queued", Math.max(0, waiting - tracker.inProgress()));
+        body.put("inProgress", tracker.inProgress());
+        body.put("archived", tracker.archived());
+        body.put("duplicate", tracker.duplicates());
+        body.put("failed", tracker.failed());
+        body.put("waitingForEngines", tracker.retries());
+        body.put("pagesDone", tracker.pagesDone());
+        json(exchange, 200, body);
+    }
+
+    void ingestOne(Exchange exchange) throws NotFoundException, IndexException, JsonProcessingException {
+        String id = id(exchange);
+        IngestTracker.Status status = tracker.status(id);
+        if (status == null) {
+            IndexEntry doc = index.get(id).orElseThrow(() -> notFound(id));
+            status = new IngestTracker.Status(IngestTracker.State.ARCHIVED, doc.fileName(), null);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("state", status.state());
+        body.put("fileName", status.fileName());
+        if (status.reason() != null) {
+            body.put("reason", status.reason());
+        }
+        json(exchange, 200, body);
+    }
+
+    void error(Exchange exchange, int status, String code) throws JsonProcessingException {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String message = cause == null ? code : cause.getMessage();
+        if (status >= 500) {
+            LOG.error("Request failed", cause);
+            message = "Lỗi trong hệ thống khi xử lý yêu cầu. Hãy thử lại; nếu lỗi lặp lại, báo cho quản trị viên.";
+        }
+        json(exchange, status, Map.of("error", code, "message", message));
+    }
+
+    void unavailable(Exchange exchange, String engine) throws JsonProcessingException {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("{} unavailable: {}", engine, cause == null ? "" : cause.getMessage());
+        String message = "elasticsearch".equals(engine)
+                ? "Chức năng tìm kiếm tạm thời không hoạt động (máy chủ chỉ mục không trả lời). Hãy thử lại sau ít phút."
+                : "Kho lưu trữ tệp tạm thời không hoạt động. Hãy thử lại sau ít phút.";
+        json(exchange, 503, Map.of("error", "unavailable", "engine", engine, "message", message));
+    }
+
+    private static void json(Exchange exchange, int status, Object body) throws JsonProcessingException {
+        Message out = exchange.getMessage();
+        out.getHeaders().clear();
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, JSON);
+        out.setBody(Json.MAPPER.writeValueAsBytes(body));
+    }
+
+    private static String id(Exchange exchange) throws NotFoundException {
+        String id = exchange.getIn().getHeader("id", String.class);
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new NotFoundException("Không có tài liệu nào mang mã \"" + id + "\" (mã tài liệu là 64 ký tự 0-9, a-f).");
+        }
+        return id;
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("Không tìm thấy tài liệu " + id + " trong kho lưu trữ.");
+    }
+
+    private static int intParam(Message in, String name, int fallback, int min, int max) throws BadQueryException {
+        Integer value = optionalInt(in, name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            throw new BadQueryException("Tham số " + name + " phải nằm trong khoảng " + min + " đến " + max + ".");
+        }
+        return value;
+    }
+
+    private static Integer optionalInt(Message in, String name) throws BadQueryException {
+        String raw = in.getHeader(name, String.class);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadQueryException("Tham số " + name + " phải là một số nguyên, không phải \"" + raw + "\".");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

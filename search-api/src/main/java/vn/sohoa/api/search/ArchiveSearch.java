@@ -1,0 +1,179 @@
+package vn.sohoa.api.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.sohoa.core.index.DocumentIndex;
+import vn.sohoa.core.index.IndexEntry;
+import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.text.VietnameseText;
+
+/**
+ * Vietnamese-aware full-text search. Every word must be found without regard to diacritics
+ * ({@code contentFolded}); words typed with diacritics also score on {@code contentExact}, so exact
+ * matches come first; words close together and in order score more. Quoted phrases must match
+ * as phrases. Snippets are cut from the original text with the matched words marked.
+ */
+public class ArchiveSearch {
+
+    private static final Map<String, String> FACETS = Map.of(
+            "contentType", "contentType", "year", "issueYear", "ingestYear", "ingestYear", "folder", "folder");
+    private static final int SNIPPET_CHARS = 180;
+    private static final int SNIPPETS = 3;
+
+    private final DocumentIndex index;
+
+    public ArchiveSearch(DocumentIndex index) {
+        this.index = index;
+    }
+
+    public SearchResult search(SearchRequest request) throws BadQueryException, IndexException {
+        ParsedQuery query = ParsedQuery.parse(request.query());
+        ElasticsearchClient client = index.client();
+        SearchResponse<IndexEntry> response;
+        try {
+            response = client.search(s -> {
+                s.index(index.alias())
+                        .from(request.page() * request.size())
+                        .size(request.size())
+                        .trackTotalHits(t -> t.enabled(true))
+                        .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))))
+                        .source(src -> src.filter(f -> f.excludes("sources")))
+                        .highlight(h -> h
+                                .preTags(Snippets.MARK_START)
+                                .postTags(Snippets.MARK_END)
+                                .fields("contentFolded", f -> f
+                                        .fragmentSize(SNIPPET_CHARS)
+                                        .numberOfFragments(SNIPPETS)
+                                        .noMatchSize(SNIPPET_CHARS)
+                                        .highlightQuery(highlightQuery(query))));
+                if (query.isEmpty()) {
+                    s.sort(o -> o.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
+                }
+                FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(50))));
+                return s;
+            }, IndexEntry.class);
+        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            throw new IndexException("Search failed: " + e.getMessage(), e);
+        }
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (Hit<IndexEntry> hit : response.hits().hits()) {
+            hits.add(toHit(hit));
+        }
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        for (String name : List.of("contentType", "year", "ingestYear", "folder")) {
+            facets.put(name, facet(response.aggregations().get(name)));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResult(total, request.page(), request.size(), hits, facets);
+    }
+
+    private static Query textQuery(ParsedQuery query) {
+        if (query.isEmpty()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (!query.words().isEmpty()) {
+            String folded = VietnameseText.fold(query.words());
+            bool.must(q -> q.multiMatch(m -> m.query(folded)
+                    .fields("contentFolded", "titleFolded^2", "fileNameFolded^2")
+                    .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.CrossFields)
+                    .operator(Operator.And)));
+            bool.should(q -> q.matchPhrase(m -> m.field("contentFolded").query(folded).slop(2).boost(2f)));
+            if (VietnameseText.hasDiacritics(query.words())) {
+                String exact = VietnameseText.canonical(query.words());
+                bool.should(q -> q.match(m -> m.field("contentExact").query(exact).boost(1.5f)));
+                bool.should(q -> q.matchPhrase(m -> m.field("contentExact").query(exact).slop(2).boost(3f)));
+            }
+        }
+        for (String phrase : query.phrases()) {
+            bool.must(q -> q.matchPhrase(m -> m.field("contentFolded").query(VietnameseText.fold(phrase))));
+            if (VietnameseText.hasDiacritics(phrase)) {
+                bool.should(q -> q.matchPhrase(m -> m.field("contentExact").query(VietnameseText.canonical(phrase))
+                        .boost(3f)));
+            }
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private static Query highlightQuery(ParsedQuery query) {
+        if (query.isEmpty()) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (!query.words().isEmpty()) {
+            bool.should(q -> q.match(m -> m.field("contentFolded").query(VietnameseText.fold(query.words()))));
+        }
+        for (String phrase : query.phrases()) {
+            bool.should(q -> q.matchPhrase(m -> m.field("contentFolded").query(VietnameseText.fold(phrase))));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private static List<Query> filters(SearchRequest request) {
+        List<Query> filters = new ArrayList<>();
+        if (request.contentType() != null) {
+            filters.add(term("contentType", FieldValue.of(request.contentType())));
+        }
+        if (request.year() != null) {
+            filters.add(term("issueYear", FieldValue.of(request.year())));
+        }
+        if (request.ingestYear() != null) {
+            filters.add(term("ingestYear", FieldValue.of(request.ingestYear())));
+        }
+        if (request.folder() != null) {
+            filters.add(term("folderTree", FieldValue.of(VietnameseText.nfc(request.folder()))));
+        }
+        return filters;
+    }
+
+    private static Query term(String field, FieldValue value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private static SearchResult.Hit toHit(Hit<IndexEntry> hit) {
+        IndexEntry doc = hit.source();
+        List<String> snippets = new ArrayList<>();
+        List<String> fragments = hit.highlight().getOrDefault("contentFolded", List.of());
+        if (!fragments.isEmpty() && doc.content() != null) {
+            String folded = Snippets.foldedOf(doc.content());
+            for (String fragment : fragments) {
+                snippets.add(Snippets.restore(fragment, doc.content(), folded));
+            }
+        }
+        String title = doc.title() != null ? doc.title() : doc.fileName();
+        return new SearchResult.Hit(doc.id(), doc.fileName(), title, doc.folder(), doc.contentType(),
+                doc.issuedDate(), doc.ingestedAt(), doc.pageCount(), snippets,
+                hit.score() == null ? 0 : hit.score());
+    }
+
+    private static List<SearchResult.FacetValue> facet(Aggregate aggregation) {
+        List<SearchResult.FacetValue> values = new ArrayList<>();
+        if (aggregation == null) {
+            return values;
+        }
+        if (aggregation.isSterms()) {
+            for (StringTermsBucket b : aggregation.sterms().buckets().array()) {
+                values.add(new SearchResult.FacetValue(b.key().stringValue(), b.docCount()));
+            }
+        } else if (aggregation.isLterms()) {
+            for (LongTermsBucket b : aggregation.lterms().buckets().array()) {
+                values.add(new SearchResult.FacetValue(String.valueOf(b.key()), b.docCount()));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,14 @@
+package vn.sohoa.api.search;
+
+/**
+ * A search as the API receives it. Filters are optional (null when absent).
+ *
+ * @param year       year the document was issued
+ * @param ingestYear year the document entered the archive
+ * @param folder     the dossier; its subfolders are included
+ */
+public record SearchRequest(String query, int page, int size, String contentType, Integer year, Integer ingestYear,
+                            String folder) {
+
+    public static final int MAX_SIZE = 100;
+}

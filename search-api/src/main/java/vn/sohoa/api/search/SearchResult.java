@@ -1,0 +1,17 @@
+package vn.sohoa.api.search;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** One page of hits, the total, and the counts per filter value over all hits. */
+public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets) {
+
+    public record Hit(String id, String fileName, String title, String folder, String contentType,
+                      LocalDate issuedDate, Instant ingestedAt, int pageCount, List<String> snippets, double score) {
+    }
+
+    public record FacetValue(String value, long count) {
+    }
+}
