@@ -70,8 +70,9 @@ public class ArchiveSearch {
             throw new IndexException("Search failed: " + e.getMessage(), e);
         }
         List<SearchResult.Hit> hits = new ArrayList<>();
+        List<String> queryWords = List.of(query.allText().split("[\\s\\p{Punct}]+"));
         for (Hit<IndexEntry> hit : response.hits().hits()) {
-            hits.add(toHit(hit));
+            hits.add(toHit(hit, queryWords));
         }
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (String name : List.of("contentType", "year", "ingestYear", "folder")) {
@@ -144,14 +145,14 @@ public class ArchiveSearch {
         return Query.of(q -> q.term(t -> t.field(field).value(value)));
     }
 
-    private static SearchResult.Hit toHit(Hit<IndexEntry> hit) {
+    private static SearchResult.Hit toHit(Hit<IndexEntry> hit, List<String> queryWords) {
         IndexEntry doc = hit.source();
         List<String> snippets = new ArrayList<>();
         List<String> fragments = hit.highlight().getOrDefault("contentFolded", List.of());
         if (!fragments.isEmpty() && doc.content() != null) {
             String folded = Snippets.foldedOf(doc.content());
             for (String fragment : fragments) {
-                snippets.add(Snippets.restore(fragment, doc.content(), folded));
+                snippets.add(Snippets.keepExactMarks(Snippets.restore(fragment, doc.content(), folded), queryWords));
             }
         }
         String title = doc.title() != null ? doc.title() : doc.fileName();

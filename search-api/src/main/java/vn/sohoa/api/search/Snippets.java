@@ -1,5 +1,9 @@
 package vn.sohoa.api.search;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
@@ -47,6 +51,33 @@ final class Snippets {
             case '&' -> out.append("&amp;");
             default -> out.append(c);
         }
+    }
+
+    private static final Pattern MARKED = Pattern.compile(Pattern.quote(MARK_START) + "(.*?)" + Pattern.quote(MARK_END));
+
+    /**
+     * Keeps the mark on a word only where it is what was typed: a query word typed with diacritics
+     * marks only that exact word (công, not có or cống); a word typed without them marks every form.
+     */
+    static String keepExactMarks(String snippet, List<String> queryWords) {
+        Matcher m = MARKED.matcher(snippet);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String word = m.group(1);
+            boolean typed = queryWords.stream().anyMatch(q -> matches(q, word));
+            m.appendReplacement(out, Matcher.quoteReplacement(typed ? m.group() : word));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static boolean matches(String queryWord, String word) {
+        String q = VietnameseText.canonical(queryWord).toLowerCase(Locale.ROOT);
+        String w = VietnameseText.canonical(word).toLowerCase(Locale.ROOT);
+        if (!VietnameseText.fold(q).equals(VietnameseText.fold(w))) {
+            return false;
+        }
+        return !VietnameseText.hasDiacritics(q) || q.equals(w);
     }
 
     static String foldedOf(String original) {

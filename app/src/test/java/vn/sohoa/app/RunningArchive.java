@@ -1,0 +1,142 @@
+package vn.sohoa.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import vn.sohoa.core.document.Json;
+
+/**
+ * One sohoa for the whole test run, started exactly as {@code ./sohoa run} starts it: the same
+ * launcher code starts a real Elasticsearch node and a real S3 server as child processes, and real
+ * Tesseract reads the pages. Stopped when the run ends.
+ */
+public final class RunningArchive implements ExtensionContext.Store.CloseableResource {
+
+    private static RunningArchive instance;
+
+    private final Path data;
+    private final int port;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Sohoa sohoa;
+
+    private RunningArchive(Path data, int port) {
+        this.data = data;
+        this.port = port;
+    }
+
+    /** Starts the shared archive at the first test class that asks for it; the run's end stops it. */
+    public static final class Extension implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+            synchronized (RunningArchive.class) {
+                if (instance == null) {
+                    Path data = Path.of(System.getProperty("sohoa.it.data", "target/it-data")).toAbsolutePath();
+                    deleteTree(data);
+                    instance = new RunningArchive(data, freePort());
+                    instance.start();
+                    store.put(RunningArchive.class.getName(), instance);
+                }
+            }
+        }
+    }
+
+    public static RunningArchive get() {
+        return instance;
+    }
+
+    private void start() throws Exception {
+        sohoa = Sohoa.start(Map.of(
+                "sohoa.data.dir", data.toString(),
+                "sohoa.http.port", Integer.toString(port),
+                "sohoa.ingest.stable-millis", "1000",
+                "sohoa.batch.cron", "0/2 * * * * ?",
+                "sohoa.engines.dir", System.getProperty("sohoa.engines.dir")));
+    }
+
+    /** Stops everything, engines included, and starts again on the same data folder. */
+    public void restart() throws Exception {
+        sohoa.close();
+        start();
+    }
+
+    @Override
+    public void close() throws Exception {
+        sohoa.close();
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public Path inbox() {
+        return data.resolve("inbox");
+    }
+
+    public Sohoa sohoa() {
+        return sohoa;
+    }
+
+    public static Path corpus() {
+        return Path.of(System.getProperty("sohoa.corpus.dir", "../../shared/corpus")).toAbsolutePath().normalize();
+    }
+
+    public String url(String pathAndQuery) {
+        return "http://127.0.0.1:" + port + pathAndQuery;
+    }
+
+    public HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
+        return Json.MAPPER.readTree(get(pathAndQuery).body());
+    }
+
+    public HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Polls until the condition holds; fails with the message when the time is up. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
