@@ -24,7 +24,7 @@ import vn.sohoa.core.document.Json;
  * launcher code starts a real Elasticsearch node and a real S3 server as child processes, and real
  * Tesseract reads the pages. Stopped when the run ends.
  */
-public final class RunningArchive implements ExtensionContext.Store.CloseableResource {
+public final class RunningArchive implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static RunningArchive instance;
 

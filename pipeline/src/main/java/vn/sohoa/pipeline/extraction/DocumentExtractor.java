@@ -120,6 +120,9 @@ public class DocumentExtractor {
             putIfPresent(properties, "author", pdf.getDocumentInformation().getAuthor());
             putIfPresent(properties, "producer", pdf.getDocumentInformation().getProducer());
             putIfPresent(properties, "creator", pdf.getDocumentInformation().getCreator());
+            if (pdf.getNumberOfPages() == 0) {
+                throw UnreadableDocumentException.damaged("PDF", new IOException("no page could be read"));
+            }
             pages = new Page[pdf.getNumberOfPages()];
             PDFTextStripper stripper = new PDFTextStripper();
             PDFRenderer renderer = new PDFRenderer(pdf);

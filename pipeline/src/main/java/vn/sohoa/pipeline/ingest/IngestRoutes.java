@@ -80,7 +80,7 @@ public class IngestRoutes extends RouteBuilder {
     private String watch(java.nio.file.Path folder) {
         return "file:" + folder
                 + "?noop=true&idempotent=false&recursive=true&filter=#ignoredFiles"
-                + "&readLock=changed&readLockMarkerFile=false&readLockCheckInterval=500"
+                + "&readLock=changed&readLockMarkerFile=false&readLockCheckInterval=500&readLockMinLength=0"
                 + "&readLockMinAge=" + options.stableMillis() + "&readLockTimeout=" + (options.stableMillis() * 4 + 2000)
                 + "&readLockLoggingLevel=OFF&sortBy=file:modified&autoCreate=true";
     }

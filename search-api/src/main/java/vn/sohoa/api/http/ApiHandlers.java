@@ -125,9 +125,10 @@ public class ApiHandlers {
         String folder = exchange.getIn().getHeader("folder", String.class);
         List<Map<String, Object>> accepted = new java.util.ArrayList<>();
         for (Map.Entry<String, DataHandler> attachment : message.getAttachments().entrySet()) {
+            String fileName = attachment.getValue().getName() != null ? attachment.getValue().getName() : attachment.getKey();
             try (InputStream content = attachment.getValue().getInputStream()) {
-                String id = uploads.accept(content, attachment.getKey(), folder);
-                accepted.add(Map.of("id", id, "fileName", attachment.getKey(), "status", "QUEUED",
+                String id = uploads.accept(content, fileName, folder);
+                accepted.add(Map.of("id", id, "fileName", fileName, "status", "QUEUED",
                         "links", Map.of("status", "/api/ingest/" + id, "document", "/api/documents/" + id)));
             }
         }

@@ -1,6 +1,5 @@
 package vn.sohoa.api.http;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import vn.sohoa.api.search.BadQueryException;
@@ -49,9 +48,5 @@ public class ApiRoutes extends RouteBuilder {
         from("direct:text").routeId("api-text").process(api::text);
         from("direct:ingestStatus").routeId("api-ingest-status").process(api::ingestStatus);
         from("direct:ingestOne").routeId("api-ingest-one").process(api::ingestOne);
-    }
-
-    static int status(Exchange exchange) {
-        return exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
     }
 }

@@ -7,8 +7,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
@@ -33,6 +33,8 @@ public class ArchiveSearch {
             "contentType", "contentType", "year", "issueYear", "ingestYear", "ingestYear", "folder", "folder");
     private static final int SNIPPET_CHARS = 180;
     private static final int SNIPPETS = 3;
+    /** Up to three words must all be found; of longer queries, four in five (OCR misreads some words). */
+    private static final String MOST_WORDS = "3<80%";
 
     private final DocumentIndex index;
 
@@ -89,10 +91,14 @@ public class ArchiveSearch {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (!query.words().isEmpty()) {
             String folded = VietnameseText.fold(query.words());
-            bool.must(q -> q.multiMatch(m -> m.query(folded)
-                    .fields("contentFolded", "titleFolded^2", "fileNameFolded^2")
-                    .type(co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType.CrossFields)
-                    .operator(Operator.And)));
+            BoolQuery.Builder anyForm = new BoolQuery.Builder().minimumShouldMatch("1");
+            for (String variant : UnionAbbreviations.variants(folded)) {
+                anyForm.should(q -> q.multiMatch(m -> m.query(variant)
+                        .fields("contentFolded", "titleFolded^2", "fileNameFolded^2")
+                        .type(TextQueryType.CrossFields)
+                        .minimumShouldMatch(MOST_WORDS)));
+            }
+            bool.must(q -> q.bool(anyForm.build()));
             bool.should(q -> q.matchPhrase(m -> m.field("contentFolded").query(folded).slop(2).boost(2f)));
             if (VietnameseText.hasDiacritics(query.words())) {
                 String exact = VietnameseText.canonical(query.words());

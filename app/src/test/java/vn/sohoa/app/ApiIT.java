@@ -1,0 +1,145 @@
+package vn.sohoa.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.sohoa.app.RunningArchive.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import vn.sohoa.core.document.Json;
+
+/** The HTTP API and the command line against the running archive. */
+@ExtendWith(RunningArchive.Extension.class)
+class ApiIT {
+
+    private final RunningArchive archive = RunningArchive.get();
+
+    @Test
+    void healthReportsEveryEngine() throws Exception {
+        HttpResponse<byte[]> response = archive.get("/api/health");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode health = Json.MAPPER.readTree(response.body());
+        assertEquals("UP", health.path("status").asText());
+        assertEquals("UP", health.path("engines").path("elasticsearch").path("status").asText());
+        assertEquals("UP", health.path("engines").path("objectStore").path("status").asText());
+    }
+
+    @Test
+    void errorsAreJsonWithAClearMessage() throws Exception {
+        assertError("/api/documents/" + "0".repeat(64), 404);
+        assertError("/api/documents/khong-co", 404);
+        assertError("/api/documents/" + "0".repeat(64) + "/original", 404);
+        assertError("/api/documents/" + "0".repeat(64) + "/text", 404);
+        assertError("/api/search?q=%22c%C3%B4ng+%C4%91o%C3%A0n", 400);
+        assertError("/api/search?q=x&page=abc", 400);
+        assertError("/api/search?q=x&size=100000", 400);
+        assertError("/api/search?q=x&year=hai-nghin", 400);
+    }
+
+    @Test
+    void anUploadedFileTakesThePathOfADroppedFile() throws Exception {
+        String name = "Tờ trình số " + UUID.randomUUID().toString().substring(0, 6) + ".txt";
+        byte[] content = ("TỜ TRÌNH\nVề việc hỗ trợ kinh phí tổ chức Tháng Công nhân " + UUID.randomUUID())
+                .getBytes(StandardCharsets.UTF_8);
+        String boundary = "b" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"folder\"\r\n\r\nTải lên/2024\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> response = archive.send(HttpRequest.newBuilder(URI.create(archive.url("/api/documents")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertEquals(202, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        String id = Json.MAPPER.readTree(response.body()).path("id").asText();
+        assertEquals(sha256(content), id);
+
+        awaitState(id, "ARCHIVED");
+        JsonNode doc = archive.getJson("/api/documents/" + id);
+        assertEquals(name, doc.path("fileName").asText());
+        assertEquals("Tải lên/2024", doc.path("folder").asText());
+        assertArrayEquals(content, archive.get("/api/documents/" + id + "/original").body());
+        assertTrue(Files.exists(archive.data().resolve("done").resolve("Tải lên/2024").resolve(name)));
+        JsonNode filtered = archive.getJson("/api/search?q=thang+cong+nhan&folder=T%E1%BA%A3i+l%C3%AAn");
+        assertTrue(filtered.path("hits").findValuesAsText("id").contains(id), "the folder filter includes subfolders");
+    }
+
+    @Test
+    void theBatchFolderIsReadOnItsSchedule() throws Exception {
+        Path file = archive.data().resolve("batch").resolve("lo dem.txt");
+        Files.writeString(file, "Báo cáo kết quả hoạt động công đoàn quý III " + UUID.randomUUID());
+        String id = sha256(Files.readAllBytes(file));
+        awaitState(id, "ARCHIVED");
+        assertTrue(Files.exists(archive.data().resolve("done").resolve("lo dem.txt")));
+        JsonNode status = archive.getJson("/api/ingest/status");
+        assertTrue(status.path("archived").asLong() >= 1);
+        assertTrue(status.has("queued") && status.has("inProgress") && status.has("duplicate") && status.has("failed"));
+    }
+
+    @Test
+    void theCommandLineIngestsAFolderWaitsAndSearches(@TempDir Path temp) throws Exception {
+        Path dossier = temp.resolve("Hồ sơ hội nghị");
+        Files.createDirectories(dossier.resolve("Phiên 1"));
+        String token = "hoinghi" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Files.writeString(dossier.resolve("Phiên 1").resolve("bien ban.txt"), "Biên bản hội nghị " + token);
+        Files.writeString(dossier.resolve("ket luan.txt"), "Kết luận hội nghị " + token);
+        Files.writeString(dossier.resolve(".DS_Store"), "ignored");
+
+        assertEquals(0, cli("ingest", dossier.toString(), "--wait", "--url", archive.url("")));
+        JsonNode result = archive.getJson("/api/search?q=" + token);
+        assertEquals(2, result.path("total").asLong());
+        assertTrue(result.path("hits").findValuesAsText("folder").contains("Hồ sơ hội nghị/Phiên 1"));
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, cli("search", token, "--url", archive.url("")));
+        } finally {
+            System.setOut(stdout);
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains("2 tài liệu") && output.contains("ket luan.txt"), output);
+    }
+
+    private static int cli(String... args) {
+        return new CommandLine(new SohoaCli()).execute(args);
+    }
+
+    private void assertError(String path, int status) throws Exception {
+        HttpResponse<byte[]> response = archive.get(path);
+        assertEquals(status, response.statusCode(), path);
+        JsonNode error = Json.MAPPER.readTree(response.body());
+        assertTrue(error.path("message").asText().length() > 10, path + " says why: " + error);
+    }
+
+    private void awaitState(String id, String state) throws InterruptedException {
+        await(Duration.ofMinutes(2), id + " to be " + state, () -> {
+            try {
+                return state.equals(archive.getJson("/api/ingest/" + id).path("state").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}

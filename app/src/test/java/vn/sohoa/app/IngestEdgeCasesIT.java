@@ -1,0 +1,136 @@
+package vn.sohoa.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.sohoa.app.RunningArchive.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.sohoa.core.document.Json;
+
+/** What archivists really drop: broken files, wrong types, half-copied files, lock files, odd names. */
+@ExtendWith(RunningArchive.Extension.class)
+class IngestEdgeCasesIT {
+
+    private final RunningArchive archive = RunningArchive.get();
+
+    @Test
+    void filesThatCannotBeArchivedGoToFailedWithAReasonInVietnamese() throws Exception {
+        Path dossier = archive.inbox().resolve("Hong");
+        Files.createDirectories(dossier);
+        Files.createFile(dossier.resolve("rong.pdf"));
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dossier.resolve("ho so nen.zip")))) {
+            zip.putNextEntry(new ZipEntry("a.txt"));
+            zip.write("không phải văn bản".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] png = Files.readAllBytes(RunningArchive.corpus().resolve("giao chi tieu phat trien.png"));
+        Files.write(dossier.resolve("bi cat.png"), Arrays.copyOf(png, png.length / 3));
+        byte[] pdf = Files.readAllBytes(RunningArchive.corpus().resolve("scan_0362.pdf"));
+        Files.write(dossier.resolve("pdf hong.pdf"), Arrays.copyOf(pdf, 400));
+
+        Path failed = archive.data().resolve("failed").resolve("Hong");
+        List<String> names = List.of("rong.pdf", "ho so nen.zip", "bi cat.png", "pdf hong.pdf");
+        await(Duration.ofMinutes(2), "the broken files to reach failed/", () ->
+                names.stream().allMatch(n -> Files.exists(failed.resolve(n + ".error.json"))));
+        assertTrue(reason(failed, "rong.pdf").contains("rỗng"));
+        assertTrue(reason(failed, "ho so nen.zip").contains("Loại tệp không được nhận (application/zip)"));
+        assertTrue(reason(failed, "bi cat.png").contains("PNG bị hỏng"), reason(failed, "bi cat.png"));
+        assertTrue(reason(failed, "pdf hong.pdf").contains("PDF bị hỏng"), reason(failed, "pdf hong.pdf"));
+        JsonNode report = Json.MAPPER.readTree(failed.resolve("rong.pdf.error.json").toFile());
+        assertEquals("Hong", report.path("folder").asText());
+        assertTrue(report.path("howToRetry").asText().contains("inbox/"));
+        for (String name : names) {
+            assertTrue(Files.exists(failed.resolve(name)), name + " is kept in failed/ to be retried");
+        }
+    }
+
+    @Test
+    void theTypeComesFromTheContentNotTheName() throws Exception {
+        byte[] jpeg = Files.readAllBytes(RunningArchive.corpus().resolve("20250921_100756.jpg"));
+        byte[] different = Arrays.copyOf(jpeg, jpeg.length + 16);
+        System.arraycopy(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), 0, different, jpeg.length, 16);
+        Path file = archive.inbox().resolve("bao cao.docx");
+        Files.write(file, different);
+        String id = CorpusArchiveIT.sha256(file);
+        awaitState(id, "ARCHIVED");
+        JsonNode doc = archive.getJson("/api/documents/" + id);
+        assertEquals("image/jpeg", doc.path("contentType").asText());
+        assertEquals("ocr", doc.path("extraction").asText());
+    }
+
+    @Test
+    void hiddenLockAndPartialFilesAreLeftAlone() throws Exception {
+        Path dossier = archive.inbox().resolve("Tam");
+        Files.createDirectories(dossier.resolve(".git"));
+        List<Path> ignored = List.of(dossier.resolve(".an.txt"), dossier.resolve("~$bao cao.docx"),
+                dossier.resolve("dang tai.pdf.part"), dossier.resolve("tai ve.pdf.crdownload"),
+                dossier.resolve("tam.tmp"), dossier.resolve("Thumbs.db"), dossier.resolve(".git").resolve("x.txt"));
+        for (Path path : ignored) {
+            Files.writeString(path, "tệp tạm " + UUID.randomUUID());
+        }
+        Path real = dossier.resolve("ghi chu.txt");
+        Files.writeString(real, "Ghi chú của văn thư " + UUID.randomUUID());
+        awaitState(CorpusArchiveIT.sha256(real), "ARCHIVED");
+        for (Path path : ignored) {
+            assertTrue(Files.exists(path), path + " must stay where it is");
+        }
+    }
+
+    @Test
+    void aFileStillBeingCopiedIsNotTakenUntilItStopsChanging() throws Exception {
+        Path file = archive.inbox().resolve("dang chep.txt");
+        String token = "sohoa" + UUID.randomUUID().toString().replace("-", "");
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            for (int i = 0; i < 12; i++) {
+                out.write(("Dòng " + i + " của biên bản họp Ban Chấp hành.\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(300);
+                assertTrue(Files.exists(file), "the file was taken while it was still being written");
+            }
+            out.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String id = CorpusArchiveIT.sha256(file);
+        awaitState(id, "ARCHIVED");
+        JsonNode text = archive.getJson("/api/documents/" + id + "/text");
+        assertTrue(text.toString().contains(token), "the whole file was archived, not a part of it");
+    }
+
+    @Test
+    void decomposedFileNamesAreStoredInNfc() throws Exception {
+        String nfc = "Biên bản họp " + UUID.randomUUID().toString().substring(0, 8) + ".txt";
+        Path file = archive.inbox().resolve(Normalizer.normalize(nfc, Normalizer.Form.NFD));
+        Files.writeString(file, "Biên bản họp Ban Thường vụ " + UUID.randomUUID());
+        String id = CorpusArchiveIT.sha256(file);
+        awaitState(id, "ARCHIVED");
+        assertEquals(nfc, archive.getJson("/api/documents/" + id).path("fileName").asText());
+        assertFalse(Files.exists(file));
+    }
+
+    private void awaitState(String id, String state) throws InterruptedException {
+        await(Duration.ofMinutes(2), id + " to be " + state, () -> {
+            try {
+                return state.equals(archive.getJson("/api/ingest/" + id).path("state").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static String reason(Path failed, String name) throws Exception {
+        return Json.MAPPER.readTree(failed.resolve(name + ".error.json").toFile()).path("reason").asText();
+    }
+}
