@@ -1,0 +1,84 @@
+package vn.sohoa.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real Tesseract on rendered Vietnamese pages. */
+class OcrPoolTest {
+
+    private static final String LINE = "Liên đoàn Lao động tỉnh tổ chức Tháng Công nhân";
+    private static OcrPool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = new OcrPool(new OcrSettings(Path.of(System.getProperty("sohoa.ocr.tessdata",
+                "/usr/share/tesseract-ocr/5/tessdata")), "vie", 2));
+        pool.verify();
+    }
+
+    @AfterAll
+    static void stopPool() throws InterruptedException {
+        pool.close();
+    }
+
+    @Test
+    void readsAnUprightVietnamesePage() throws Exception {
+        PageText text = pool.read(new PageImage(1, page(), 300)).get();
+        assertTrue(text.text().contains(LINE), text.text());
+        assertEquals(0, text.rotation());
+        assertTrue(text.confidence() > 80);
+    }
+
+    @Test
+    void turnsSidewaysAndUpsideDownPagesUpright() throws Exception {
+        BufferedImage upright = page();
+        for (int turned : new int[] {90, 180, 270}) {
+            BufferedImage image = Images.rotateClockwise(Images.grey(upright), turned);
+            PageText text = pool.read(new PageImage(1, image, 300)).get();
+            assertEquals((360 - turned) % 360, text.rotation(), "page turned " + turned);
+            assertTrue(text.text().contains(LINE), "page turned " + turned + ": " + text.text());
+        }
+    }
+
+    @Test
+    void pagesReadInParallelKeepTheirNumbers() throws Exception {
+        List<CompletableFuture<PageText>> pages = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            pages.add(pool.read(new PageImage(i, page(), 300)));
+        }
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(i, pages.get(i - 1).get().number());
+        }
+    }
+
+    /** An A4 page at 300 dpi with a few lines of Vietnamese text. */
+    private static BufferedImage page() {
+        BufferedImage image = new BufferedImage(2480, 3508, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font("DejaVu Serif", Font.PLAIN, 50));
+        String[] lines = {LINE, "Về việc triển khai chuyển đổi số trong hoạt động công đoàn",
+            "Ban Chấp hành Công đoàn cơ sở các đơn vị trực thuộc", "Kính đề nghị các đơn vị quan tâm thực hiện."};
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 200, 400 + i * 90);
+        }
+        g.dispose();
+        return image;
+    }
+}
