@@ -3,7 +3,6 @@ package vn.sohoa.app;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.sohoa.app.RunningArchive.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,9 +66,9 @@ class ApiIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
         assertEquals(202, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         String id = Json.MAPPER.readTree(response.body()).path("id").asText();
-        assertEquals(sha256(content), id);
+        assertEquals(RunningArchive.sha256(content), id);
 
-        awaitState(id, "ARCHIVED");
+        archive.awaitState(id, "ARCHIVED");
         JsonNode doc = archive.getJson("/api/documents/" + id);
         assertEquals(name, doc.path("fileName").asText());
         assertEquals("Tải lên/2024", doc.path("folder").asText());
@@ -82,10 +80,12 @@ class ApiIT {
 
     @Test
     void theBatchFolderIsReadOnItsSchedule() throws Exception {
-        Path file = archive.data().resolve("batch").resolve("lo dem.txt");
-        Files.writeString(file, "Báo cáo kết quả hoạt động công đoàn quý III " + UUID.randomUUID());
-        String id = sha256(Files.readAllBytes(file));
-        awaitState(id, "ARCHIVED");
+        byte[] report = ("Báo cáo kết quả hoạt động công đoàn quý III " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Path part = archive.data().resolve("batch").resolve("lo dem.txt.part");
+        Files.write(part, report);
+        Files.move(part, part.resolveSibling("lo dem.txt"));
+        String id = RunningArchive.sha256(report);
+        archive.awaitState(id, "ARCHIVED");
         assertTrue(Files.exists(archive.data().resolve("done").resolve("lo dem.txt")));
         JsonNode status = archive.getJson("/api/ingest/status");
         assertTrue(status.path("archived").asLong() >= 1);
@@ -127,19 +127,5 @@ class ApiIT {
         assertEquals(status, response.statusCode(), path);
         JsonNode error = Json.MAPPER.readTree(response.body());
         assertTrue(error.path("message").asText().length() > 10, path + " says why: " + error);
-    }
-
-    private void awaitState(String id, String state) throws InterruptedException {
-        await(Duration.ofMinutes(2), id + " to be " + state, () -> {
-            try {
-                return state.equals(archive.getJson("/api/ingest/" + id).path("state").asText());
-            } catch (Exception e) {
-                return false;
-            }
-        });
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

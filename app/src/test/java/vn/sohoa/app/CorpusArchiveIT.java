@@ -80,7 +80,7 @@ class CorpusArchiveIT {
                 assertTrue(doc.path("ocrConfidence").asDouble() > 50, truth.getKey() + " OCR confidence");
             }
         }
-        assertTrue(isEmpty(archive.data().resolve("failed")), "no corpus file may fail");
+        assertTrue(isEmpty(archive.data().resolve("failed").resolve(DOSSIER)), "no corpus file may fail");
     }
 
     @Test

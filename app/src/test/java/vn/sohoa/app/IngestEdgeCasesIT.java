@@ -63,10 +63,8 @@ class IngestEdgeCasesIT {
         byte[] jpeg = Files.readAllBytes(RunningArchive.corpus().resolve("20250921_100756.jpg"));
         byte[] different = Arrays.copyOf(jpeg, jpeg.length + 16);
         System.arraycopy(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), 0, different, jpeg.length, 16);
-        Path file = archive.inbox().resolve("bao cao.docx");
-        Files.write(file, different);
-        String id = CorpusArchiveIT.sha256(file);
-        awaitState(id, "ARCHIVED");
+        String id = archive.drop("bao cao.docx", different);
+        archive.awaitState(id, "ARCHIVED");
         JsonNode doc = archive.getJson("/api/documents/" + id);
         assertEquals("image/jpeg", doc.path("contentType").asText());
         assertEquals("ocr", doc.path("extraction").asText());
@@ -82,9 +80,8 @@ class IngestEdgeCasesIT {
         for (Path path : ignored) {
             Files.writeString(path, "tệp tạm " + UUID.randomUUID());
         }
-        Path real = dossier.resolve("ghi chu.txt");
-        Files.writeString(real, "Ghi chú của văn thư " + UUID.randomUUID());
-        awaitState(CorpusArchiveIT.sha256(real), "ARCHIVED");
+        String id = archive.drop("Tam/ghi chu.txt", ("Ghi chú của văn thư " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(id, "ARCHIVED");
         for (Path path : ignored) {
             assertTrue(Files.exists(path), path + " must stay where it is");
         }
@@ -94,17 +91,20 @@ class IngestEdgeCasesIT {
     void aFileStillBeingCopiedIsNotTakenUntilItStopsChanging() throws Exception {
         Path file = archive.inbox().resolve("dang chep.txt");
         String token = "sohoa" + UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
-            for (int i = 0; i < 12; i++) {
-                out.write(("Dòng " + i + " của biên bản họp Ban Chấp hành.\n").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i <= 12; i++) {
+                byte[] line = (i < 12 ? "Dòng " + i + " của biên bản họp Ban Chấp hành.\n" : token + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
+                out.write(line);
                 out.flush();
+                written.write(line);
                 Thread.sleep(300);
                 assertTrue(Files.exists(file), "the file was taken while it was still being written");
             }
-            out.write((token + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        String id = CorpusArchiveIT.sha256(file);
-        awaitState(id, "ARCHIVED");
+        String id = RunningArchive.sha256(written.toByteArray());
+        archive.awaitState(id, "ARCHIVED");
         JsonNode text = archive.getJson("/api/documents/" + id + "/text");
         assertTrue(text.toString().contains(token), "the whole file was archived, not a part of it");
     }
@@ -112,22 +112,11 @@ class IngestEdgeCasesIT {
     @Test
     void decomposedFileNamesAreStoredInNfc() throws Exception {
         String nfc = "Biên bản họp " + UUID.randomUUID().toString().substring(0, 8) + ".txt";
-        Path file = archive.inbox().resolve(Normalizer.normalize(nfc, Normalizer.Form.NFD));
-        Files.writeString(file, "Biên bản họp Ban Thường vụ " + UUID.randomUUID());
-        String id = CorpusArchiveIT.sha256(file);
-        awaitState(id, "ARCHIVED");
+        String nfd = Normalizer.normalize(nfc, Normalizer.Form.NFD);
+        String id = archive.drop(nfd, ("Biên bản họp Ban Thường vụ " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(id, "ARCHIVED");
         assertEquals(nfc, archive.getJson("/api/documents/" + id).path("fileName").asText());
-        assertFalse(Files.exists(file));
-    }
-
-    private void awaitState(String id, String state) throws InterruptedException {
-        await(Duration.ofMinutes(2), id + " to be " + state, () -> {
-            try {
-                return state.equals(archive.getJson("/api/ingest/" + id).path("state").asText());
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        assertFalse(Files.exists(archive.inbox().resolve(nfd)));
     }
 
     private static String reason(Path failed, String name) throws Exception {

@@ -87,6 +87,38 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
         return data.resolve("inbox");
     }
 
+    /** Writes the bytes into the inbox at once (through a temporary name) and returns their document id. */
+    public String drop(String relativePath, byte[] bytes) throws IOException {
+        Path target = inbox().resolve(relativePath);
+        Files.createDirectories(target.getParent());
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Files.write(part, bytes);
+        Files.move(part, target);
+        return sha256(bytes);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the document reaches the state (ARCHIVED, DUPLICATE, FAILED...). */
+    public void awaitState(String id, String state) throws InterruptedException {
+        await(Duration.ofMinutes(2), id + " to be " + state, () -> {
+            try {
+                return state.equals(getJson("/api/ingest/" + id).path("state").asText());
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
     public Sohoa sohoa() {
         return sohoa;
     }
