@@ -32,8 +32,6 @@ public record DocumentRecord(
         List<Page> pages,
         List<Source> sources) {
 
-    public static final int SCHEMA_VERSION = 1;
-
     public int pageCount() {
         return pages.size();
     }

@@ -165,7 +165,8 @@ public class ArchiveSteps {
         Ingest ingest = ingest(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause instanceof UnreadableDocumentException unreadable ? unreadable.reason()
-                : "Lỗi không lường trước khi xử lý tệp. Tệp được giữ lại để thử lại; hãy báo cho quản trị viên.";
+                : "Lỗi không lường trước khi xử lý tệp (xem mục detail). Hãy báo cho quản trị viên; sau khi lỗi được "
+                        + "sửa, chép tệp vào lại thư mục inbox/ để xử lý lại.";
         if (ingest == null || !Files.exists(ingest.file)) {
             LOG.warn("Could not archive a file that is no longer there: {}", cause == null ? "" : cause.getMessage());
             if (ingest != null) {

@@ -1,7 +1,6 @@
 package vn.sohoa.pipeline.ingest;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Source;
 import vn.sohoa.pipeline.extraction.Extraction;
@@ -36,9 +35,5 @@ public final class Ingest {
 
     public boolean duplicate() {
         return duplicate;
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

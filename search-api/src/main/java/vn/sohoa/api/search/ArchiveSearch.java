@@ -156,7 +156,7 @@ public class ArchiveSearch {
         List<String> snippets = new ArrayList<>();
         List<String> fragments = hit.highlight().getOrDefault("contentFolded", List.of());
         if (!fragments.isEmpty() && doc.content() != null) {
-            String folded = Snippets.foldedOf(doc.content());
+            String folded = VietnameseText.fold(doc.content());
             for (String fragment : fragments) {
                 snippets.add(Snippets.keepExactMarks(Snippets.restore(fragment, doc.content(), folded), queryWords));
             }

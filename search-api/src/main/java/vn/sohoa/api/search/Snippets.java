@@ -79,8 +79,4 @@ final class Snippets {
         }
         return !VietnameseText.hasDiacritics(q) || q.equals(w);
     }
-
-    static String foldedOf(String original) {
-        return VietnameseText.fold(original);
-    }
 }
