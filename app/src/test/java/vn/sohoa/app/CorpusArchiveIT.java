@@ -115,13 +115,13 @@ class CorpusArchiveIT {
             double cer = (double) distance / reference.length();
             report.add(String.format(Locale.ROOT, "%s: CER %.3f", truth.getKey(), cer));
             boolean bornDigital = truth.getValue().path("born_digital").asBoolean();
-            assertTrue(cer <= (bornDigital ? 0.02 : 0.30), truth.getKey() + " CER " + cer);
+            assertTrue(cer <= (bornDigital ? 0.02 : 0.12), truth.getKey() + " CER " + cer);
             errors += distance;
             length += reference.length();
         }
         double pooled = (double) errors / length;
         System.out.printf(Locale.ROOT, "Corpus CER %.4f%n  %s%n", pooled, String.join("\n  ", report));
-        assertTrue(pooled <= 0.12, "pooled CER " + pooled);
+        assertTrue(pooled <= 0.05, "pooled CER " + pooled);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.sohoa.ocr;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -63,6 +64,32 @@ final class Images {
             }
         }
         Graphics2D g = rotated.createGraphics();
+        g.drawImage(grey, turn, null);
+        g.dispose();
+        return rotated;
+    }
+
+    /**
+     * Turns the image clockwise by a small angle, on a canvas grown to hold every corner (so no text is
+     * cut off), the new corners white.
+     */
+    static BufferedImage rotate(BufferedImage grey, double degreesClockwise) {
+        double theta = Math.toRadians(degreesClockwise);
+        double sin = Math.abs(Math.sin(theta));
+        double cos = Math.abs(Math.cos(theta));
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        int width = (int) Math.ceil(w * cos + h * sin);
+        int height = (int) Math.ceil(h * cos + w * sin);
+        BufferedImage rotated = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = rotated.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        AffineTransform turn = new AffineTransform();
+        turn.translate(width / 2.0, height / 2.0);
+        turn.rotate(theta);
+        turn.translate(-w / 2.0, -h / 2.0);
         g.drawImage(grey, turn, null);
         g.dispose();
         return rotated;

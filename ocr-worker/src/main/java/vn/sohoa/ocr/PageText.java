@@ -1,11 +1,18 @@
 package vn.sohoa.ocr;
 
+import java.util.List;
+import vn.sohoa.core.document.Word;
+
 /**
  * What OCR read on one page.
  *
- * @param text       the page's text, Unicode NFC, lines separated by newlines
+ * @param text       the page's text in reading order, Unicode NFC, lines separated by newlines
  * @param confidence Tesseract's mean word confidence, 0-100
  * @param rotation   degrees the page was turned clockwise to make it upright before reading (0, 90, 180, 270)
+ * @param width      width of the upright image the word boxes refer to
+ * @param height     height of that image
+ * @param words      the words with their boxes, in reading order
  */
-public record PageText(int number, String text, float confidence, int rotation) {
+public record PageText(int number, String text, float confidence, int rotation, int width, int height,
+                       List<Word> words) {
 }

@@ -6,10 +6,16 @@ import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
+import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
+import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
+import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI1;
+import vn.sohoa.core.document.Word;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
@@ -24,6 +30,9 @@ final class TesseractEngine implements AutoCloseable {
     /** Orientation is detected on a copy this many pixels on its long side: about 150 dpi for A4. */
     private static final int OSD_LONG_SIDE = 1750;
     private static final float OSD_MIN_CONFIDENCE = 2.0f;
+    /** Skew below this is left alone; above the maximum the measure is not trusted. */
+    private static final double MIN_SKEW_DEGREES = 0.2;
+    private static final double MAX_SKEW_DEGREES = 10;
 
     private final TessBaseAPI reader;
     private final TessBaseAPI orientation;
@@ -44,28 +53,81 @@ final class TesseractEngine implements AutoCloseable {
             grey = Images.scale(grey, (double) TARGET_DPI / dpi);
             dpi = TARGET_DPI;
         }
-        int rotation = uprightRotation(grey);
+        BufferedImage small = downscaled(grey);
+        int rotation = uprightRotation(small, (int) Math.round(dpi * (double) small.getWidth() / grey.getWidth()));
         grey = Images.rotateClockwise(grey, rotation);
-        setImage(reader, grey, dpi);
-        Pointer utf8 = TessAPI1.TessBaseAPIGetUTF8Text(reader);
-        String text;
-        try {
-            text = utf8 == null ? "" : utf8.getString(0, StandardCharsets.UTF_8.name());
-        } finally {
-            if (utf8 != null) {
-                TessAPI1.TessDeleteText(utf8);
-            }
+        double skew = skewDegrees(Images.rotateClockwise(small, rotation),
+                (int) Math.round(dpi * (double) small.getWidth() / grey.getWidth()));
+        if (Math.abs(skew) >= MIN_SKEW_DEGREES && Math.abs(skew) <= MAX_SKEW_DEGREES) {
+            grey = Images.rotate(grey, -skew);
         }
+        setImage(reader, grey, dpi);
+        TessAPI1.TessBaseAPIRecognize(reader, null);
+        List<List<Word>> lines = words();
         int confidence = TessAPI1.TessBaseAPIMeanTextConf(reader);
         TessAPI1.TessBaseAPIClear(reader);
-        return new PageText(page.number(), tidy(text), confidence, rotation);
+
+        StringBuilder text = new StringBuilder();
+        List<Word> ordered = new ArrayList<>();
+        for (List<ReadingOrder.Segment> line : ReadingOrder.order(lines)) {
+            int lineNumber = ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).line() + 1;
+            StringBuilder lineText = new StringBuilder();
+            for (ReadingOrder.Segment segment : line) {
+                for (Word word : segment.words()) {
+                    ordered.add(new Word(word.text(), word.x(), word.y(), word.width(), word.height(),
+                            word.confidence(), lineNumber));
+                }
+                lineText.append(lineText.isEmpty() ? "" : " ").append(segment.text());
+            }
+            text.append(lineText).append('\n');
+        }
+        return new PageText(page.number(), text.toString().strip(), confidence, rotation, grey.getWidth(),
+                grey.getHeight(), ordered);
+    }
+
+    /** The recognised words, grouped in Tesseract's lines, with their boxes and confidences. */
+    private List<List<Word>> words() {
+        List<List<Word>> lines = new ArrayList<>();
+        TessResultIterator words = TessAPI1.TessBaseAPIGetIterator(reader);
+        if (words == null) {
+            return lines;
+        }
+        try {
+            TessPageIterator position = TessAPI1.TessResultIteratorGetPageIterator(words);
+            TessAPI1.TessPageIteratorBegin(position);
+            IntBuffer left = IntBuffer.allocate(1);
+            IntBuffer top = IntBuffer.allocate(1);
+            IntBuffer right = IntBuffer.allocate(1);
+            IntBuffer bottom = IntBuffer.allocate(1);
+            List<Word> line = null;
+            do {
+                if (line == null || TessAPI1.TessPageIteratorIsAtBeginningOf(position, TessPageIteratorLevel.RIL_TEXTLINE) != 0) {
+                    line = new ArrayList<>();
+                    lines.add(line);
+                }
+                Pointer utf8 = TessAPI1.TessResultIteratorGetUTF8Text(words, TessPageIteratorLevel.RIL_WORD);
+                if (utf8 == null) {
+                    continue;
+                }
+                String text = VietnameseText.nfc(utf8.getString(0, StandardCharsets.UTF_8.name())).strip();
+                TessAPI1.TessDeleteText(utf8);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                TessAPI1.TessPageIteratorBoundingBox(position, TessPageIteratorLevel.RIL_WORD, left, top, right, bottom);
+                float confidence = TessAPI1.TessResultIteratorConfidence(words, TessPageIteratorLevel.RIL_WORD);
+                line.add(new Word(text, left.get(0), top.get(0), right.get(0) - left.get(0), bottom.get(0) - top.get(0),
+                        confidence, lines.size() - 1));
+            } while (TessAPI1.TessPageIteratorNext(position, TessPageIteratorLevel.RIL_WORD) != 0);
+        } finally {
+            TessAPI1.TessResultIteratorDelete(words);
+        }
+        return lines;
     }
 
     /** Degrees to turn the page clockwise so that its text stands upright; 0 when unsure. */
-    private int uprightRotation(BufferedImage grey) {
-        int longSide = Math.max(grey.getWidth(), grey.getHeight());
-        BufferedImage small = longSide > OSD_LONG_SIDE ? Images.scale(grey, (double) OSD_LONG_SIDE / longSide) : grey;
-        setImage(orientation, small, (int) Math.round(TARGET_DPI * (double) small.getWidth() / grey.getWidth()));
+    private int uprightRotation(BufferedImage small, int dpi) {
+        setImage(orientation, small, dpi);
         IntBuffer degrees = IntBuffer.allocate(1);
         FloatBuffer confidence = FloatBuffer.allocate(1);
         PointerByReference script = new PointerByReference();
@@ -80,15 +142,37 @@ final class TesseractEngine implements AutoCloseable {
         return (360 - degrees.get(0)) % 360;
     }
 
+    /** A copy about 150 dpi, enough to find the page's orientation and skew cheaply. */
+    private static BufferedImage downscaled(BufferedImage grey) {
+        int longSide = Math.max(grey.getWidth(), grey.getHeight());
+        return longSide > OSD_LONG_SIDE ? Images.scale(grey, (double) OSD_LONG_SIDE / longSide) : grey;
+    }
+
+    /** The skew of the text lines, in degrees, from Tesseract's layout analysis of the upright page. */
+    private double skewDegrees(BufferedImage upright, int dpi) {
+        setImage(reader, upright, dpi);
+        TessPageIterator layout = TessAPI1.TessBaseAPIAnalyseLayout(reader);
+        try {
+            if (layout == null) {
+                return 0;
+            }
+            IntBuffer orientation = IntBuffer.allocate(1);
+            IntBuffer direction = IntBuffer.allocate(1);
+            IntBuffer order = IntBuffer.allocate(1);
+            FloatBuffer angle = FloatBuffer.allocate(1);
+            TessAPI1.TessPageIteratorOrientation(layout, orientation, direction, order, angle);
+            return Math.toDegrees(angle.get(0));
+        } finally {
+            if (layout != null) {
+                TessAPI1.TessPageIteratorDelete(layout);
+            }
+            TessAPI1.TessBaseAPIClear(reader);
+        }
+    }
+
     private static void setImage(TessBaseAPI api, BufferedImage grey, int dpi) {
         TessAPI1.TessBaseAPISetImage(api, Images.pixels(grey), grey.getWidth(), grey.getHeight(), 1, grey.getWidth());
         TessAPI1.TessBaseAPISetSourceResolution(api, dpi);
-    }
-
-    /** NFC, no trailing spaces, no runs of blank lines, no form feed. */
-    private static String tidy(String text) {
-        String nfc = VietnameseText.nfc(text).replace('\f', '\n');
-        return nfc.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 
     private static void init(TessBaseAPI api, OcrSettings settings, String language) {

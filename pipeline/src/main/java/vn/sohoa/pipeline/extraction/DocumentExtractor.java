@@ -131,7 +131,7 @@ public class DocumentExtractor {
                 stripper.setEndPage(i + 1);
                 String text = tidy(stripper.getText(pdf));
                 if (letters(text) >= MIN_TEXT_LAYER_LETTERS) {
-                    pages[i] = new Page(i + 1, text, Page.TEXT_LAYER, null);
+                    pages[i] = Page.textLayer(i + 1, text);
                     pageDone.accept(i + 1);
                 } else {
                     BufferedImage image = renderer.renderImageWithDPI(i, renderDpi, ImageType.GRAY);
@@ -170,7 +170,7 @@ public class DocumentExtractor {
         putIfPresent(properties, "modified", metadata.get(TikaCoreProperties.MODIFIED));
         putIfPresent(properties, "encoding", metadata.get(Metadata.CONTENT_ENCODING));
         pageDone.accept(1);
-        List<Page> pages = List.of(new Page(1, tidy(text.toString()), Page.TEXT_LAYER, null));
+        List<Page> pages = List.of(Page.textLayer(1, tidy(text.toString())));
         return new Extraction(type, "text", blankToNull(metadata.get(TikaCoreProperties.TITLE)), properties, pages);
     }
 
@@ -187,7 +187,8 @@ public class DocumentExtractor {
         for (CompletableFuture<PageText> future : futures) {
             try {
                 PageText text = future.get();
-                pages.add(new Page(text.number(), text.text(), Page.OCR, text.confidence()));
+                pages.add(new Page(text.number(), text.text(), Page.OCR, text.confidence(), text.rotation(),
+                        text.width(), text.height(), text.words()));
             } catch (ExecutionException e) {
                 futures.forEach(f -> f.cancel(true));
                 throw new IllegalStateException("OCR failed on a page: " + e.getCause(), e.getCause());

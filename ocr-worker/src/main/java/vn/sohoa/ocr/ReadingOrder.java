@@ -1,0 +1,193 @@
+package vn.sohoa.ocr;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import vn.sohoa.core.document.Word;
+
+/**
+ * Puts the lines Tesseract found into the order an archivist reads an administrative document: the
+ * two-column header left block then right block, the body top to bottom with table rows left to
+ * right, and the two-column footer ("Nơi nhận" then the signer) left block then right block.
+ * Tesseract's own order mixes the two header columns line by line.
+ */
+final class ReadingOrder {
+
+    /** A gap wider than this many line heights separates two columns or two table cells. */
+    private static final double COLUMN_GAP = 1.5;
+    /** How far, as a share of the text width, a column may reach over the middle. */
+    private static final double MIDDLE_TOLERANCE = 0.03;
+    /** How many rows from the top (or bottom) may still belong to the header (or footer). */
+    private static final int EDGE_ROWS = 8;
+
+    private ReadingOrder() {
+    }
+
+    /** A run of words on one line with no wide gap between them. */
+    record Segment(List<Word> words, int left, int top, int right, int bottom) {
+
+        static Segment of(List<Word> words) {
+            int left = words.stream().mapToInt(Word::x).min().orElse(0);
+            int top = words.stream().mapToInt(Word::y).min().orElse(0);
+            int right = words.stream().mapToInt(w -> w.x() + w.width()).max().orElse(0);
+            int bottom = words.stream().mapToInt(w -> w.y() + w.height()).max().orElse(0);
+            return new Segment(List.copyOf(words), left, top, right, bottom);
+        }
+
+        String text() {
+            return String.join(" ", words.stream().map(Word::text).toList());
+        }
+
+        int height() {
+            return bottom - top;
+        }
+    }
+
+    /** The lines of the page in reading order; each line is one or more segments read left to right. */
+    static List<List<Segment>> order(List<List<Word>> tesseractLines) {
+        List<Segment> segments = new ArrayList<>();
+        for (List<Word> line : tesseractLines) {
+            segments.addAll(split(line));
+        }
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        int textLeft = segments.stream().mapToInt(Segment::left).min().orElse(0);
+        int textRight = segments.stream().mapToInt(Segment::right).max().orElse(0);
+        double tolerance = (textRight - textLeft) * MIDDLE_TOLERANCE;
+        double middle = (textLeft + textRight) / 2.0;
+
+        List<List<Segment>> rows = rows(segments);
+        double headerGutter = gutter(rows, middle);
+        int headerEnd = 0;
+        while (headerEnd < rows.size() && isTwoColumn(rows.get(headerEnd), headerGutter, tolerance)) {
+            headerEnd++;
+        }
+        List<List<Segment>> bottomUp = new ArrayList<>(rows.subList(headerEnd, rows.size()));
+        Collections.reverse(bottomUp);
+        double footerGutter = gutter(bottomUp, middle);
+        int footerStart = rows.size();
+        while (footerStart > headerEnd && isTwoColumn(rows.get(footerStart - 1), footerGutter, tolerance)) {
+            footerStart--;
+        }
+        List<List<Segment>> ordered = new ArrayList<>();
+        addColumns(ordered, rows.subList(0, headerEnd), headerGutter);
+        ordered.addAll(rows.subList(headerEnd, footerStart));
+        addColumns(ordered, rows.subList(footerStart, rows.size()), footerGutter);
+        return ordered;
+    }
+
+    /**
+     * Where the two columns of a header or footer meet: the middle of the gap in the first row, among
+     * the rows nearest the edge, that has exactly two blocks; the middle of the text when none has.
+     */
+    private static double gutter(List<List<Segment>> rowsFromEdge, double middle) {
+        for (List<Segment> row : rowsFromEdge.subList(0, Math.min(EDGE_ROWS, rowsFromEdge.size()))) {
+            if (row.size() == 2) {
+                return (row.get(0).right() + row.get(1).left()) / 2.0;
+            }
+        }
+        return middle;
+    }
+
+    /**
+     * Splits a Tesseract line where the gap between two words is wide enough to be a column gap. A
+     * mark with no letter or digit standing alone in such a gap (a speck of a seal, a fold) is dropped,
+     * so that it does not bridge the two columns.
+     */
+    static List<Segment> split(List<Word> line) {
+        List<Segment> segments = new ArrayList<>();
+        if (line.isEmpty()) {
+            return segments;
+        }
+        List<Word> sorted = new ArrayList<>(line);
+        sorted.sort(Comparator.comparingInt(Word::x));
+        double gap = COLUMN_GAP * median(sorted.stream().filter(ReadingOrder::hasLetterOrDigit)
+                .mapToInt(Word::height).sorted().toArray());
+        List<Word> current = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Word word = sorted.get(i);
+            boolean farFromPrevious = current.isEmpty() || distance(current.get(current.size() - 1), word) > gap;
+            if (!hasLetterOrDigit(word) && farFromPrevious
+                    && (i + 1 == sorted.size() || distance(word, sorted.get(i + 1)) > gap)) {
+                continue;
+            }
+            if (!current.isEmpty() && farFromPrevious) {
+                segments.add(Segment.of(current));
+                current = new ArrayList<>();
+            }
+            current.add(word);
+        }
+        if (!current.isEmpty()) {
+            segments.add(Segment.of(current));
+        }
+        return segments;
+    }
+
+    private static int distance(Word left, Word right) {
+        return right.x() - (left.x() + left.width());
+    }
+
+    private static boolean hasLetterOrDigit(Word word) {
+        return word.text().codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** Groups segments that share most of their height into rows, top to bottom, each row left to right. */
+    private static List<List<Segment>> rows(List<Segment> segments) {
+        List<Segment> byCentre = new ArrayList<>(segments);
+        byCentre.sort(Comparator.comparingDouble(s -> (s.top() + s.bottom()) / 2.0));
+        List<List<Segment>> rows = new ArrayList<>();
+        List<Segment> row = new ArrayList<>();
+        int rowTop = 0;
+        int rowBottom = 0;
+        for (Segment segment : byCentre) {
+            int overlap = Math.min(rowBottom, segment.bottom()) - Math.max(rowTop, segment.top());
+            int smaller = Math.min(rowBottom - rowTop, segment.height());
+            if (!row.isEmpty() && overlap * 2 >= smaller) {
+                row.add(segment);
+                rowTop = Math.min(rowTop, segment.top());
+                rowBottom = Math.max(rowBottom, segment.bottom());
+                continue;
+            }
+            if (!row.isEmpty()) {
+                rows.add(row);
+            }
+            row = new ArrayList<>(List.of(segment));
+            rowTop = segment.top();
+            rowBottom = segment.bottom();
+        }
+        rows.add(row);
+        rows.forEach(r -> r.sort(Comparator.comparingInt(Segment::left)));
+        return rows;
+    }
+
+    /** A row of the header or footer: one or two blocks, none of them across the middle of the text. */
+    private static boolean isTwoColumn(List<Segment> row, double gutter, double tolerance) {
+        if (row.size() > 2) {
+            return false;
+        }
+        return row.stream().allMatch(s -> s.right() <= gutter + tolerance || s.left() >= gutter - tolerance);
+    }
+
+    /** The left blocks of a two-column region top to bottom, then its right blocks. */
+    private static void addColumns(List<List<Segment>> ordered, List<List<Segment>> region, double gutter) {
+        for (boolean left : new boolean[] {true, false}) {
+            for (List<Segment> row : region) {
+                for (Segment segment : row) {
+                    if ((segment.left() + segment.right()) / 2.0 < gutter == left) {
+                        ordered.add(List.of(segment));
+                    }
+                }
+            }
+        }
+    }
+
+    private static double median(int[] sorted) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+    }
+}

@@ -1,0 +1,75 @@
+package vn.sohoa.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.sohoa.core.document.Word;
+
+class ReadingOrderTest {
+
+    private static final int H = 40;
+
+    @Test
+    void theTwoHeaderColumnsAreReadOneAfterTheOther() {
+        List<List<Word>> lines = List.of(
+                line(0, 200, "TỔNG", "LĐLĐ", "VIỆT", "NAM"),
+                line(0, 1300, "CỘNG", "HÒA", "XÃ", "HỘI"),
+                line(60, 180, "LĐLĐ", "TỈNH", "BÌNH", "PHƯỚC"),
+                line(60, 1350, "Độc", "lập", "-", "Tự", "do"),
+                line(120, 200, "Số:", "30/TTr-LĐLĐ"),
+                line(120, 1300, "Bù", "Đốp,", "ngày", "11"),
+                line(250, 900, "TỜ", "TRÌNH"),
+                line(320, 200, "Thực", "hiện", "Công", "văn", "số", "1637/LĐLĐ-TG", "ngày", "30/12/2020", "của",
+                        "Liên", "đoàn", "Lao", "động", "tỉnh", "về", "việc"),
+                line(400, 200, "Nơi", "nhận:"),
+                line(400, 1400, "KT.", "CHỦ", "TỊCH"),
+                line(460, 200, "-", "Như", "trên;"),
+                line(460, 1400, "PHÓ", "CHỦ", "TỊCH"));
+        assertEquals(List.of(
+                "TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 30/TTr-LĐLĐ",
+                "CỘNG HÒA XÃ HỘI", "Độc lập - Tự do", "Bù Đốp, ngày 11",
+                "TỜ TRÌNH",
+                "Thực hiện Công văn số 1637/LĐLĐ-TG ngày 30/12/2020 của Liên đoàn Lao động tỉnh về việc",
+                "Nơi nhận:", "- Như trên;", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), text(ReadingOrder.order(lines)));
+    }
+
+    @Test
+    void tableRowsAreReadLeftToRight() {
+        List<List<Word>> lines = List.of(
+                line(0, 100, "Dự", "toán", "kinh", "phí", "cụ", "thể", "như", "sau:", "một", "hai", "ba", "bốn",
+                        "năm", "sáu", "bảy", "tám", "chín", "mười"),
+                line(60, 100, "1"), line(62, 300, "Chi", "khác"), line(58, 1200, "130"), line(61, 1600, "26.000.000"),
+                line(120, 100, "2"), line(121, 300, "Văn", "phòng", "phẩm"), line(119, 1200, "119"),
+                line(200, 100, "Kính", "đề", "nghị", "Liên", "đoàn", "Lao", "động", "tỉnh", "quan", "tâm", "xem",
+                        "xét", "hỗ", "trợ", "./."));
+        List<String> text = text(ReadingOrder.order(lines));
+        assertEquals("1 Chi khác 130 26.000.000", text.get(1));
+        assertEquals("2 Văn phòng phẩm 119", text.get(2));
+    }
+
+    @Test
+    void aLoneSpeckBetweenColumnsDoesNotJoinThem() {
+        List<Word> line = new ArrayList<>(line(0, 200, "Nơi", "nhận:"));
+        line.add(new Word("'", 800, 0, 10, 20, 30, 0));
+        line.addAll(line(0, 1400, "TM.", "BAN", "THƯỜNG", "VỤ"));
+        assertEquals(2, ReadingOrder.split(line).size());
+    }
+
+    /** Words of one line, each 20 pixels per letter wide with a 15-pixel space. */
+    private static List<Word> line(int top, int left, String... words) {
+        List<Word> line = new ArrayList<>();
+        int x = left;
+        for (String word : words) {
+            int width = word.length() * 20;
+            line.add(new Word(word, x, top, width, H, 90, 0));
+            x += width + 15;
+        }
+        return line;
+    }
+
+    private static List<String> text(List<List<ReadingOrder.Segment>> ordered) {
+        return ordered.stream().map(l -> String.join(" ", l.stream().map(ReadingOrder.Segment::text).toList())).toList();
+    }
+}
