@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.sohoa.app.bench.TextMetrics;
 import vn.sohoa.core.document.Json;
 
 /**
@@ -110,8 +111,8 @@ class CorpusArchiveIT {
             JsonNode text = archive.getJson("/api/documents/" + IDS.get(truth.getKey()) + "/text");
             StringBuilder read = new StringBuilder();
             text.path("pages").forEach(p -> read.append(p.path("text").asText()).append('\n'));
-            String reference = TextDistance.normalise(truth.getValue().path("full_text").asText());
-            int distance = TextDistance.levenshtein(reference, TextDistance.normalise(read.toString()));
+            String reference = TextMetrics.normalise(truth.getValue().path("full_text").asText());
+            int distance = TextMetrics.distance(reference, read.toString());
             double cer = (double) distance / reference.length();
             report.add(String.format(Locale.ROOT, "%s: CER %.3f", truth.getKey(), cer));
             boolean bornDigital = truth.getValue().path("born_digital").asBoolean();
@@ -153,7 +154,7 @@ class CorpusArchiveIT {
             cases++;
             report.add(query.path("id").asText() + " rank " + rank + " " + query.path("query").asText());
             if (!hits.isEmpty()) {
-                firstByQuery.put(TextDistance.normalise(vn.sohoa.core.text.VietnameseText.fold(
+                firstByQuery.put(TextMetrics.normalise(vn.sohoa.core.text.VietnameseText.fold(
                         query.path("query").asText()).toLowerCase(Locale.ROOT)) + params, hits.get(0));
             }
         }
@@ -163,7 +164,7 @@ class CorpusArchiveIT {
         for (String line : Files.readAllLines(RunningArchive.corpus().resolve("queries.jsonl"))) {
             JsonNode query = Json.MAPPER.readTree(line);
             if (query.path("kind").asText().endsWith("_unaccented")) {
-                String key = TextDistance.normalise(query.path("query").asText().toLowerCase(Locale.ROOT)) + "&folder=" + DOSSIER;
+                String key = TextMetrics.normalise(query.path("query").asText().toLowerCase(Locale.ROOT)) + "&folder=" + DOSSIER;
                 List<String> hits = hitFileNames(archive, query.path("query").asText(), "&folder=" + DOSSIER);
                 assertEquals(firstByQuery.get(key), hits.isEmpty() ? null : hits.get(0),
                         "accented and unaccented forms of " + query.path("query").asText() + " rank the same document first");

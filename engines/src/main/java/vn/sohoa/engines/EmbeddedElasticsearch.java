@@ -91,12 +91,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         process.close();
     }
 
-    /** Root may not run Elasticsearch: drop to nobody but keep the file-access capabilities. */
+    /**
+     * Root may not run Elasticsearch: drop to nobody but keep the file-access capabilities, so a data
+     * folder that only root may enter (under /root, or made by mktemp) still works. Java tests files
+     * with access(2), which ignores capabilities after a change of user unless no_setuid_fixup is set.
+     */
     private static List<String> asUnprivilegedUser() {
         if (!"root".equals(System.getProperty("user.name"))) {
             return List.of();
         }
         return List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                "--securebits=+no_setuid_fixup",
                 "--inh-caps=+dac_override,+dac_read_search", "--ambient-caps=+dac_override,+dac_read_search", "--");
     }
 

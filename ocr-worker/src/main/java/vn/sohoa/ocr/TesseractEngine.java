@@ -24,7 +24,7 @@ import vn.sohoa.core.text.VietnameseText;
  */
 final class TesseractEngine implements AutoCloseable {
 
-    /** Pages are read at this resolution; scans below {@link #UPSCALE_BELOW} dpi are scaled up to it. */
+    /** Bilevel scans below {@link #UPSCALE_BELOW} dpi are scaled up to this resolution, which Tesseract reads better. */
     static final int TARGET_DPI = 300;
     static final int UPSCALE_BELOW = 250;
     /** Orientation is detected on a copy this many pixels on its long side: about 150 dpi for A4. */
@@ -49,7 +49,7 @@ final class TesseractEngine implements AutoCloseable {
     PageText read(PageImage page) {
         BufferedImage grey = Images.grey(page.image());
         int dpi = page.dpi();
-        if (dpi < UPSCALE_BELOW) {
+        if (dpi < UPSCALE_BELOW && page.image().getColorModel().getPixelSize() == 1) {
             grey = Images.scale(grey, (double) TARGET_DPI / dpi);
             dpi = TARGET_DPI;
         }

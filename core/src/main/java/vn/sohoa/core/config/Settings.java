@@ -64,7 +64,7 @@ public record Settings(
                 Path.of(get.apply("sohoa.ocr.tessdata")),
                 positiveOr(get.apply("sohoa.ocr.threads"), cores),
                 Integer.parseInt(get.apply("sohoa.ocr.render-dpi")),
-                positiveOr(get.apply("sohoa.ingest.concurrency"), cores),
+                positiveOr(get.apply("sohoa.ingest.concurrency"), 2 * cores),
                 get.apply("sohoa.batch.cron"),
                 Long.parseLong(get.apply("sohoa.ingest.stable-millis")),
                 optional.apply("sohoa.engines.dir"),

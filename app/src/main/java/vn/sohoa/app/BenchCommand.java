@@ -1,0 +1,32 @@
+package vn.sohoa.app;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vn.sohoa.app.bench.OcrBenchmark;
+
+@Command(name = "bench", description = "Measures sohoa against its peers and prints the figures.",
+        subcommands = {BenchCommand.Ocr.class})
+final class BenchCommand {
+
+    @Command(name = "ocr", description = "OCR speed and accuracy of sohoa, plain Tesseract and OCRmyPDF on the "
+            + "scanned pages of a corpus with a truth.jsonl.")
+    static final class Ocr implements Callable<Integer> {
+
+        @Parameters(index = "0", description = "Corpus folder (with truth.jsonl), e.g. ../shared/corpus")
+        Path corpus;
+
+        @Option(names = "--language", defaultValue = "vie", description = "Tesseract languages (default vie).")
+        String language;
+
+        @Override
+        public Integer call() throws Exception {
+            OcrBenchmark.run(corpus, language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            return 0;
+        }
+    }
+}
