@@ -30,6 +30,11 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
     }
 
+    JsonNode post(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofHours(6))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** Uploads one file; the API answers with its document id. */
     JsonNode upload(Path file, String folder) throws IOException, InterruptedException {
         String boundary = "sohoa-" + UUID.randomUUID();

@@ -34,6 +34,9 @@ import vn.sohoa.pipeline.ingest.IngestRoutes;
 import vn.sohoa.pipeline.ingest.IngestTracker;
 import vn.sohoa.pipeline.ingest.Uploads;
 import vn.sohoa.pipeline.ingest.WatchedFolders;
+import vn.sohoa.pipeline.maintenance.FixityCheck;
+import vn.sohoa.pipeline.maintenance.IndexRebuild;
+import vn.sohoa.pipeline.maintenance.MaintenanceRoutes;
 
 /**
  * Every role of sohoa in one process: the engines it must start, the OCR pool, the ingest routes
@@ -97,15 +100,17 @@ public final class Sohoa implements AutoCloseable {
             IngestTracker tracker = new IngestTracker();
             ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi()), store, index,
                     folders, tracker);
+            FixityCheck fixity = new FixityCheck(store);
             Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
-                    "threads", settings.ocrThreads()));
+                    "threads", settings.ocrThreads()), fixity);
             ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
-                    tracker, folders, health);
+                    tracker, folders, health, fixity, new IndexRebuild(store, index));
 
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
             camel.addService(new VertxPlatformHttpServer(httpServer(settings)));
             camel.addRoutes(new IngestRoutes(folders, steps, new IngestOptions(settings.ingestConcurrency(),
                     settings.stableMillis(), settings.batchCron(), ENGINE_RETRIES)));
+            camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
             camel.addRoutes(new ApiRoutes(api));
             camel.start();
             LOG.info("sohoa is running: drop files into {}, API at http://{}:{}/api", folders.inbox(),

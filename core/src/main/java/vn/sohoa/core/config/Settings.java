@@ -33,7 +33,9 @@ public record Settings(
         String batchCron,
         long stableMillis,
         String enginesDir,
-        String elasticsearchHeap) {
+        String elasticsearchHeap,
+        String fixityCron,
+        double fixityShare) {
 
     public static final String PREFIX = "sohoa.";
     public static final Set<String> KEYS = Set.of(
@@ -42,7 +44,7 @@ public record Settings(
             "sohoa.s3.endpoint", "sohoa.s3.access-key", "sohoa.s3.secret-key", "sohoa.s3.region",
             "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.render-dpi",
             "sohoa.ingest.concurrency", "sohoa.ingest.stable-millis", "sohoa.batch.cron",
-            "sohoa.engines.dir");
+            "sohoa.engines.dir", "sohoa.fixity.cron", "sohoa.fixity.share");
 
     public static Settings from(Function<String, Optional<String>> lookup) {
         Function<String, String> get = key -> lookup.apply(key).map(String::trim)
@@ -68,7 +70,9 @@ public record Settings(
                 get.apply("sohoa.batch.cron"),
                 Long.parseLong(get.apply("sohoa.ingest.stable-millis")),
                 optional.apply("sohoa.engines.dir"),
-                get.apply("sohoa.es.heap"));
+                get.apply("sohoa.es.heap"),
+                get.apply("sohoa.fixity.cron"),
+                Double.parseDouble(get.apply("sohoa.fixity.share")));
     }
 
     /** The keys under {@code sohoa.} and the {@code SOHOA_} environment variables that no setting has. */
@@ -116,7 +120,7 @@ public record Settings(
     public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey) {
         return new Settings(dataDir, httpHost, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
                 ocrLanguage, tessdata, ocrThreads, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
-                elasticsearchHeap);
+                elasticsearchHeap, fixityCron, fixityShare);
     }
 
     private static int positiveOr(String value, int fallback) {

@@ -4,12 +4,14 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -46,17 +48,65 @@ public class DocumentIndex implements AutoCloseable {
     }
 
     /** Creates the first index and its alias unless the alias exists. */
-    public void createIfMissing() throws IOException {
-        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+    public void createIfMissing() throws IndexException {
+        boolean exists = call(() -> client.indices().existsAlias(a -> a.name(alias)).value());
+        if (!exists) {
+            switchAliasTo(createVersion());
+        }
+    }
+
+    /** A new, empty index with the mapping, named after the alias and the time, not yet behind the alias. */
+    public String createVersion() throws IndexException {
+        String index = alias + "-" + System.currentTimeMillis();
+        call(() -> {
+            try (InputStream mapping = DocumentIndex.class.getResourceAsStream(MAPPING)) {
+                if (mapping == null) {
+                    throw new IllegalStateException("Index mapping " + MAPPING + " is not on the classpath");
+                }
+                return client.indices().create(c -> c.index(index).withJson(mapping));
+            }
+        });
+        return index;
+    }
+
+    /** Puts the alias on this index alone, in one atomic step, and deletes the indices it leaves. */
+    public void switchAliasTo(String index) throws IndexException {
+        List<String> previous = call(() -> client.indices().existsAlias(a -> a.name(alias)).value()
+                ? List.copyOf(client.indices().getAlias(a -> a.name(alias)).result().keySet())
+                : List.<String>of());
+        call(() -> client.indices().updateAliases(u -> {
+            for (String old : previous) {
+                u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
+            }
+            return u.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true)));
+        }));
+        for (String old : previous) {
+            if (!old.equals(index)) {
+                call(() -> client.indices().delete(d -> d.index(old)));
+            }
+        }
+    }
+
+    /** Indexes the records into the named index in one request, then makes them visible. */
+    public void putAll(String index, List<DocumentRecord> records) throws IndexException {
+        if (records.isEmpty()) {
             return;
         }
-        String index = alias + "-1";
-        try (InputStream mapping = DocumentIndex.class.getResourceAsStream(MAPPING)) {
-            if (mapping == null) {
-                throw new IllegalStateException("Index mapping " + MAPPING + " is not on the classpath");
+        BulkResponse response = call(() -> client.bulk(b -> {
+            for (DocumentRecord record : records) {
+                b.operations(o -> o.index(i -> i.index(index).id(record.id()).document(IndexEntry.of(record))));
             }
-            client.indices().create(c -> c.index(index).withJson(mapping).aliases(alias, a -> a.isWriteIndex(true)));
+            return b.refresh(Refresh.True);
+        }));
+        if (response.errors()) {
+            String reasons = response.items().stream().filter(i -> i.error() != null)
+                    .map(i -> i.id() + ": " + i.error().reason()).limit(3).toList().toString();
+            throw new IndexException("Bulk indexing failed for some documents " + reasons, null);
         }
+    }
+
+    public boolean contains(String id) throws IndexException {
+        return call(() -> client.exists(e -> e.index(alias).id(id)).value());
     }
 
     public boolean isAvailable() {
@@ -79,10 +129,13 @@ public class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /** Indexes the document and waits until it is visible to search. */
+    /**
+     * Indexes the document and waits until it is visible to search. Only through the alias: were the
+     * index deleted, Elasticsearch would otherwise create one of that name with a guessed mapping.
+     */
     public void put(DocumentRecord record) throws IndexException {
         call(() -> client.index(i -> i.index(alias).id(record.id()).document(IndexEntry.of(record))
-                .refresh(Refresh.WaitFor)));
+                .requireAlias(true).refresh(Refresh.WaitFor)));
     }
 
     public Optional<IndexEntry> get(String id) throws IndexException {
@@ -99,6 +152,11 @@ public class DocumentIndex implements AutoCloseable {
             return call.run();
         } catch (IOException | ElasticsearchException e) {
             throw new IndexException("Elasticsearch unreachable or failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new IndexException("Elasticsearch unreachable or failed: " + io.getMessage(), io);
+            }
+            throw e;
         }
     }
 

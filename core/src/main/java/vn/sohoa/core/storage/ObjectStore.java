@@ -3,6 +3,8 @@ package vn.sohoa.core.storage;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -10,6 +12,7 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +21,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.sohoa.core.config.Settings;
@@ -101,6 +106,7 @@ public class ObjectStore {
         return call(() -> client.getObject(GetObjectArgs.builder().bucket(ORIGINALS).object(id).build()));
     }
 
+    /** Stores the record with the SHA-256 of its JSON, so that fixity checks can tell if it was altered. */
     public void putRecord(DocumentRecord record) throws StorageException {
         byte[] json = call(() -> Json.MAPPER.writeValueAsBytes(record));
         call(() -> client.putObject(PutObjectArgs.builder()
@@ -108,7 +114,61 @@ public class ObjectStore {
                 .object(recordKey(record.id()))
                 .stream(new ByteArrayInputStream(json), json.length, -1)
                 .contentType(RECORD_TYPE)
+                .userMetadata(Map.of("sha256", Checksums.sha256(json)))
                 .build()));
+    }
+
+    /** The ids of every document that has a record, in key order. */
+    public List<String> recordIds() throws StorageException {
+        return call(() -> {
+            List<String> ids = new ArrayList<>();
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES).recursive(true).build())) {
+                String key = item.get().objectName();
+                if (key.endsWith(".json")) {
+                    ids.add(key.substring(0, key.length() - ".json".length()));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** The SHA-256 of the original's bytes as they are now in storage, or empty when it is missing. */
+    public Optional<String> digestOriginal(String id) throws StorageException {
+        if (statOriginal(id).isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = openOriginal(id)) {
+            return Optional.of(Checksums.sha256(in));
+        } catch (IOException e) {
+            throw new StorageException("Could not read original " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the stored record still has the checksum written with it: empty when it is missing,
+     * true when intact, false when its bytes changed or it no longer reads as a record.
+     */
+    public Optional<Boolean> recordIntact(String id) throws StorageException {
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(
+                    GetObjectArgs.builder().bucket(DERIVATIVES).object(recordKey(id)).build())) {
+                byte[] json = in.readAllBytes();
+                String expected = in.headers().get("x-amz-meta-sha256");
+                boolean sameBytes = expected == null || expected.equals(Checksums.sha256(json));
+                boolean readable;
+                try {
+                    readable = id.equals(Json.MAPPER.readValue(json, DocumentRecord.class).id());
+                } catch (IOException e) {
+                    readable = false;
+                }
+                return Optional.of(sameBytes && readable);
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     public Optional<DocumentRecord> findRecord(String id) throws StorageException {

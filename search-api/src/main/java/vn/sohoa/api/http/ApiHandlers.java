@@ -26,6 +26,8 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.pipeline.ingest.IngestTracker;
 import vn.sohoa.pipeline.ingest.Uploads;
 import vn.sohoa.pipeline.ingest.WatchedFolders;
+import vn.sohoa.pipeline.maintenance.FixityCheck;
+import vn.sohoa.pipeline.maintenance.IndexRebuild;
 
 /** What each API operation does; {@link ApiRoutes} maps the HTTP paths to these. */
 public class ApiHandlers {
@@ -41,9 +43,12 @@ public class ApiHandlers {
     private final IngestTracker tracker;
     private final WatchedFolders folders;
     private final Health health;
+    private final FixityCheck fixity;
+    private final IndexRebuild rebuild;
 
     public ApiHandlers(ArchiveSearch search, DocumentIndex index, ObjectStore store, Uploads uploads,
-                       IngestTracker tracker, WatchedFolders folders, Health health) {
+                       IngestTracker tracker, WatchedFolders folders, Health health, FixityCheck fixity,
+                       IndexRebuild rebuild) {
         this.search = search;
         this.index = index;
         this.store = store;
@@ -51,6 +56,25 @@ public class ApiHandlers {
         this.tracker = tracker;
         this.folders = folders;
         this.health = health;
+        this.fixity = fixity;
+        this.rebuild = rebuild;
+    }
+
+    void verify(Exchange exchange) throws StorageException, JsonProcessingException {
+        FixityCheck.Report report = fixity.run(1.0);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intact", report.intact());
+        body.put("checked", report.checked());
+        body.put("missing", report.missing());
+        body.put("altered", report.altered());
+        body.put("finishedAt", report.finishedAt());
+        json(exchange, 200, body);
+    }
+
+    void reindex(Exchange exchange) throws StorageException, IndexException, JsonProcessingException {
+        IndexRebuild.Result result = rebuild.run();
+        json(exchange, 200, Map.of("index", result.index(), "documents", result.documents(),
+                "archivedDuringRebuild", result.caughtUp()));
     }
 
     void health(Exchange exchange) throws JsonProcessingException {

@@ -38,7 +38,9 @@ public class ApiRoutes extends RouteBuilder {
                 .get("/documents/{id}/original").to("direct:original")
                 .get("/documents/{id}/text").to("direct:text")
                 .get("/ingest/status").to("direct:ingestStatus")
-                .get("/ingest/{id}").to("direct:ingestOne");
+                .get("/ingest/{id}").to("direct:ingestOne")
+                .post("/maintenance/verify").to("direct:verify")
+                .post("/maintenance/reindex").to("direct:reindex");
 
         from("direct:health").routeId("api-health").process(api::health);
         from("direct:search").routeId("api-search").process(api::search);
@@ -48,5 +50,7 @@ public class ApiRoutes extends RouteBuilder {
         from("direct:text").routeId("api-text").process(api::text);
         from("direct:ingestStatus").routeId("api-ingest-status").process(api::ingestStatus);
         from("direct:ingestOne").routeId("api-ingest-one").process(api::ingestOne);
+        from("direct:verify").routeId("api-verify").process(api::verify);
+        from("direct:reindex").routeId("api-reindex").process(api::reindex);
     }
 }

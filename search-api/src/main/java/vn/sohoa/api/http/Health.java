@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.pipeline.maintenance.FixityCheck;
 
 /** The state of each engine: UP when all answer, DEGRADED when some do, DOWN when none does. */
 public class Health {
@@ -11,11 +12,13 @@ public class Health {
     private final DocumentIndex index;
     private final ObjectStore store;
     private final Map<String, Object> ocr;
+    private final FixityCheck fixity;
 
-    public Health(DocumentIndex index, ObjectStore store, Map<String, Object> ocr) {
+    public Health(DocumentIndex index, ObjectStore store, Map<String, Object> ocr, FixityCheck fixity) {
         this.index = index;
         this.store = store;
         this.ocr = ocr;
+        this.fixity = fixity;
     }
 
     public Map<String, Object> check() {
@@ -25,10 +28,19 @@ public class Health {
         engines.put("elasticsearch", Map.of("status", state(searchUp)));
         engines.put("objectStore", Map.of("status", state(storageUp)));
         engines.put("ocr", ocr);
-        String status = searchUp && storageUp ? "UP" : searchUp || storageUp ? "DEGRADED" : "DOWN";
+        FixityCheck.Report report = fixity.last();
+        boolean intact = report == null || report.intact();
+        String status = searchUp && storageUp ? (intact ? "UP" : "DEGRADED") : searchUp || storageUp ? "DEGRADED" : "DOWN";
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", status);
         health.put("engines", engines);
+        health.put("fixity", report == null ? Map.of("status", "NOT_RUN_YET") : Map.of(
+                "status", intact ? "INTACT" : "PROBLEMS",
+                "finishedAt", report.finishedAt().toString(),
+                "checked", report.checked(),
+                "total", report.total(),
+                "missing", report.missing(),
+                "altered", report.altered()));
         return health;
     }
 

@@ -1,0 +1,107 @@
+package vn.sohoa.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.sohoa.core.document.Json;
+
+/** Fixity of what is stored, and the index rebuilt from storage alone. */
+@ExtendWith(RunningArchive.Extension.class)
+class MaintenanceIT {
+
+    private final RunningArchive archive = RunningArchive.get();
+
+    @Test
+    void tamperingWithAStoredOriginalOrRecordIsDetected() throws Exception {
+        String id = archive.drop("Kiem tra/bien ban " + UUID.randomUUID() + ".txt",
+                ("Biên bản kiểm tra tài chính công đoàn " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(id, "ARCHIVED");
+        assertTrue(verify().path("intact").asBoolean(), "a fresh archive is intact");
+
+        Path objects = archive.data().resolve("engines/s3/objects");
+        Path original = objects.resolve("originals").resolve(id);
+        Path record = objects.resolve("derivatives").resolve(id + ".json");
+        byte[] originalBytes = Files.readAllBytes(original);
+        byte[] recordBytes = Files.readAllBytes(record);
+        try {
+            byte[] changed = originalBytes.clone();
+            changed[0] ^= 1;
+            Files.write(original, changed);
+            Files.writeString(record, new String(recordBytes, StandardCharsets.UTF_8).replace("kiểm tra", "KIỂM TRA"));
+
+            JsonNode report = verify();
+            assertFalse(report.path("intact").asBoolean());
+            assertTrue(report.path("altered").toString().contains("originals/" + id), report.toString());
+            assertTrue(report.path("altered").toString().contains("derivatives/" + id + ".json"), report.toString());
+            JsonNode health = archive.getJson("/api/health");
+            assertEquals("DEGRADED", health.path("status").asText());
+            assertEquals("PROBLEMS", health.path("fixity").path("status").asText());
+
+            Files.delete(original);
+            assertTrue(verify().path("missing").toString().contains("originals/" + id));
+        } finally {
+            Files.write(original, originalBytes);
+            Files.write(record, recordBytes);
+        }
+        assertTrue(verify().path("intact").asBoolean(), "intact again once the objects are put back");
+        assertEquals("UP", archive.getJson("/api/health").path("status").asText());
+    }
+
+    @Test
+    void deletingTheIndexAndRebuildingItFromStorageGivesBackTheSameResults() throws Exception {
+        String token = "sohoa" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String id = archive.drop("Tai lap/ke hoach.txt",
+                ("Kế hoạch tổ chức Tháng Công nhân " + token).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(id, "ARCHIVED");
+        JsonNode all = archive.getJson("/api/search?size=100");
+        List<String> before = ids(all);
+        JsonNode found = archive.getJson("/api/search?q=" + token);
+
+        String elasticsearch = archive.sohoa().settings().elasticsearchUrl();
+        String alias = archive.sohoa().settings().indexAlias();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        JsonNode aliases = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/_alias/" + alias))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        for (String index : (Iterable<String>) aliases::fieldNames) {
+            HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index))
+                    .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, deleted.statusCode(), deleted.body());
+        }
+        assertTrue(archive.get("/api/search?q=" + token).statusCode() >= 400, "search without an index says so");
+
+        HttpResponse<byte[]> rebuilt = archive.send(HttpRequest.newBuilder(URI.create(archive.url("/api/maintenance/reindex")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, rebuilt.statusCode(), new String(rebuilt.body(), StandardCharsets.UTF_8));
+        JsonNode after = archive.getJson("/api/search?size=100");
+        assertEquals(all.path("total").asLong(), after.path("total").asLong());
+        assertEquals(new java.util.TreeSet<>(before), new java.util.TreeSet<>(ids(after)));
+        assertEquals(ids(found), ids(archive.getJson("/api/search?q=" + token)));
+        assertEquals(id, archive.getJson("/api/search?q=" + token).path("hits").get(0).path("id").asText());
+    }
+
+    private JsonNode verify() throws Exception {
+        HttpResponse<byte[]> response = archive.send(HttpRequest.newBuilder(URI.create(archive.url("/api/maintenance/verify")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, response.statusCode());
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    private static List<String> ids(JsonNode result) {
+        List<String> ids = new ArrayList<>();
+        result.path("hits").forEach(h -> ids.add(h.path("id").asText()));
+        return ids;
+    }
+}

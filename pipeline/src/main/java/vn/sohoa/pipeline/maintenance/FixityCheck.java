@@ -1,0 +1,80 @@
+package vn.sohoa.pipeline.maintenance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StorageException;
+
+/**
+ * Re-reads stored originals and records and compares them with the checksums taken at ingest: an
+ * original whose SHA-256 is no longer its id, or a record whose bytes changed, is altered; one that
+ * is gone is missing. Run on demand on everything, and nightly on a share of the archive.
+ */
+public class FixityCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FixityCheck.class);
+
+    private final ObjectStore store;
+    private volatile Report last;
+
+    public FixityCheck(ObjectStore store) {
+        this.store = store;
+    }
+
+    /**
+     * What a check found. {@code missing} and {@code altered} name objects as
+     * {@code originals/ID} or {@code derivatives/ID.json}.
+     */
+    public record Report(Instant finishedAt, int checked, int total, List<String> missing, List<String> altered) {
+
+        public boolean intact() {
+            return missing.isEmpty() && altered.isEmpty();
+        }
+    }
+
+    /** Checks this share (0 to 1) of the documents, picked at random. */
+    public synchronized Report run(double share) throws StorageException {
+        List<String> ids = new ArrayList<>(store.recordIds());
+        int total = ids.size();
+        if (share < 1) {
+            Collections.shuffle(ids, ThreadLocalRandom.current());
+            ids = ids.subList(0, (int) Math.ceil(total * Math.max(0, share)));
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> altered = new ArrayList<>();
+        for (String id : ids) {
+            Optional<String> digest = store.digestOriginal(id);
+            if (digest.isEmpty()) {
+                missing.add("originals/" + id);
+            } else if (!digest.get().equals(id)) {
+                altered.add("originals/" + id);
+            }
+            Optional<Boolean> record = store.recordIntact(id);
+            if (record.isEmpty()) {
+                missing.add("derivatives/" + id + ".json");
+            } else if (!record.get()) {
+                altered.add("derivatives/" + id + ".json");
+            }
+        }
+        Report report = new Report(Instant.now(), ids.size(), total, List.copyOf(missing), List.copyOf(altered));
+        if (report.intact()) {
+            LOG.info("Fixity: {} of {} documents checked, all intact", report.checked(), total);
+        } else {
+            LOG.error("Fixity: {} of {} documents checked; missing {}; altered {}", report.checked(), total, missing,
+                    altered);
+        }
+        last = report;
+        return report;
+    }
+
+    /** The last check's report, or null before the first. */
+    public Report last() {
+        return last;
+    }
+}
