@@ -82,7 +82,8 @@ public final class Sohoa implements AutoCloseable {
     public static Sohoa start(Map<String, String> overrides) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         Settings configured = settings(camel, overrides);
-        EmbeddedEngines engines = EmbeddedEngines.startMissing(configured);
+        EmbeddedEngines engines = EmbeddedEngines.startMissing(configured,
+                Duration.ofSeconds(configured.engineRestartSeconds()));
         OcrPool ocr = null;
         DocumentIndex index = null;
         try {

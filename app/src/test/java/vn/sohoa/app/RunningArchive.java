@@ -65,6 +65,7 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
                 "sohoa.http.port", Integer.toString(port),
                 "sohoa.ingest.stable-millis", "1000",
                 "sohoa.batch.cron", "0/2 * * * * ?",
+                "sohoa.engines.restart-seconds", "15",
                 "sohoa.engines.dir", System.getProperty("sohoa.engines.dir")));
     }
 

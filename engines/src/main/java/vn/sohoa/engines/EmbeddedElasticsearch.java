@@ -32,6 +32,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     public static EmbeddedElasticsearch start(Path distribution, Path stateDir, String heap) throws IOException {
+        return start(distribution, stateDir, heap, FreePort.onLoopback());
+    }
+
+    /** Starts it again on the same port and data, after it stopped. */
+    EmbeddedElasticsearch restart(Path distribution, Path stateDir, String heap) throws IOException {
+        process.close();
+        return start(distribution, stateDir, heap, Integer.parseInt(url.substring(url.lastIndexOf(':') + 1)));
+    }
+
+    private static EmbeddedElasticsearch start(Path distribution, Path stateDir, String heap, int httpPort)
+            throws IOException {
         Path home = unpack(distribution);
         Path config = stateDir.resolve("config");
         Path data = stateDir.resolve("data");
@@ -43,7 +54,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         for (String file : List.of("jvm.options", "log4j2.properties")) {
             Files.copy(home.resolve("config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        int httpPort = FreePort.onLoopback();
         Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
                 "cluster.name: sohoa",
                 "node.name: sohoa-embedded",

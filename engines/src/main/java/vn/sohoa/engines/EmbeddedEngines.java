@@ -2,30 +2,56 @@ package vn.sohoa.engines;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.core.config.Settings;
 
 /**
  * Starts the engines that the settings do not point to elsewhere: an Elasticsearch node when
- * {@code sohoa.es.url} is empty, an S3 server when {@code sohoa.s3.endpoint} is empty. Closing
- * stops what was started.
+ * {@code sohoa.es.url} is empty, an S3 server when {@code sohoa.s3.endpoint} is empty. While sohoa
+ * runs it watches them, and starts one again on the same port and data if it stops. Closing stops
+ * what was started.
  */
 public final class EmbeddedEngines implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngines.class);
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
-    private final EmbeddedElasticsearch elasticsearch;
-    private final EmbeddedS3 s3;
     private final Settings settings;
+    private final Path dist;
+    private final Duration restartDelay;
+    private final ScheduledExecutorService watchdog;
+    private volatile EmbeddedElasticsearch elasticsearch;
+    private volatile EmbeddedS3 s3;
+    private volatile boolean closing;
+    private long downSince;
 
-    private EmbeddedEngines(EmbeddedElasticsearch elasticsearch, EmbeddedS3 s3, Settings settings) {
+    private EmbeddedEngines(EmbeddedElasticsearch elasticsearch, EmbeddedS3 s3, Settings settings, Path dist,
+                            Duration restartDelay) {
         this.elasticsearch = elasticsearch;
         this.s3 = s3;
         this.settings = settings;
+        this.dist = dist;
+        this.restartDelay = restartDelay;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "engine-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        if (elasticsearch != null || s3 != null) {
+            watchdog.scheduleWithFixedDelay(this::restartStopped, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
-    public static EmbeddedEngines startMissing(Settings settings) throws IOException {
+    /**
+     * @param restartDelay how long an embedded engine that stopped stays down before it is started again
+     */
+    public static EmbeddedEngines startMissing(Settings settings, Duration restartDelay) throws IOException {
         Path dist = distributionDir(settings);
         Path state = settings.enginesData();
         EmbeddedS3 s3 = null;
@@ -51,7 +77,7 @@ public final class EmbeddedEngines implements AutoCloseable {
                 s3 != null ? s3.endpoint() : settings.s3Endpoint(),
                 s3 != null ? s3.accessKey() : settings.s3AccessKey(),
                 s3 != null ? s3.secretKey() : settings.s3SecretKey());
-        return new EmbeddedEngines(es, s3, resolved);
+        return new EmbeddedEngines(es, s3, resolved, dist, restartDelay);
     }
 
     /** The settings with the addresses and keys of the engines in use, embedded or not. */
@@ -61,11 +87,47 @@ public final class EmbeddedEngines implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        watchdog.shutdownNow();
         if (elasticsearch != null) {
             elasticsearch.close();
         }
         if (s3 != null) {
             s3.close();
+        }
+    }
+
+    private void restartStopped() {
+        boolean s3Down = s3 != null && !s3.isAlive();
+        boolean esDown = elasticsearch != null && !elasticsearch.isAlive();
+        if (closing || !s3Down && !esDown) {
+            downSince = 0;
+            return;
+        }
+        long now = System.nanoTime();
+        if (downSince == 0) {
+            downSince = now;
+            LOG.warn("Embedded {} stopped; starting it again in {} s", s3Down ? "S3 server" : "Elasticsearch",
+                    restartDelay.toSeconds());
+            return;
+        }
+        if (now - downSince < restartDelay.toNanos()) {
+            return;
+        }
+        try {
+            if (s3Down) {
+                s3 = s3.restart(dist.resolve("s3proxy-jar-with-dependencies.jar"), settings.enginesData().resolve("s3"));
+                LOG.info("Embedded S3 server is back at {}", s3.endpoint());
+            }
+            if (esDown) {
+                elasticsearch = elasticsearch.restart(dist.resolve("elasticsearch.zip"),
+                        settings.enginesData().resolve("elasticsearch"), settings.elasticsearchHeap());
+                LOG.info("Embedded Elasticsearch is back at {}", elasticsearch.url());
+            }
+            downSince = 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not start the stopped engine again; trying later: {}", e.getMessage());
+            downSince = now;
         }
     }
 

@@ -31,13 +31,22 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     public static EmbeddedS3 start(Path s3proxyJar, Path stateDir) throws IOException {
+        return start(s3proxyJar, stateDir, FreePort.onLoopback());
+    }
+
+    /** Starts it again on the same port and objects, after it stopped. */
+    EmbeddedS3 restart(Path s3proxyJar, Path stateDir) throws IOException {
+        process.close();
+        return start(s3proxyJar, stateDir, Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)));
+    }
+
+    private static EmbeddedS3 start(Path s3proxyJar, Path stateDir, int port) throws IOException {
         if (!Files.isRegularFile(s3proxyJar)) {
             throw new IOException("S3Proxy not found at " + s3proxyJar + ": run ./sohoa build");
         }
         Path objects = stateDir.resolve("objects");
         Files.createDirectories(objects);
         Properties credentials = credentials(stateDir.resolve("credentials.properties"));
-        int port = FreePort.onLoopback();
         String endpoint = "http://127.0.0.1:" + port;
 
         Properties config = new Properties();

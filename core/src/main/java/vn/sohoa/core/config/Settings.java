@@ -35,7 +35,8 @@ public record Settings(
         String enginesDir,
         String elasticsearchHeap,
         String fixityCron,
-        double fixityShare) {
+        double fixityShare,
+        int engineRestartSeconds) {
 
     public static final String PREFIX = "sohoa.";
     public static final Set<String> KEYS = Set.of(
@@ -44,7 +45,8 @@ public record Settings(
             "sohoa.s3.endpoint", "sohoa.s3.access-key", "sohoa.s3.secret-key", "sohoa.s3.region",
             "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.render-dpi",
             "sohoa.ingest.concurrency", "sohoa.ingest.stable-millis", "sohoa.batch.cron",
-            "sohoa.engines.dir", "sohoa.fixity.cron", "sohoa.fixity.share");
+            "sohoa.engines.dir", "sohoa.fixity.cron", "sohoa.fixity.share",
+            "sohoa.engines.restart-seconds");
 
     public static Settings from(Function<String, Optional<String>> lookup) {
         Function<String, String> get = key -> lookup.apply(key).map(String::trim)
@@ -72,7 +74,8 @@ public record Settings(
                 optional.apply("sohoa.engines.dir"),
                 get.apply("sohoa.es.heap"),
                 get.apply("sohoa.fixity.cron"),
-                Double.parseDouble(get.apply("sohoa.fixity.share")));
+                Double.parseDouble(get.apply("sohoa.fixity.share")),
+                Integer.parseInt(get.apply("sohoa.engines.restart-seconds")));
     }
 
     /** The keys under {@code sohoa.} and the {@code SOHOA_} environment variables that no setting has. */
@@ -120,7 +123,7 @@ public record Settings(
     public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey) {
         return new Settings(dataDir, httpHost, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
                 ocrLanguage, tessdata, ocrThreads, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
-                elasticsearchHeap, fixityCron, fixityShare);
+                elasticsearchHeap, fixityCron, fixityShare, engineRestartSeconds);
     }
 
     private static int positiveOr(String value, int fallback) {

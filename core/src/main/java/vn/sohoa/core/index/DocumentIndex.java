@@ -2,7 +2,6 @@ package vn.sohoa.core.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -10,6 +9,10 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,17 +29,24 @@ public class DocumentIndex implements AutoCloseable {
 
     private static final String MAPPING = "/index/documents.json";
 
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private final ElasticsearchClient client;
     private final String alias;
+    private final URI health;
 
-    public DocumentIndex(ElasticsearchClient client, String alias) {
+    public DocumentIndex(ElasticsearchClient client, String alias, String url) {
         this.client = client;
         this.alias = alias;
+        this.health = URI.create(url.replaceAll("/+$", "") + "/_cluster/health");
     }
 
     public static DocumentIndex connect(String url, String alias) {
-        RestClient rest = RestClient.builder(HttpHost.create(url)).build();
-        return new DocumentIndex(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER))), alias);
+        RestClient rest = RestClient.builder(HttpHost.create(url))
+                .setRequestConfigCallback(config -> config.setConnectTimeout(5_000).setSocketTimeout(60_000))
+                .build();
+        return new DocumentIndex(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER))),
+                alias, url);
     }
 
     public ElasticsearchClient client() {
@@ -109,11 +119,16 @@ public class DocumentIndex implements AutoCloseable {
         return call(() -> client.exists(e -> e.index(alias).id(id)).value());
     }
 
+    /** Whether the cluster answers within two seconds and is not red (checked apart from the client, which waits longer). */
     public boolean isAvailable() {
         try {
-            HealthStatus status = client.cluster().health(h -> h.timeout(t -> t.time("2s"))).status();
-            return status != HealthStatus.Red;
-        } catch (Exception e) {
+            HttpResponse<String> response = PROBE.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && !response.body().contains("\"status\":\"red\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

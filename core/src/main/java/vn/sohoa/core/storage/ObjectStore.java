@@ -40,18 +40,34 @@ public class ObjectStore {
     public static final String DERIVATIVES = "derivatives";
     private static final String RECORD_TYPE = "application/json; charset=utf-8";
 
-    private final MinioClient client;
+    private static final long SECOND = 1000;
 
-    public ObjectStore(MinioClient client) {
+    private final MinioClient client;
+    private final MinioClient probe;
+
+    /**
+     * @param client for the archive's work
+     * @param probe  for health checks, with short timeouts so that a hung server is reported at once
+     */
+    public ObjectStore(MinioClient client, MinioClient probe) {
         this.client = client;
+        this.probe = probe;
     }
 
     public static ObjectStore connect(Settings settings) {
-        return new ObjectStore(MinioClient.builder()
+        MinioClient client = client(settings);
+        client.setTimeout(10 * SECOND, 300 * SECOND, 60 * SECOND);
+        MinioClient probe = client(settings);
+        probe.setTimeout(2 * SECOND, 2 * SECOND, 2 * SECOND);
+        return new ObjectStore(client, probe);
+    }
+
+    private static MinioClient client(Settings settings) {
+        return MinioClient.builder()
                 .endpoint(settings.s3Endpoint())
                 .credentials(settings.s3AccessKey(), settings.s3SecretKey())
                 .region(settings.s3Region())
-                .build());
+                .build();
     }
 
     public void createBuckets() throws StorageException {
@@ -67,7 +83,7 @@ public class ObjectStore {
 
     public boolean isAvailable() {
         try {
-            return client.bucketExists(BucketExistsArgs.builder().bucket(ORIGINALS).build());
+            return probe.bucketExists(BucketExistsArgs.builder().bucket(ORIGINALS).build());
         } catch (Exception e) {
             return false;
         }
