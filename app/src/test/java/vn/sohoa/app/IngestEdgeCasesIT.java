@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.sohoa.core.document.Json;
@@ -42,14 +46,27 @@ class IngestEdgeCasesIT {
         byte[] pdf = Files.readAllBytes(RunningArchive.corpus().resolve("scan_0362.pdf"));
         Files.write(dossier.resolve("pdf hong.pdf"), Arrays.copyOf(pdf, 400));
 
+        try (PDDocument locked = new PDDocument()) {
+            locked.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("chu-so-huu", "mat-khau", new AccessPermission());
+            locked.protect(policy);
+            locked.save(dossier.resolve("co mat khau.pdf").toFile());
+        }
+        Files.write(dossier.resolve("bom giai nen.png"), pngDeclaring(200_000, 200_000));
+        Files.copy(Path.of("/bin/ls"), dossier.resolve("chuong trinh.pdf"));
+
         Path failed = archive.data().resolve("failed").resolve("Hong");
-        List<String> names = List.of("rong.pdf", "ho so nen.zip", "bi cat.png", "pdf hong.pdf");
+        List<String> names = List.of("rong.pdf", "ho so nen.zip", "bi cat.png", "pdf hong.pdf", "co mat khau.pdf",
+                "bom giai nen.png", "chuong trinh.pdf");
         await(Duration.ofMinutes(2), "the broken files to reach failed/", () ->
                 names.stream().allMatch(n -> Files.exists(failed.resolve(n + ".error.json"))));
         assertTrue(reason(failed, "rong.pdf").contains("rỗng"));
         assertTrue(reason(failed, "ho so nen.zip").contains("Loại tệp không được nhận (application/zip)"));
         assertTrue(reason(failed, "bi cat.png").contains("PNG bị hỏng"), reason(failed, "bi cat.png"));
         assertTrue(reason(failed, "pdf hong.pdf").contains("PDF bị hỏng"), reason(failed, "pdf hong.pdf"));
+        assertTrue(reason(failed, "co mat khau.pdf").contains("mật khẩu"), reason(failed, "co mat khau.pdf"));
+        assertTrue(reason(failed, "bom giai nen.png").contains("200000 × 200000"), reason(failed, "bom giai nen.png"));
+        assertTrue(reason(failed, "chuong trinh.pdf").contains("Loại tệp không được nhận"), reason(failed, "chuong trinh.pdf"));
         JsonNode report = Json.MAPPER.readTree(failed.resolve("rong.pdf.error.json").toFile());
         assertEquals("Hong", report.path("folder").asText());
         assertTrue(report.path("howToRetry").asText().contains("inbox/"));
@@ -117,6 +134,20 @@ class IngestEdgeCasesIT {
         archive.awaitState(id, "ARCHIVED");
         assertEquals(nfc, archive.getJson("/api/documents/" + id).path("fileName").asText());
         assertFalse(Files.exists(archive.inbox().resolve(nfd)));
+    }
+
+    /** A tiny PNG whose header claims a gigantic image: reading its pixels would exhaust memory. */
+    private static byte[] pngDeclaring(int width, int height) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "png", out);
+        byte[] png = out.toByteArray();
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(png);
+        header.putInt(16, width).putInt(20, height);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        header.putInt(29, (int) crc.getValue());
+        return png;
     }
 
     private static String reason(Path failed, String name) throws Exception {

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -53,6 +54,8 @@ public class DocumentExtractor {
             "text/html",
             "application/xhtml+xml",
             "text/plain");
+    /** The largest page image read: A0 at 300 dpi. A larger one is refused, or a PDF page rendered smaller. */
+    static final long MAX_PAGE_PIXELS = 140_000_000L;
     /** A PDF page with fewer letters than this in its text layer is a scan and is OCRed. */
     private static final int MIN_TEXT_LAYER_LETTERS = 20;
 
@@ -99,6 +102,10 @@ public class DocumentExtractor {
         try (ImageFrames frames = ImageFrames.open(file)) {
             int count = frames.count();
             for (int i = 0; i < count; i++) {
+                long pixels = frames.pixels(i);
+                if (pixels > MAX_PAGE_PIXELS) {
+                    throw UnreadableDocumentException.tooLarge(kindOf(type), frames.width(i), frames.height(i));
+                }
                 BufferedImage image = frames.read(i);
                 pages.add(read(new PageImage(i + 1, image, frames.dpi(i, image)), pageDone));
             }
@@ -134,13 +141,14 @@ public class DocumentExtractor {
                     pages[i] = Page.textLayer(i + 1, text);
                     pageDone.accept(i + 1);
                 } else {
-                    BufferedImage image = renderer.renderImageWithDPI(i, renderDpi, ImageType.GRAY);
-                    scanned.add(read(new PageImage(i + 1, image, renderDpi), pageDone));
+                    int dpi = dpiWithin(pdf.getPage(i).getMediaBox(), renderDpi);
+                    BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
+                    scanned.add(read(new PageImage(i + 1, image, dpi), pageDone));
                 }
             }
         } catch (InvalidPasswordException e) {
             throw UnreadableDocumentException.encrypted();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             scanned.forEach(p -> p.cancel(true));
             throw UnreadableDocumentException.damaged("PDF", e);
         }
@@ -180,6 +188,16 @@ public class DocumentExtractor {
                 pageDone.accept(text.number());
             }
         });
+    }
+
+    /**
+     * The render resolution, lowered for an oversized page so that its image stays within
+     * {@link #MAX_PAGE_PIXELS} (a map or a malicious 200-inch page must not exhaust memory).
+     */
+    private static int dpiWithin(PDRectangle box, int dpi) {
+        double squareInches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
+        double pixels = squareInches * dpi * dpi;
+        return pixels <= MAX_PAGE_PIXELS ? dpi : Math.max(1, (int) Math.floor(Math.sqrt(MAX_PAGE_PIXELS / squareInches)));
     }
 
     private static List<Page> collect(List<CompletableFuture<PageText>> futures) throws InterruptedException {

@@ -47,6 +47,19 @@ final class ImageFrames implements AutoCloseable {
         return reader.getNumImages(true);
     }
 
+    int width(int index) throws IOException {
+        return reader.getWidth(index);
+    }
+
+    int height(int index) throws IOException {
+        return reader.getHeight(index);
+    }
+
+    /** The frame's size as its header declares it, read before any pixel is decoded. */
+    long pixels(int index) throws IOException {
+        return (long) reader.getWidth(index) * reader.getHeight(index);
+    }
+
     BufferedImage read(int index) throws IOException {
         return reader.read(index);
     }

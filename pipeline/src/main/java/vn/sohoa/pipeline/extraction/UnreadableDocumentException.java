@@ -40,6 +40,13 @@ public class UnreadableDocumentException extends Exception {
                 kind + " could not be read: " + cause, cause);
     }
 
+    public static UnreadableDocumentException tooLarge(String kind, int width, int height) {
+        return new UnreadableDocumentException(
+                "Ảnh " + kind + " khai báo kích thước " + width + " × " + height + " điểm ảnh, quá lớn để là một trang quét "
+                        + "(tối đa khổ A0 ở 300 dpi). Tệp có thể bị hỏng; hãy quét lại ở độ phân giải thông thường.",
+                "image of " + width + "x" + height + " pixels exceeds the page limit");
+    }
+
     public static UnreadableDocumentException encrypted() {
         return new UnreadableDocumentException(
                 "Tệp PDF được đặt mật khẩu nên không đọc được nội dung. Hãy gỡ mật khẩu rồi đưa tệp vào lại.",
