@@ -136,10 +136,9 @@ class CorpusArchiveIT {
         for (String line : Files.readAllLines(RunningArchive.corpus().resolve("queries.jsonl"))) {
             JsonNode query = Json.MAPPER.readTree(line);
             JsonNode filters = query.path("filters");
-            if (filters.has("loai_van_ban")) {
-                continue;
-            }
-            String params = "&folder=" + DOSSIER + (filters.has("nam") ? "&year=" + filters.path("nam").asInt() : "");
+            String params = "&folder=" + DOSSIER + (filters.has("nam") ? "&year=" + filters.path("nam").asInt() : "")
+                    + (filters.has("loai_van_ban") ? "&type=" + URLEncoder.encode(filters.path("loai_van_ban").asText(),
+                    StandardCharsets.UTF_8) : "");
             List<String> hits = hitFileNames(archive, query.path("query").asText(), params);
             List<String> relevant = new ArrayList<>();
             query.path("relevant").forEach(r -> relevant.add(r.asText()));
@@ -170,6 +169,44 @@ class CorpusArchiveIT {
                         "accented and unaccented forms of " + query.path("query").asText() + " rank the same document first");
             }
         }
+    }
+
+    @Test
+    @Order(4)
+    void administrativeMetadataIsReadOffTheRecords() throws Exception {
+        RunningArchive archive = RunningArchive.get();
+        Map<String, String[]> fields = new LinkedHashMap<>();
+        fields.put("documentNumber", new String[] {"so_ky_hieu", "0.75"});
+        fields.put("documentType", new String[] {"loai_van_ban", "0.95"});
+        fields.put("issuedDate", new String[] {"ngay_ban_hanh", "0.95"});
+        fields.put("place", new String[] {"dia_danh", "0.9"});
+        fields.put("issuer", new String[] {"co_quan_ban_hanh", "0.75"});
+        fields.put("subject", new String[] {"trich_yeu", "0.85"});
+        fields.put("confidentiality", new String[] {"do_mat", "0.95"});
+        fields.put("urgency", new String[] {"do_khan", "0.8"});
+        List<String> report = new ArrayList<>();
+        for (Map.Entry<String, String[]> field : fields.entrySet()) {
+            int right = 0;
+            for (Map.Entry<String, JsonNode> truth : TRUTH.entrySet()) {
+                JsonNode expected = truth.getValue().path("metadata").path(field.getValue()[0]);
+                JsonNode read = archive.getJson("/api/documents/" + IDS.get(truth.getKey())).path("metadata")
+                        .path(field.getKey()).path("value");
+                String want = expected.isNull() ? null : TextMetrics.normalise(expected.asText()).toLowerCase(Locale.ROOT);
+                String got = read.isMissingNode() || read.isNull() ? null
+                        : TextMetrics.normalise(read.asText()).toLowerCase(Locale.ROOT);
+                if (java.util.Objects.equals(want, got)) {
+                    right++;
+                } else if (want == null) {
+                    throw new AssertionError(field.getKey() + " invented for " + truth.getKey() + ": " + got);
+                }
+            }
+            double accuracy = (double) right / TRUTH.size();
+            report.add(String.format(Locale.ROOT, "%s %.2f", field.getKey(), accuracy));
+            assertTrue(accuracy >= Double.parseDouble(field.getValue()[1]), field.getKey() + " accuracy " + accuracy);
+        }
+        System.out.println("Metadata accuracy: " + String.join(", ", report));
+        JsonNode byNumber = archive.getJson("/api/search?q=" + URLEncoder.encode("số 30", StandardCharsets.UTF_8));
+        assertEquals("TTr 30-LĐLĐ.tif", byNumber.path("hits").get(0).path("fileName").asText());
     }
 
     @Test

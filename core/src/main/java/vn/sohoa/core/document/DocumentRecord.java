@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
  * @param extraction  how the text was obtained: "text" (born-digital), "ocr" (scanned) or "mixed"
  * @param properties  document properties read by Tika (author, created, ...)
  * @param sources     every file that brought these bytes; the first one archived them, the others are duplicates
+ * @param metadata    what was read off the document as an administrative record
  */
 public record DocumentRecord(
         String id,
@@ -30,7 +31,8 @@ public record DocumentRecord(
         LocalDate issuedDate,
         Map<String, String> properties,
         List<Page> pages,
-        List<Source> sources) {
+        List<Source> sources,
+        AdministrativeMetadata metadata) {
 
     public int pageCount() {
         return pages.size();
@@ -60,6 +62,6 @@ public record DocumentRecord(
         List<Source> more = new ArrayList<>(sources);
         more.add(source);
         return new DocumentRecord(id, fileName, folder, contentType, size, ingestedAt, extraction, language, title,
-                issuedDate, properties, pages, List.copyOf(more));
+                issuedDate, properties, pages, List.copyOf(more), metadata);
     }
 }

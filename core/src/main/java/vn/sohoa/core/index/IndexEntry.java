@@ -1,10 +1,13 @@
 package vn.sohoa.core.index;
 
+import static vn.sohoa.core.document.AdministrativeMetadata.valueOf;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Source;
 import vn.sohoa.core.text.VietnameseText;
@@ -29,6 +32,16 @@ public record IndexEntry(
         String content,
         String contentExact,
         String contentFolded,
+        String documentNumber,
+        String documentNumberKey,
+        String documentType,
+        String typeCode,
+        String issuer,
+        String signer,
+        String confidentiality,
+        String subjectExact,
+        String subjectFolded,
+        AdministrativeMetadata metadata,
         int pageCount,
         Double ocrConfidence,
         long size,
@@ -43,6 +56,9 @@ public record IndexEntry(
 
     public static IndexEntry of(DocumentRecord record) {
         String text = record.fullText();
+        AdministrativeMetadata metadata = record.metadata() != null ? record.metadata()
+                : new AdministrativeMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, List.of());
         String title = record.title();
         return new IndexEntry(
                 record.id(),
@@ -59,6 +75,16 @@ public record IndexEntry(
                 text,
                 VietnameseText.canonical(text),
                 VietnameseText.fold(text),
+                valueOf(metadata.documentNumber()),
+                numberKey(valueOf(metadata.documentNumber())),
+                valueOf(metadata.documentType()),
+                valueOf(metadata.typeCode()),
+                valueOf(metadata.issuer()),
+                valueOf(metadata.signer()),
+                valueOf(metadata.confidentiality()),
+                VietnameseText.canonical(valueOf(metadata.subject())),
+                VietnameseText.fold(valueOf(metadata.subject())),
+                metadata,
                 record.pageCount(),
                 record.ocrConfidence().isPresent() ? record.ocrConfidence().getAsDouble() : null,
                 record.size(),
@@ -68,6 +94,11 @@ public record IndexEntry(
                 record.issuedDate() == null ? null : record.issuedDate().getYear(),
                 record.sources().size() - 1,
                 record.sources());
+    }
+
+    /** A document number as it is looked up: no diacritics, lower case ("59/KH-LDLD" finds "59/KH-LĐLĐ"). */
+    public static String numberKey(String number) {
+        return number == null ? null : VietnameseText.fold(number).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
     }
 
     /** "a/b/c" gives ["a", "a/b", "a/b/c"], so that filtering on a folder finds its subfolders too. */

@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Source;
 import vn.sohoa.core.index.DocumentIndex;
@@ -27,7 +29,8 @@ import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
-import vn.sohoa.pipeline.extraction.IssuedDate;
+import vn.sohoa.pipeline.metadata.AdministrativeReader;
+import vn.sohoa.pipeline.metadata.Titles;
 import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 
 /** The steps of the archive route, in the order {@link IngestRoutes} runs them. */
@@ -129,7 +132,8 @@ public class ArchiveSteps {
     public void storeRecord(Exchange exchange) throws StorageException, IOException {
         Ingest ingest = ingest(exchange);
         var extraction = ingest.extraction;
-        String firstPage = extraction.pages().isEmpty() ? "" : extraction.pages().get(0).text();
+        AdministrativeMetadata metadata = AdministrativeReader.read(extraction.pages());
+        String issued = AdministrativeMetadata.valueOf(metadata.issuedDate());
         ingest.record = new DocumentRecord(
                 ingest.id,
                 ingest.source.fileName(),
@@ -139,11 +143,12 @@ public class ArchiveSteps {
                 ingest.source.receivedAt(),
                 extraction.method(),
                 "vi",
-                extraction.title(),
-                IssuedDate.find(firstPage).orElse(null),
+                Titles.of(metadata, extraction.title()),
+                issued == null ? null : LocalDate.parse(issued),
                 extraction.properties(),
                 extraction.pages(),
-                List.of(ingest.source));
+                List.of(ingest.source),
+                metadata);
         store.putRecord(ingest.record);
     }
 

@@ -93,7 +93,10 @@ public class ApiHandlers {
                 blankToNull(in.getHeader("contentType", String.class)),
                 optionalInt(in, "year"),
                 optionalInt(in, "ingestYear"),
-                blankToNull(in.getHeader("folder", String.class)));
+                blankToNull(in.getHeader("folder", String.class)),
+                blankToNull(in.getHeader("type", String.class)),
+                blankToNull(in.getHeader("issuer", String.class)),
+                blankToNull(in.getHeader("signer", String.class)));
         json(exchange, 200, search.search(request));
     }
 
@@ -114,6 +117,7 @@ public class ApiHandlers {
         body.put("issuedDate", doc.issuedDate());
         body.put("ingestedAt", doc.ingestedAt());
         body.put("sources", doc.sources());
+        body.put("metadata", doc.metadata());
         body.put("links", Map.of(
                 "self", "/api/documents/" + id,
                 "original", "/api/documents/" + id + "/original",

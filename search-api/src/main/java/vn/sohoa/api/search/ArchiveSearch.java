@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.IndexEntry;
 import vn.sohoa.core.index.IndexException;
@@ -29,8 +31,9 @@ import vn.sohoa.core.text.VietnameseText;
  */
 public class ArchiveSearch {
 
-    private static final Map<String, String> FACETS = Map.of(
-            "contentType", "contentType", "year", "issueYear", "ingestYear", "ingestYear", "folder", "folder");
+    private static final Map<String, String> FACETS = Map.of("contentType", "contentType", "year", "issueYear",
+            "ingestYear", "ingestYear", "folder", "folder", "type", "documentType", "issuer", "issuer", "signer", "signer");
+    private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
     private static final int SNIPPET_CHARS = 180;
     private static final int SNIPPETS = 3;
     /** Up to three words must all be found; of longer queries, four in five (OCR misreads some words). */
@@ -53,7 +56,7 @@ public class ArchiveSearch {
                         .size(request.size())
                         .trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))))
-                        .source(src -> src.filter(f -> f.excludes("sources")))
+                        .source(src -> src.filter(f -> f.excludes("sources", "metadata")))
                         .highlight(h -> h
                                 .preTags(Snippets.MARK_START)
                                 .postTags(Snippets.MARK_END)
@@ -77,7 +80,7 @@ public class ArchiveSearch {
             hits.add(toHit(hit, queryWords));
         }
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-        for (String name : List.of("contentType", "year", "ingestYear", "folder")) {
+        for (String name : List.of("contentType", "year", "ingestYear", "folder", "type", "issuer", "signer")) {
             facets.put(name, facet(response.aggregations().get(name)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
@@ -94,12 +97,13 @@ public class ArchiveSearch {
             BoolQuery.Builder anyForm = new BoolQuery.Builder().minimumShouldMatch("1");
             for (String variant : UnionAbbreviations.variants(folded)) {
                 anyForm.should(q -> q.multiMatch(m -> m.query(variant)
-                        .fields("contentFolded", "titleFolded^2", "fileNameFolded^2")
+                        .fields("contentFolded", "subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
                         .type(TextQueryType.CrossFields)
                         .minimumShouldMatch(MOST_WORDS)));
             }
             bool.must(q -> q.bool(anyForm.build()));
             bool.should(q -> q.matchPhrase(m -> m.field("contentFolded").query(folded).slop(2).boost(2f)));
+            documentNumberQuery(folded).ifPresent(bool::should);
             if (VietnameseText.hasDiacritics(query.words())) {
                 String exact = VietnameseText.canonical(query.words());
                 bool.should(q -> q.match(m -> m.field("contentExact").query(exact).boost(1.5f)));
@@ -114,6 +118,26 @@ public class ArchiveSearch {
             }
         }
         return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /**
+     * A query that is a document number ({@code 06/CTr-LĐLĐ}, {@code 06/CTr}, {@code số 06}) puts the
+     * document with that number first.
+     */
+    private static java.util.Optional<Query> documentNumberQuery(String foldedWords) {
+        Matcher m = DOCUMENT_NUMBER.matcher(foldedWords.toLowerCase(java.util.Locale.ROOT).strip());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        String number = m.group(1).replaceFirst("^0+(?=\\d)", "");
+        String notation = m.group(2) == null ? "" : m.group(2);
+        List<Query> forms = new ArrayList<>();
+        for (String digits : List.of(number, number.length() == 1 ? "0" + number : number)) {
+            String key = digits + "/" + notation;
+            forms.add(notation.contains("-") ? Query.of(q -> q.term(t -> t.field("documentNumberKey").value(key).boost(50f)))
+                    : Query.of(q -> q.prefix(p -> p.field("documentNumberKey").value(key).boost(50f))));
+        }
+        return java.util.Optional.of(Query.of(q -> q.bool(b -> b.should(forms))));
     }
 
     private static Query highlightQuery(ParsedQuery query) {
@@ -141,6 +165,15 @@ public class ArchiveSearch {
         if (request.ingestYear() != null) {
             filters.add(term("ingestYear", FieldValue.of(request.ingestYear())));
         }
+        if (request.type() != null) {
+            filters.add(term("documentType", FieldValue.of(VietnameseText.nfc(request.type()))));
+        }
+        if (request.issuer() != null) {
+            filters.add(term("issuer", FieldValue.of(VietnameseText.nfc(request.issuer()))));
+        }
+        if (request.signer() != null) {
+            filters.add(term("signer", FieldValue.of(VietnameseText.nfc(request.signer()))));
+        }
         if (request.folder() != null) {
             filters.add(term("folderTree", FieldValue.of(VietnameseText.nfc(request.folder()))));
         }
@@ -163,6 +196,7 @@ public class ArchiveSearch {
         }
         String title = doc.title() != null ? doc.title() : doc.fileName();
         return new SearchResult.Hit(doc.id(), doc.fileName(), title, doc.folder(), doc.contentType(),
+                doc.documentNumber(), doc.documentType(), doc.issuer(), doc.signer(),
                 doc.issuedDate(), doc.ingestedAt(), doc.pageCount(), snippets,
                 hit.score() == null ? 0 : hit.score());
     }

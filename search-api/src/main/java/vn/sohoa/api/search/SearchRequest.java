@@ -6,9 +6,10 @@ package vn.sohoa.api.search;
  * @param year       year the document was issued
  * @param ingestYear year the document entered the archive
  * @param folder     the dossier; its subfolders are included
+ * @param type       document type name, e.g. {@code Kế hoạch}
  */
 public record SearchRequest(String query, int page, int size, String contentType, Integer year, Integer ingestYear,
-                            String folder) {
+                            String folder, String type, String issuer, String signer) {
 
     public static final int MAX_SIZE = 100;
 }

@@ -1,0 +1,294 @@
+package vn.sohoa.pipeline.metadata;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.sohoa.core.document.AdministrativeMetadata;
+import vn.sohoa.core.document.AdministrativeMetadata.Field;
+import vn.sohoa.core.document.Page;
+import vn.sohoa.core.text.VietnameseText;
+
+/**
+ * Reads an administrative document's metadata from its text, as an archivist reads the page: the
+ * header (issuing body, number, place and date), the type name and subject under it, and the
+ * signature block at the end. Lines are recognised by what they say, not by their order, so the
+ * header of a Word table read row by row is understood as well as an OCRed one.
+ */
+public final class AdministrativeReader {
+
+    private static final int HEADER_LINES = 25;
+    private static final int FOOTER_LINES = 30;
+    private static final Pattern NUMBER = Pattern.compile(
+            "^S[ốôo6ó]\\s*[:;.]?\\s*(\\d{1,5}\\s*[a-zA-Z]?)\\s*/\\s*([\\p{L}\\d]+(?:\\s*[-–]\\s*[\\p{L}\\d]+)*)");
+    private static final Pattern DATE = Pattern.compile(
+            "^(.*?),?\\s*ng[àa]y\\s*(\\d{1,2})\\s*th[áa]ng\\s*(\\d{1,2})\\s*n[ăa]m\\s*(\\d{4})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUTHORITY = Pattern.compile("^(TM|KT|Q|TL|TUQ)\\s*[.,]\\s*(\\p{Lu}[\\p{Lu}\\s]+)$");
+    private static final Pattern PERSON = Pattern.compile("^(\\p{Lu}\\p{Ll}*)(\\s+\\p{Lu}\\p{Ll}*){1,5}$");
+    private static final Pattern SUBJECT_CONTINUES = Pattern.compile("^(\\p{Ll}|\\d|[-–]\\s*\\d|\\()");
+    private static final List<String> BODY_STARTS = List.of("kính gửi", "căn cứ", "thực hiện", "theo ");
+    private static final List<String> ORG_STARTS = List.of("TỔNG", "LĐLĐ", "LIÊN ĐOÀN", "CÔNG ĐOÀN", "CĐCS", "CĐ ",
+            "BAN", "ỦY BAN", "UBND", "ĐẢNG", "HỘI", "SỞ", "PHÒNG", "TRƯỜNG", "CÔNG TY", "BCH", "BTV", "ĐOÀN", "UBKT");
+    private static final List<String> SECRECY = List.of("TUYỆT MẬT", "TỐI MẬT", "MẬT");
+    private static final List<String> URGENCY = List.of("THƯỢNG KHẨN", "HỎA TỐC", "KHẨN");
+
+    private AdministrativeReader() {
+    }
+
+    public static AdministrativeMetadata read(List<Page> pages) {
+        if (pages.isEmpty()) {
+            return empty();
+        }
+        List<String> first = lines(pages.get(0).text());
+        int titleAt = titleLine(first);
+        int headerEnd = titleAt >= 0 ? titleAt : bodyStart(first);
+
+        Field number = null;
+        Field codeNumber = null;
+        Field codeNotation = null;
+        Field date = null;
+        Field place = null;
+        Field secrecy = null;
+        Field urgency = null;
+        Field letterSubject = null;
+        List<Integer> orgLines = new ArrayList<>();
+        for (int i = 0; i < headerEnd; i++) {
+            String line = first.get(i);
+            String upper = letters(line).toUpperCase(Locale.ROOT);
+            Matcher n = NUMBER.matcher(normaliseNumber(line));
+            Matcher d = DATE.matcher(line);
+            if (number == null && n.find()) {
+                String code = n.group(1).replaceAll("\\s+", "");
+                String notation = n.group(2).replaceAll("\\s+", "").replace('–', '-');
+                number = field(code + "/" + notation, 1, i, 0.9);
+                codeNumber = field(code, 1, i, 0.9);
+                codeNotation = field(notation, 1, i, 0.9);
+            } else if (date == null && d.find()) {
+                date = isoDate(d, i);
+                String where = d.group(1).replaceAll("[,.:]+$", "").strip();
+                place = where.isEmpty() ? null : field(where, 1, i, 0.8);
+            } else if (line.startsWith("V/v") || line.startsWith("V/V")) {
+                letterSubject = field(continued(first, i, line.substring(3).strip(), headerEnd), 1, i, 0.8);
+            } else if (SECRECY.contains(upper)) {
+                secrecy = field(upper, 1, i, 0.9);
+            } else if (URGENCY.contains(upper)) {
+                urgency = field(upper, 1, i, 0.9);
+            } else if (isOrganisation(line, number, letterSubject)) {
+                orgLines.add(i);
+            }
+        }
+
+        Field type = null;
+        Field subject = letterSubject;
+        if (titleAt >= 0) {
+            type = field(DocumentTypes.byTitle(first.get(titleAt)).orElseThrow().name(), 1, titleAt, 0.95);
+            if (titleAt + 1 < first.size() && !isBodyStart(first.get(titleAt + 1))) {
+                subject = field(continued(first, titleAt + 1, first.get(titleAt + 1), first.size()), 1, titleAt + 1, 0.8);
+            }
+        } else if (codeNotation != null && DocumentTypes.byNotation(codeNotation.value()).isPresent()) {
+            type = field(DocumentTypes.byNotation(codeNotation.value()).get().name(), 1, codeNotation.line(), 0.7);
+        } else if (letterSubject != null || number != null) {
+            type = field(DocumentTypes.CONG_VAN.name(), 1, letterSubject != null ? letterSubject.line() : number.line(), 0.7);
+        }
+        Field typeCode = type == null ? null : field(DocumentTypes.byTitle(type.value()).map(DocumentTypes.Type::code)
+                .orElse(null), type.page(), type.line(), type.confidence());
+
+        Field parent = null;
+        Field issuer = null;
+        List<String> orgs = orgLines.stream().map(first::get).toList();
+        if (!orgs.isEmpty()) {
+            boolean hasParent = orgs.size() > 1 && startsLikeOrganisation(orgs.get(1));
+            if (hasParent) {
+                parent = field(orgs.get(0), 1, orgLines.get(0), 0.7);
+                issuer = field(String.join(" ", orgs.subList(1, orgs.size())), 1, orgLines.get(1), 0.7);
+            } else {
+                issuer = field(String.join(" ", orgs), 1, orgLines.get(0), 0.7);
+            }
+        }
+
+        Signature signature = Signature.read(pages);
+        return new AdministrativeMetadata(number, codeNumber, codeNotation, type, typeCode, date, place, issuer, parent,
+                subject, signature.signer, signature.title, signature.authority, secrecy, urgency, signature.recipients);
+    }
+
+    /** The signature block and the recipients list: at the end of the last page that has them. */
+    private record Signature(Field authority, Field title, Field signer, List<String> recipients) {
+
+        static Signature read(List<Page> pages) {
+            for (int p = pages.size() - 1; p >= 0; p--) {
+                Signature found = read(lines(pages.get(p).text()), pages.get(p).number());
+                if (found != null) {
+                    return found;
+                }
+            }
+            return new Signature(null, null, null, List.of());
+        }
+
+        /** The block on this page, or null when the page has none. */
+        private static Signature read(List<String> lines, int page) {
+            int from = Math.max(0, lines.size() - FOOTER_LINES);
+            int authorityAt = -1;
+            int lastName = -1;
+            for (int i = from; i < lines.size(); i++) {
+                if (AUTHORITY.matcher(lines.get(i)).matches()) {
+                    authorityAt = i;
+                }
+                if (PERSON.matcher(lines.get(i)).matches()) {
+                    lastName = i;
+                }
+            }
+            List<String> recipients = recipients(lines, from);
+            if (authorityAt >= 0) {
+                Matcher m = AUTHORITY.matcher(lines.get(authorityAt));
+                m.matches();
+                Field authority = field(m.group(1) + ". " + m.group(2).strip(), page, authorityAt, 0.85);
+                int i = authorityAt + 1;
+                List<String> title = new ArrayList<>();
+                while (i < lines.size() && isCapitals(lines.get(i)) && !PERSON.matcher(lines.get(i)).matches()) {
+                    title.add(lines.get(i++));
+                }
+                Field signer = null;
+                for (int j = i; j < Math.min(lines.size(), i + 4); j++) {
+                    if (PERSON.matcher(lines.get(j)).matches()) {
+                        signer = field(lines.get(j), page, j, 0.8);
+                        break;
+                    }
+                }
+                return new Signature(authority, field(title.isEmpty() ? null : String.join(" ", title), page,
+                        authorityAt + 1, 0.8), signer, recipients);
+            }
+            if (lastName < 0 || recipients.isEmpty() && lastName < lines.size() - 3) {
+                return null;
+            }
+            int titleFrom = lastName;
+            while (titleFrom > from && isCapitals(lines.get(titleFrom - 1))) {
+                titleFrom--;
+            }
+            String title = titleFrom == lastName ? null : String.join(" ", lines.subList(titleFrom, lastName));
+            return new Signature(null, field(title, page, titleFrom, 0.7), field(lines.get(lastName), page, lastName, 0.7),
+                    recipients);
+        }
+
+        private static List<String> recipients(List<String> lines, int from) {
+            List<String> recipients = new ArrayList<>();
+            boolean inList = false;
+            for (int i = from; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.startsWith("Nơi nhận")) {
+                    inList = true;
+                } else if (inList && line.startsWith("-")) {
+                    recipients.add(line.replaceFirst("^-\\s*", "").replaceAll("[;.]$", "").strip());
+                } else if (inList && !recipients.isEmpty()) {
+                    inList = false;
+                }
+            }
+            return recipients;
+        }
+    }
+
+    private static int titleLine(List<String> lines) {
+        for (int i = 0; i < Math.min(HEADER_LINES, lines.size()); i++) {
+            if (DocumentTypes.byTitle(lines.get(i)).isPresent() && isCapitals(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int bodyStart(List<String> lines) {
+        for (int i = 0; i < Math.min(HEADER_LINES, lines.size()); i++) {
+            if (isBodyStart(lines.get(i))) {
+                return i;
+            }
+        }
+        return Math.min(12, lines.size());
+    }
+
+    private static boolean isBodyStart(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return BODY_STARTS.stream().anyMatch(lower::startsWith);
+    }
+
+    /** The line and the ones that carry on its sentence (they start in lower case or with a number). */
+    private static String continued(List<String> lines, int at, String first, int end) {
+        StringBuilder text = new StringBuilder(first);
+        for (int i = at + 1; i < end && i < lines.size(); i++) {
+            String next = lines.get(i);
+            if (!SUBJECT_CONTINUES.matcher(next).find() || isBodyStart(next)) {
+                break;
+            }
+            text.append(' ').append(next);
+        }
+        return text.toString().strip();
+    }
+
+    private static boolean isOrganisation(String line, Field number, Field letterSubject) {
+        if (number != null || letterSubject != null || !isCapitals(line)) {
+            return false;
+        }
+        String upper = line.toUpperCase(Locale.ROOT);
+        return !upper.startsWith("CỘNG HÒA") && !upper.startsWith("CỘNG HOÀ") && !upper.startsWith("ĐỘC LẬP");
+    }
+
+    private static boolean startsLikeOrganisation(String line) {
+        String upper = line.toUpperCase(Locale.ROOT);
+        return ORG_STARTS.stream().anyMatch(upper::startsWith);
+    }
+
+    /** Mostly capital letters, as titles, bodies and positions are printed. */
+    private static boolean isCapitals(String line) {
+        String letters = letters(line).replace(" ", "");
+        if (letters.length() < 2) {
+            return false;
+        }
+        long upper = letters.codePoints().filter(Character::isUpperCase).count();
+        return upper >= letters.length() * 0.85;
+    }
+
+    private static String letters(String line) {
+        return line.replaceAll("[^\\p{L}\\s]", "").replaceAll("\\s+", " ").strip();
+    }
+
+    /** OCR reads Đ as the look-alike Ð (U+00D0) and spaces out old numbers; undo both. */
+    private static String normaliseNumber(String line) {
+        return line.replace('Ð', 'Đ').replace('ð', 'đ');
+    }
+
+    private static Field isoDate(Matcher m, int line) {
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(2)));
+            return field(date.toString(), 1, line, 0.9);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : VietnameseText.nfc(text).split("\n")) {
+            String strip = line.strip();
+            if (!strip.isEmpty() && strip.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                lines.add(strip);
+            }
+        }
+        return lines;
+    }
+
+    private static Field field(String value, int page, int lineIndex, double confidence) {
+        return value == null || value.isBlank() ? null : new Field(value, page, lineIndex + 1, confidence);
+    }
+
+    private static AdministrativeMetadata empty() {
+        return new AdministrativeMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, List.of());
+    }
+
+    static Optional<LocalDate> issuedDate(AdministrativeMetadata metadata) {
+        return metadata.issuedDate() == null ? Optional.empty() : Optional.of(LocalDate.parse(metadata.issuedDate().value()));
+    }
+}
