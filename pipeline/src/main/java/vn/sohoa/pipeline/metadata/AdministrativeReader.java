@@ -253,9 +253,9 @@ public final class AdministrativeReader {
         return line.replaceAll("[^\\p{L}\\s]", "").replaceAll("\\s+", " ").strip();
     }
 
-    /** OCR reads Đ as the look-alike Ð (U+00D0) and spaces out old numbers; undo both. */
+    /** OCR reads a bold Đ as the look-alike Ð (U+00D0), sometimes as both at once ("ĐÐ"); undo it. */
     private static String normaliseNumber(String line) {
-        return line.replace('Ð', 'Đ').replace('ð', 'đ');
+        return line.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ');
     }
 
     private static Field isoDate(Matcher m, int line) {

@@ -1,0 +1,77 @@
+package vn.sohoa.pipeline.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.sohoa.core.document.AdministrativeMetadata;
+import vn.sohoa.core.document.Page;
+
+class AdministrativeReaderTest {
+
+    private static final String TO_TRINH = String.join("\n",
+            "LĐLĐ TỈNH BÌNH PHƯỚC", "LĐLĐ HUYỆN BÙ ĐỐP", "Số: 30 / TTr - LĐÐLĐ",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Bù Đốp, ngày 11 tháng 6 năm 2021",
+            "TỜ TRÌNH", "Về việc đề nghị hỗ trợ kinh phí tổ chức Tháng Công nhân", "năm 2021",
+            "Kính gửi: Thường trực Liên đoàn Lao động tỉnh.", "Kính đề nghị Liên đoàn Lao động tỉnh xem xét./.",
+            "Nơi nhận:", "- Như kính gửi;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Quốc Hưng");
+
+    @Test
+    void readsTheHeaderTitleAndSignatureBlock() {
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, TO_TRINH)));
+        assertEquals("30/TTr-LĐLĐ", value(m.documentNumber()));
+        assertEquals("30", value(m.codeNumber()));
+        assertEquals("TTr-LĐLĐ", value(m.codeNotation()));
+        assertEquals("Tờ trình", value(m.documentType()));
+        assertEquals("15", value(m.typeCode()));
+        assertEquals("2021-06-11", value(m.issuedDate()));
+        assertEquals("Bù Đốp", value(m.place()));
+        assertEquals("LĐLĐ TỈNH BÌNH PHƯỚC", value(m.parentOrg()));
+        assertEquals("LĐLĐ HUYỆN BÙ ĐỐP", value(m.issuer()));
+        assertEquals("Về việc đề nghị hỗ trợ kinh phí tổ chức Tháng Công nhân năm 2021", value(m.subject()));
+        assertEquals("KT. CHỦ TỊCH", value(m.signingAuthority()));
+        assertEquals("PHÓ CHỦ TỊCH", value(m.signerTitle()));
+        assertEquals("Trương Quốc Hưng", value(m.signer()));
+        assertEquals(List.of("Như kính gửi", "Lưu: VT"), m.recipients());
+        assertEquals(1, m.documentNumber().page());
+        assertEquals(3, m.documentNumber().line());
+        assertNull(m.confidentiality());
+        assertNull(m.urgency());
+    }
+
+    @Test
+    void aLetterWithoutTitleIsACongVanWithItsSubjectAfterVv() {
+        String letter = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "CÔNG ĐOÀN NGÀNH GIÁO DỤC", "Số: 121/CĐN",
+                "V/v đôn đốc thu nộp kinh phí công", "đoàn năm 2015", "KHẨN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Bình Phước, ngày 02 tháng 3 năm 2015", "Kính gửi: Ban Chấp hành công đoàn cơ sở.");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, letter)));
+        assertEquals("Công văn", value(m.documentType()));
+        assertEquals("22", value(m.typeCode()));
+        assertEquals("đôn đốc thu nộp kinh phí công đoàn năm 2015", value(m.subject()));
+        assertEquals("KHẨN", value(m.urgency()));
+        assertEquals("CÔNG ĐOÀN NGÀNH GIÁO DỤC", value(m.issuer()));
+    }
+
+    @Test
+    void anIssuerWrappedOverTwoLinesIsOneName() {
+        String header = String.join("\n", "LIÊN ĐOÀN LAO ĐỘNG TỈNH", "BÌNH PHƯỚC", "Số: 97/BC-LĐLĐ", "BÁO CÁO",
+                "Sơ kết công tác");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, header)));
+        assertEquals("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH PHƯỚC", value(m.issuer()));
+        assertNull(m.parentOrg());
+    }
+
+    @Test
+    void nothingIsInventedFromPlainText() {
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, "Ghi chú họp chi bộ\nkhông có gì")));
+        assertNull(m.documentNumber());
+        assertNull(m.documentType());
+        assertNull(m.issuedDate());
+        assertNull(m.signer());
+    }
+
+    private static String value(AdministrativeMetadata.Field field) {
+        return AdministrativeMetadata.valueOf(field);
+    }
+}
