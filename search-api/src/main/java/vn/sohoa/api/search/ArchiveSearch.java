@@ -94,14 +94,15 @@ public class ArchiveSearch {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (!query.words().isEmpty()) {
             String folded = VietnameseText.fold(query.words());
-            BoolQuery.Builder anyForm = new BoolQuery.Builder().minimumShouldMatch("1");
+            List<Query> forms = new ArrayList<>();
             for (String variant : UnionAbbreviations.variants(folded)) {
-                anyForm.should(q -> q.multiMatch(m -> m.query(variant)
+                forms.add(Query.of(q -> q.multiMatch(m -> m.query(variant)
                         .fields("contentFolded", "subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
                         .type(TextQueryType.CrossFields)
-                        .minimumShouldMatch(MOST_WORDS)));
+                        .minimumShouldMatch(MOST_WORDS))));
             }
-            bool.must(q -> q.bool(anyForm.build()));
+            // The forms of one query are alternatives: the best one scores, they do not add up.
+            bool.must(q -> q.disMax(d -> d.queries(forms)));
             bool.should(q -> q.matchPhrase(m -> m.field("contentFolded").query(folded).slop(2).boost(2f)));
             documentNumberQuery(folded).ifPresent(bool::should);
             if (VietnameseText.hasDiacritics(query.words())) {
