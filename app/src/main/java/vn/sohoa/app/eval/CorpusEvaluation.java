@@ -30,13 +30,19 @@ import vn.sohoa.core.text.VietnameseText;
 public final class CorpusEvaluation {
 
     /** Our field name and the truth's, for each metadata field measured. */
-    public static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("documentNumber", "so_ky_hieu"), Map.entry("documentType", "loai_van_ban"),
-            Map.entry("issuedDate", "ngay_ban_hanh"), Map.entry("place", "dia_danh"),
-            Map.entry("issuer", "co_quan_ban_hanh"), Map.entry("parentOrg", "co_quan_chu_quan"),
-            Map.entry("subject", "trich_yeu"), Map.entry("signer", "nguoi_ky"), Map.entry("signerTitle", "chuc_vu_ky"),
-            Map.entry("signingAuthority", "tham_quyen_ky"), Map.entry("confidentiality", "do_mat"),
-            Map.entry("urgency", "do_khan"));
+    public static final Map<String, String> FIELDS = ordered(
+            "documentNumber", "so_ky_hieu", "documentType", "loai_van_ban", "issuedDate", "ngay_ban_hanh",
+            "place", "dia_danh", "issuer", "co_quan_ban_hanh", "parentOrg", "co_quan_chu_quan", "subject", "trich_yeu",
+            "signer", "nguoi_ky", "signerTitle", "chuc_vu_ky", "signingAuthority", "tham_quyen_ky",
+            "confidentiality", "do_mat", "urgency", "do_khan");
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
