@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,6 +117,30 @@ class ApiIT {
         }
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains("2 tài liệu") && output.contains("ket luan.txt"), output);
+    }
+
+    @Test
+    void recordsWithTheSameNumberFromTheSameIssuerAreFlaggedAsPossibleDuplicates() throws Exception {
+        String number = (100 + new java.util.Random().nextInt(800)) + "/TB-LĐLĐ";
+        String header = "LĐLĐ TỈNH BÌNH PHƯỚC\nSố: " + number + "\nBình Phước, ngày 02 tháng 3 năm 2024\nTHÔNG BÁO\n"
+                + "Về việc nghỉ lễ Quốc khánh\nKính gửi: các công đoàn cơ sở.\n";
+        String first = archive.drop("Trung so/ban 1.txt", (header + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        String second = archive.drop("Trung so/ban 2.txt", (header + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(first, "ARCHIVED");
+        archive.awaitState(second, "ARCHIVED");
+        JsonNode doc = archive.getJson("/api/documents/" + first);
+        assertEquals(List.of(second), Json.MAPPER.convertValue(doc.path("possibleDuplicates"), List.class));
+        assertEquals(List.of(first), Json.MAPPER.convertValue(
+                archive.getJson("/api/documents/" + second).path("possibleDuplicates"), List.class));
+        assertEquals("07", doc.path("standard").path("typeName").asText());
+        assertEquals("01", doc.path("standard").path("confidenceLevel").asText());
+        assertEquals("Thông báo " + number + ": Về việc nghỉ lễ Quốc khánh", doc.path("title").asText());
+
+        JsonNode inRange = archive.getJson("/api/search?folder=Trung+so&from=2024-03-01&to=2024-03-31&type="
+                + java.net.URLEncoder.encode("Thông báo", StandardCharsets.UTF_8));
+        assertEquals(2, inRange.path("total").asLong());
+        assertEquals(0, archive.getJson("/api/search?folder=Trung+so&from=2024-04-01").path("total").asLong());
+        assertEquals(400, archive.get("/api/search?from=02-03-2024").statusCode());
     }
 
     private static int cli(String... args) {

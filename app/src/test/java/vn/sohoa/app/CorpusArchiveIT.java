@@ -120,6 +120,12 @@ class CorpusArchiveIT {
         minimum.forEach((field, least) -> assertTrue(report.fieldAccuracy().get(field) >= least,
                 field + " accuracy " + report.fieldAccuracy().get(field)));
         assertEquals(List.of(), report.invented(), "no field is read where the document has none");
+        JsonNode standard = RunningArchive.get().getJson("/api/documents/" + IDS.get("DOC00364.TIF")).path("standard");
+        assertEquals("10", standard.path("typeName").asText());
+        assertEquals("02", standard.path("confidenceLevel").asText());
+        assertEquals(3, standard.path("numberOfPage").asInt());
+        assertEquals("03", RunningArchive.get().getJson("/api/documents/" + IDS.get("IMG_20170719_161059.jpg"))
+                .path("standard").path("mode").asText(), "a MẬT record is 03 Mật");
         JsonNode byNumber = RunningArchive.get().getJson("/api/search?q=" + URLEncoder.encode("số 30", StandardCharsets.UTF_8));
         assertEquals("TTr 30-LĐLĐ.tif", byNumber.path("hits").get(0).path("fileName").asText());
     }

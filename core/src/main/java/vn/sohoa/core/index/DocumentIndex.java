@@ -115,6 +115,22 @@ public class DocumentIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Other documents with the same number and notation from the same issuer: possible duplicates in
+     * the sense of NĐ 30 (versions and copies exist, so they are flagged, not refused).
+     */
+    public List<String> sameNumberAndIssuer(IndexEntry doc) throws IndexException {
+        if (doc.documentNumberKey() == null || doc.issuer() == null) {
+            return List.of();
+        }
+        var response = call(() -> client.search(s -> s.index(alias).size(20).source(src -> src.fetch(false))
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("documentNumberKey").value(doc.documentNumberKey())))
+                        .filter(f -> f.term(t -> t.field("issuer").value(doc.issuer())))
+                        .mustNot(m -> m.ids(i -> i.values(doc.id()))))), Void.class));
+        return response.hits().hits().stream().map(h -> h.id()).toList();
+    }
+
     public boolean contains(String id) throws IndexException {
         return call(() -> client.exists(e -> e.index(alias).id(id)).value());
     }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import vn.sohoa.api.search.ArchiveSearch;
 import vn.sohoa.api.search.BadQueryException;
 import vn.sohoa.api.search.SearchRequest;
+import vn.sohoa.core.document.ArchiveStandard;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.index.DocumentIndex;
@@ -96,7 +97,9 @@ public class ApiHandlers {
                 blankToNull(in.getHeader("folder", String.class)),
                 blankToNull(in.getHeader("type", String.class)),
                 blankToNull(in.getHeader("issuer", String.class)),
-                blankToNull(in.getHeader("signer", String.class)));
+                blankToNull(in.getHeader("signer", String.class)),
+                date(in, "from"),
+                date(in, "to"));
         json(exchange, 200, search.search(request));
     }
 
@@ -118,6 +121,9 @@ public class ApiHandlers {
         body.put("ingestedAt", doc.ingestedAt());
         body.put("sources", doc.sources());
         body.put("metadata", doc.metadata());
+        body.put("standard", ArchiveStandard.fields(doc.id(), doc.folder(), doc.metadata(), doc.pageCount(),
+                doc.extraction(), doc.issuedDate()));
+        body.put("possibleDuplicates", index.sameNumberAndIssuer(doc));
         body.put("links", Map.of(
                 "self", "/api/documents/" + id,
                 "original", "/api/documents/" + id + "/original",
@@ -253,6 +259,15 @@ public class ApiHandlers {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
             throw new BadQueryException("Tham số " + name + " phải là một số nguyên, không phải \"" + raw + "\".");
+        }
+    }
+
+    private static java.time.LocalDate date(Message in, String name) throws BadQueryException {
+        String raw = blankToNull(in.getHeader(name, String.class));
+        try {
+            return raw == null ? null : java.time.LocalDate.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadQueryException("Tham số " + name + " phải là một ngày dạng YYYY-MM-DD, không phải \"" + raw + "\".");
         }
     }
 

@@ -1,6 +1,5 @@
 package vn.sohoa.api.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -36,6 +35,8 @@ public class ArchiveSearch {
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
     private static final int SNIPPET_CHARS = 180;
     private static final int SNIPPETS = 3;
+    /** How many of the first hits lend their diacritics to a query typed without them. */
+    private static final int RESTORE_FROM_HITS = 5;
     /** Up to three words must all be found; of longer queries, four in five (OCR misreads some words). */
     private static final String MOST_WORDS = "3<80%";
 
@@ -46,14 +47,59 @@ public class ArchiveSearch {
     }
 
     public SearchResult search(SearchRequest request) throws BadQueryException, IndexException {
-        ParsedQuery query = ParsedQuery.parse(request.query());
-        ElasticsearchClient client = index.client();
-        SearchResponse<IndexEntry> response;
+        ParsedQuery typed = ParsedQuery.parse(request.query());
+        ParsedQuery ranking = typed.isEmpty() || VietnameseText.hasDiacritics(typed.allText()) ? typed
+                : withDiacritics(typed, request);
+        SearchResponse<IndexEntry> response = execute(ranking, request, request.page() * request.size(), request.size());
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        List<String> typedWords = words(typed);
+        for (Hit<IndexEntry> hit : response.hits().hits()) {
+            hits.add(toHit(hit, typedWords));
+        }
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        for (String name : List.of("contentType", "year", "ingestYear", "folder", "type", "issuer", "signer")) {
+            facets.put(name, facet(response.aggregations().get(name)));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResult(total, request.page(), request.size(), hits, facets);
+    }
+
+    /**
+     * A query typed without diacritics, given the diacritics its words most often carry in the
+     * documents it finds ({@code phat trien doan vien} is read as {@code phát triển đoàn viên}), so
+     * that it ranks the way the same query typed with them would. Every form still matches.
+     */
+    private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request) throws IndexException {
+        SearchResponse<IndexEntry> probe = execute(typed, request, 0, RESTORE_FROM_HITS);
+        Map<String, Map<String, Integer>> forms = new LinkedHashMap<>();
+        for (Hit<IndexEntry> hit : probe.hits().hits()) {
+            for (String snippet : toHit(hit, words(typed)).snippets()) {
+                for (String word : Snippets.markedWords(snippet)) {
+                    String lower = word.toLowerCase(java.util.Locale.ROOT);
+                    forms.computeIfAbsent(VietnameseText.fold(lower), k -> new LinkedHashMap<>()).merge(lower, 1, Integer::sum);
+                }
+            }
+        }
+        java.util.function.UnaryOperator<String> restore = text -> {
+            StringBuilder out = new StringBuilder();
+            for (String word : text.split(" ")) {
+                Map<String, Integer> seen = forms.get(VietnameseText.fold(word.toLowerCase(java.util.Locale.ROOT)));
+                String best = seen == null ? word : seen.entrySet().stream().max(Map.Entry.comparingByValue())
+                        .map(Map.Entry::getKey).orElse(word);
+                out.append(out.isEmpty() ? "" : " ").append(best);
+            }
+            return out.toString();
+        };
+        return new ParsedQuery(restore.apply(typed.words()), typed.phrases().stream().map(restore).toList());
+    }
+
+    private SearchResponse<IndexEntry> execute(ParsedQuery query, SearchRequest request, int from, int size)
+            throws IndexException {
         try {
-            response = client.search(s -> {
+            return index.client().search(s -> {
                 s.index(index.alias())
-                        .from(request.page() * request.size())
-                        .size(request.size())
+                        .from(from)
+                        .size(size)
                         .trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))))
                         .source(src -> src.filter(f -> f.excludes("sources", "metadata")))
@@ -74,17 +120,10 @@ public class ArchiveSearch {
         } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             throw new IndexException("Search failed: " + e.getMessage(), e);
         }
-        List<SearchResult.Hit> hits = new ArrayList<>();
-        List<String> queryWords = List.of(query.allText().split("[\\s\\p{Punct}]+"));
-        for (Hit<IndexEntry> hit : response.hits().hits()) {
-            hits.add(toHit(hit, queryWords));
-        }
-        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-        for (String name : List.of("contentType", "year", "ingestYear", "folder", "type", "issuer", "signer")) {
-            facets.put(name, facet(response.aggregations().get(name)));
-        }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, request.page(), request.size(), hits, facets);
+    }
+
+    private static List<String> words(ParsedQuery query) {
+        return List.of(query.allText().split("[\\s\\p{Punct}]+"));
     }
 
     private static Query textQuery(ParsedQuery query) {
@@ -174,6 +213,18 @@ public class ArchiveSearch {
         }
         if (request.signer() != null) {
             filters.add(term("signer", FieldValue.of(VietnameseText.nfc(request.signer()))));
+        }
+        if (request.from() != null || request.to() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("issuedDate");
+                if (request.from() != null) {
+                    d.gte(request.from().toString());
+                }
+                if (request.to() != null) {
+                    d.lte(request.to().toString());
+                }
+                return d;
+            }))));
         }
         if (request.folder() != null) {
             filters.add(term("folderTree", FieldValue.of(VietnameseText.nfc(request.folder()))));

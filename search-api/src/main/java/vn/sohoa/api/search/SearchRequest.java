@@ -1,5 +1,7 @@
 package vn.sohoa.api.search;
 
+import java.time.LocalDate;
+
 /**
  * A search as the API receives it. Filters are optional (null when absent).
  *
@@ -7,9 +9,11 @@ package vn.sohoa.api.search;
  * @param ingestYear year the document entered the archive
  * @param folder     the dossier; its subfolders are included
  * @param type       document type name, e.g. {@code Kế hoạch}
+ * @param from       issued on or after this day
+ * @param to         issued on or before this day
  */
 public record SearchRequest(String query, int page, int size, String contentType, Integer year, Integer ingestYear,
-                            String folder, String type, String issuer, String signer) {
+                            String folder, String type, String issuer, String signer, LocalDate from, LocalDate to) {
 
     public static final int MAX_SIZE = 100;
 }

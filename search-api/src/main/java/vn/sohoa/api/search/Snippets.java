@@ -71,6 +71,16 @@ final class Snippets {
         return out.toString();
     }
 
+    /** The words a snippet marks, as the document writes them. */
+    static List<String> markedWords(String snippet) {
+        List<String> words = new java.util.ArrayList<>();
+        Matcher m = MARKED.matcher(snippet);
+        while (m.find()) {
+            words.add(m.group(1));
+        }
+        return words;
+    }
+
     private static boolean matches(String queryWord, String word) {
         String q = VietnameseText.canonical(queryWord).toLowerCase(Locale.ROOT);
         String w = VietnameseText.canonical(word).toLowerCase(Locale.ROOT);

@@ -31,6 +31,11 @@ class SnippetsTest {
     }
 
     @Test
+    void markedWordsAreReadAsTheDocumentWritesThem() {
+        assertEquals(List.of("Công", "đoàn"), Snippets.markedWords("Ban <mark>Công</mark> <mark>đoàn</mark> cơ sở"));
+    }
+
+    @Test
     void oldAndNewTonePlacementAreTheSameWord() {
         assertEquals("<mark>hoà</mark> bình", Snippets.keepExactMarks("<mark>hoà</mark> bình", List.of("hòa")));
     }
