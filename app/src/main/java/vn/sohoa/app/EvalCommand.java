@@ -1,8 +1,6 @@
 package vn.sohoa.app;
 
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,7 @@ import vn.sohoa.core.document.Json;
         + "how well it was read and found: CER, metadata accuracy per field, MRR@10 and recall@10.")
 final class EvalCommand implements Callable<Integer> {
 
-    private static final String FOLDER = "eval";
+    private static final String DOSSIER = "eval";
 
     @Parameters(index = "0", description = "Corpus folder with truth.jsonl and queries.jsonl, e.g. ../shared/corpus")
     Path corpus;
@@ -27,29 +25,14 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path data = Files.createTempDirectory("sohoa-eval-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
+        List<String> files = new ArrayList<>();
+        for (String line : Files.readAllLines(corpus.resolve("truth.jsonl"))) {
+            files.add(Json.MAPPER.readTree(line).path("file").asText());
         }
-        try (Sohoa sohoa = Sohoa.start(Map.of("sohoa.data.dir", data.toString(), "sohoa.http.port",
-                Integer.toString(port), "sohoa.ingest.stable-millis", "200"))) {
-            List<String> files = new ArrayList<>();
-            for (String line : Files.readAllLines(corpus.resolve("truth.jsonl"))) {
-                files.add(Json.MAPPER.readTree(line).path("file").asText());
-            }
-            Path inbox = Files.createDirectories(data.resolve("inbox").resolve(FOLDER));
-            for (String file : files) {
-                Path part = inbox.resolve(file + ".part");
-                Files.copy(corpus.resolve(file), part);
-                Files.move(part, inbox.resolve(file));
-            }
-            Path done = data.resolve("done").resolve(FOLDER);
-            Path failed = data.resolve("failed").resolve(FOLDER);
-            while (!files.stream().allMatch(f -> Files.exists(done.resolve(f)) || Files.exists(failed.resolve(f)))) {
-                Thread.sleep(200);
-            }
-            out.print(new CorpusEvaluation("http://127.0.0.1:" + port, corpus, FOLDER).run().text());
+        try (TemporaryArchive archive = TemporaryArchive.start(Map.of())) {
+            archive.drop(corpus, files, DOSSIER);
+            archive.awaitFinished(files, DOSSIER);
+            out.print(new CorpusEvaluation(archive.url(), corpus, DOSSIER).run().text());
         }
         return 0;
     }

@@ -11,9 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.sohoa.app.eval.CorpusEvaluation;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.storage.Checksums;
 
 /**
  * The shared corpus, dropped into the inbox as an archivist would: every document is archived,
@@ -92,7 +91,7 @@ class CorpusArchiveIT {
             String id = IDS.get(truth.getKey());
             HttpResponse<byte[]> response = archive.get("/api/documents/" + id + "/original");
             assertEquals(200, response.statusCode());
-            assertEquals(id, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(response.body())));
+            assertEquals(id, Checksums.sha256(response.body()));
             assertEquals(truth.getValue().path("mime").asText(), response.headers().firstValue("Content-Type").orElse(""));
             String disposition = response.headers().firstValue("Content-Disposition").orElse("");
             String encoded = URLEncoder.encode(truth.getKey(), StandardCharsets.UTF_8).replace("+", "%20");
@@ -180,7 +179,7 @@ class CorpusArchiveIT {
         assertEquals(before.path("hits").get(0).path("id").asText(), after.path("hits").get(0).path("id").asText());
         String id = IDS.get("DOC00364.TIF");
         HttpResponse<byte[]> original = archive.get("/api/documents/" + id + "/original");
-        assertEquals(id, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(original.body())));
+        assertEquals(id, Checksums.sha256(original.body()));
     }
 
     private static CorpusEvaluation.Report evaluation() throws Exception {
@@ -201,6 +200,6 @@ class CorpusArchiveIT {
     }
 
     static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return Checksums.sha256(Files.readAllBytes(file));
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.storage.Checksums;
 
 /**
  * One sohoa for the whole test run, started exactly as {@code ./sohoa run} starts it: the same
@@ -99,11 +100,7 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Checksums.sha256(bytes);
     }
 
     /** Waits until the document reaches the state (ARCHIVED, DUPLICATE, FAILED...). */

@@ -2,16 +2,11 @@ package vn.sohoa.pipeline.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +20,7 @@ import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Source;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.storage.Checksums;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.text.VietnameseText;
@@ -68,9 +64,8 @@ public class ArchiveSteps {
     /** The document id: the SHA-256 of the file's bytes. */
     public void fingerprint(Exchange exchange) throws UnreadableDocumentException {
         Ingest ingest = ingest(exchange);
-        try (InputStream in = new DigestInputStream(Files.newInputStream(ingest.file), sha256())) {
-            in.transferTo(OutputStream.nullOutputStream());
-            ingest.id = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try (InputStream in = Files.newInputStream(ingest.file)) {
+            ingest.id = Checksums.sha256(in);
         } catch (AccessDeniedException e) {
             throw new UnreadableDocumentException(
                     "Không có quyền đọc tệp này. Hãy cấp quyền đọc cho tệp (hoặc chép lại tệp) rồi đưa vào lại.",
@@ -198,13 +193,5 @@ public class ArchiveSteps {
 
     private static Ingest ingest(Exchange exchange) {
         return exchange.getProperty(Ingest.PROPERTY, Ingest.class);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,70 @@
+package vn.sohoa.app;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fresh sohoa with its own embedded engines in a temporary data folder, for measuring: files are
+ * dropped into one dossier of its inbox and waited for until each is in {@code done/} or
+ * {@code failed/}. Closing stops it.
+ */
+public final class TemporaryArchive implements AutoCloseable {
+
+    private final Path data;
+    private final int port;
+    private final Sohoa sohoa;
+
+    private TemporaryArchive(Path data, int port, Sohoa sohoa) {
+        this.data = data;
+        this.port = port;
+        this.sohoa = sohoa;
+    }
+
+    public static TemporaryArchive start(Map<String, String> settings) throws Exception {
+        Path data = Files.createTempDirectory("sohoa-measure-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> overrides = new HashMap<>(settings);
+        overrides.put("sohoa.data.dir", data.toString());
+        overrides.put("sohoa.http.port", Integer.toString(port));
+        overrides.putIfAbsent("sohoa.ingest.stable-millis", "200");
+        return new TemporaryArchive(data, port, Sohoa.start(overrides));
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Copies the files aside first, then moves them all into the dossier at once. */
+    public void drop(Path from, List<String> files, String dossier) throws IOException {
+        Path staging = Files.createDirectories(data.resolve("staging"));
+        for (String file : files) {
+            Files.copy(from.resolve(file), staging.resolve(file));
+        }
+        Path inbox = Files.createDirectories(data.resolve("inbox").resolve(dossier));
+        for (String file : files) {
+            Files.move(staging.resolve(file), inbox.resolve(file));
+        }
+    }
+
+    public void awaitFinished(List<String> files, String dossier) throws InterruptedException {
+        Path done = data.resolve("done").resolve(dossier);
+        Path failed = data.resolve("failed").resolve(dossier);
+        while (!files.stream().allMatch(f -> Files.exists(done.resolve(f)) || Files.exists(failed.resolve(f)))) {
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        sohoa.close();
+    }
+}
