@@ -5,14 +5,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A fresh sohoa with its own embedded engines in a temporary data folder, for measuring: files are
  * dropped into one dossier of its inbox and waited for until each is in {@code done/} or
- * {@code failed/}. Closing stops it.
+ * {@code failed/}. Closing stops it and deletes its data.
  */
 public final class TemporaryArchive implements AutoCloseable {
 
@@ -63,8 +65,14 @@ public final class TemporaryArchive implements AutoCloseable {
         }
     }
 
+    /** Stops it and deletes its data folder. */
     @Override
     public void close() throws Exception {
         sohoa.close();
+        try (Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
