@@ -127,6 +127,39 @@ class IngestEdgeCasesIT {
     }
 
     @Test
+    void longLeadingDashAndCaseTwinNamesAreArchivedOrFailedWithTheirReport() throws Exception {
+        String stem = "Biên bản họp " + UUID.randomUUID().toString().substring(0, 6) + " ";
+        String longName = (stem + "x".repeat(250)).substring(0, 80) + " dài.txt";
+        while (longName.getBytes(StandardCharsets.UTF_8).length < 250) {
+            longName = "a" + longName;
+        }
+        String emptyLong = longName.substring(0, longName.length() - 4) + ".pdf";
+        Path dossier = archive.inbox().resolve("Ten tep");
+        Files.createDirectories(dossier);
+        Files.createFile(dossier.resolve(emptyLong));
+        String dash = archive.drop("Ten tep/-rf bao cao.txt", ("Báo cáo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        String lower = archive.drop("Ten tep/hoa.txt", ("chữ thường " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        String upper = archive.drop("Ten tep/HOA.txt", ("CHỮ HOA " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        for (String id : List.of(dash, lower, upper)) {
+            archive.awaitState(id, "ARCHIVED");
+        }
+        Path failed = archive.data().resolve("failed").resolve("Ten tep");
+        String name = emptyLong;
+        await(Duration.ofMinutes(1), "the empty long-named file to fail with a report", () ->
+                Files.exists(failed.resolve(name)) && listing(failed).anyMatch(f -> f.endsWith(".error.json")));
+        assertEquals("HOA.txt", archive.getJson("/api/documents/" + upper).path("fileName").asText());
+        assertEquals("-rf bao cao.txt", archive.getJson("/api/documents/" + dash).path("fileName").asText());
+    }
+
+    private static java.util.stream.Stream<String> listing(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList().stream();
+        } catch (java.io.IOException e) {
+            return java.util.stream.Stream.empty();
+        }
+    }
+
+    @Test
     void decomposedFileNamesAreStoredInNfc() throws Exception {
         String nfc = "Biên bản họp " + UUID.randomUUID().toString().substring(0, 8) + ".txt";
         String nfd = Normalizer.normalize(nfc, Normalizer.Form.NFD);

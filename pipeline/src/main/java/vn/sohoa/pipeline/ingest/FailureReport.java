@@ -2,6 +2,7 @@ package vn.sohoa.pipeline.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import vn.sohoa.core.document.Json;
@@ -10,6 +11,7 @@ import vn.sohoa.core.document.Json;
 final class FailureReport {
 
     static final String SUFFIX = ".error.json";
+    private static final int MAX_NAME_BYTES = 255;
     private static final String HOW_TO_RETRY =
             "Sửa hoặc thay tệp theo lý do trên, rồi chép tệp vào lại thư mục inbox/ để hệ thống xử lý lại.";
 
@@ -29,8 +31,21 @@ final class FailureReport {
         if (cause != null) {
             report.put("detail", cause.getMessage());
         }
-        Path target = failedFile.resolveSibling(failedFile.getFileName() + SUFFIX);
+        Path target = failedFile.resolveSibling(reportName(failedFile.getFileName().toString()));
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), report);
         return target;
+    }
+
+    /**
+     * {@code NAME.error.json}; a name so long that the suffix would pass the file system's 255 bytes is
+     * shortened (the report names the file in full inside).
+     */
+    static String reportName(String fileName) {
+        byte[] suffix = SUFFIX.getBytes(StandardCharsets.UTF_8);
+        String name = fileName;
+        while (name.getBytes(StandardCharsets.UTF_8).length + suffix.length > MAX_NAME_BYTES) {
+            name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
+        }
+        return name + SUFFIX;
     }
 }
