@@ -28,6 +28,7 @@ import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.OcrSettings;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.ingest.ArchiveSteps;
+import vn.sohoa.pipeline.ingest.FileClaims;
 import vn.sohoa.pipeline.ingest.IgnoredFiles;
 import vn.sohoa.pipeline.ingest.IngestOptions;
 import vn.sohoa.pipeline.ingest.IngestRoutes;
@@ -99,8 +100,10 @@ public final class Sohoa implements AutoCloseable {
             WatchedFolders folders = new WatchedFolders(settings.dataDir());
             folders.create();
             IngestTracker tracker = new IngestTracker();
+            FileClaims claims = new FileClaims(settings.dataDir());
+            claims.clearAbandoned();
             ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi()), store, index,
-                    folders, tracker);
+                    folders, tracker, claims);
             FixityCheck fixity = new FixityCheck(store);
             Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
                     "threads", settings.ocrThreads()), fixity);

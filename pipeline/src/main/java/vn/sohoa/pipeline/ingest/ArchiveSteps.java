@@ -39,15 +39,17 @@ public class ArchiveSteps {
     private final DocumentIndex index;
     private final WatchedFolders folders;
     private final IngestTracker tracker;
-    private final Map<String, Semaphore> claims = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> claimedIds = new ConcurrentHashMap<>();
+    private final FileClaims claims;
 
     public ArchiveSteps(DocumentExtractor extractor, ObjectStore store, DocumentIndex index, WatchedFolders folders,
-                        IngestTracker tracker) {
+                        IngestTracker tracker, FileClaims claims) {
         this.extractor = extractor;
         this.store = store;
         this.index = index;
         this.folders = folders;
         this.tracker = tracker;
+        this.claims = claims;
     }
 
     public void receive(Exchange exchange) {
@@ -57,8 +59,31 @@ public class ArchiveSteps {
         String folder = relative.getParent() == null ? "" : VietnameseText.nfc(relative.getParent().toString().replace('\\', '/'));
         Source source = new Source(VietnameseText.nfc(file.getFileName().toString()), folder, Instant.now());
         exchange.setProperty(Ingest.PROPERTY, new Ingest(file, watched, source));
+    }
+
+    /**
+     * Takes the file for this process until it has left the watched folder; a file another sohoa
+     * process is archiving is left to it (the route stops here and the file is seen again later).
+     */
+    public void claimFile(Exchange exchange) throws IOException {
+        Ingest ingest = ingest(exchange);
+        if (!claims.claim(ingest.file)) {
+            exchange.setRouteStop(true);
+            return;
+        }
+        if (!Files.exists(ingest.file)) {
+            claims.release(ingest.file);
+            exchange.setRouteStop(true);
+            return;
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                claims.release(ingest.file);
+            }
+        });
         tracker.started();
-        LOG.info("Archiving {}", source.relativePath());
+        LOG.info("Archiving {}", ingest.source.relativePath());
     }
 
     /** The document id: the SHA-256 of the file's bytes. */
@@ -78,10 +103,10 @@ public class ArchiveSteps {
         tracker.identified(ingest.id, ingest.source.fileName());
     }
 
-    /** Holds the id until the exchange completes, so that two copies of one file are never archived at once. */
+    /** Holds the id until the exchange completes, so that two copies of one file are never archived at once in this process. */
     public void claim(Exchange exchange) throws InterruptedException {
         String id = ingest(exchange).id;
-        Semaphore claim = claims.computeIfAbsent(id, k -> new Semaphore(1));
+        Semaphore claim = claimedIds.computeIfAbsent(id, k -> new Semaphore(1));
         claim.acquire();
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

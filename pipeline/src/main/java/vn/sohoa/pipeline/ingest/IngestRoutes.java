@@ -57,6 +57,7 @@ public class IngestRoutes extends RouteBuilder {
         from("direct:archive")
                 .routeId("archive")
                 .process(steps::receive)
+                .process(steps::claimFile)
                 .process(steps::fingerprint)
                 .process(steps::claim)
                 .process(steps::findArchived)
