@@ -1,8 +1,6 @@
 package vn.sohoa.app;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -10,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import vn.sohoa.engines.FreePort;
 
 /**
  * A fresh sohoa with its own embedded engines in a temporary data folder, for measuring: files are
@@ -30,10 +29,7 @@ public final class TemporaryArchive implements AutoCloseable {
 
     public static TemporaryArchive start(Map<String, String> settings) throws Exception {
         Path data = Files.createTempDirectory("sohoa-measure-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.onLoopback();
         Map<String, String> overrides = new HashMap<>(settings);
         overrides.put("sohoa.data.dir", data.toString());
         overrides.put("sohoa.http.port", Integer.toString(port));

@@ -2,8 +2,6 @@ package vn.sohoa.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.storage.Checksums;
+import vn.sohoa.engines.FreePort;
 
 /**
  * One sohoa for the whole test run, started exactly as {@code ./sohoa run} starts it: the same
@@ -48,7 +47,7 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
                 if (instance == null) {
                     Path data = Path.of(System.getProperty("sohoa.it.data", "target/it-data")).toAbsolutePath();
                     deleteTree(data);
-                    instance = new RunningArchive(data, freePort());
+                    instance = new RunningArchive(data, FreePort.onLoopback());
                     instance.start();
                     store.put(RunningArchive.class.getName(), instance);
                 }
@@ -150,12 +149,6 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
                 throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
             }
             Thread.sleep(250);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.sohoa.app.RunningArchive.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.sohoa.core.config.Settings;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.engines.FreePort;
 
 /**
  * A second sohoa watching the same folders with the same engines: every file is archived by exactly
@@ -32,10 +31,7 @@ class TwoProcessesIT {
     @Test
     void twoArchivesOnOneSharedFolderArchiveEachFileOnce() throws Exception {
         Settings first = archive.sohoa().settings();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.onLoopback();
         Map<String, String> overrides = new HashMap<>();
         overrides.put("sohoa.data.dir", first.dataDir().toString());
         overrides.put("sohoa.http.port", Integer.toString(port));

@@ -75,13 +75,7 @@ final class ChildProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             LOG.info("Stopping {} (pid {})", name, process.pid());
-            List<ProcessHandle> children = process.descendants().toList();
-            process.destroy();
-            waitFor(process.toHandle(), Duration.ofSeconds(30));
-            children.forEach(child -> {
-                child.destroy();
-                waitFor(child, Duration.ofSeconds(10));
-            });
+            stopWithChildren(process.toHandle());
         }
         try {
             Files.deleteIfExists(pidFile);
@@ -106,15 +100,20 @@ final class ChildProcess implements AutoCloseable {
         Optional<ProcessHandle> leftover = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
         if (leftover.isPresent() && leftover.get().isAlive()) {
             LOG.warn("Stopping {} left running by an earlier sohoa (pid {})", name, leftover.get().pid());
-            List<ProcessHandle> children = leftover.get().descendants().toList();
-            leftover.get().destroy();
-            waitFor(leftover.get(), Duration.ofSeconds(30));
-            children.forEach(child -> {
-                child.destroy();
-                waitFor(child, Duration.ofSeconds(10));
-            });
+            stopWithChildren(leftover.get());
         }
         Files.deleteIfExists(pidFile);
+    }
+
+    /** Asks the process to stop, then its children (an engine's launcher may have started its server). */
+    private static void stopWithChildren(ProcessHandle process) {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        waitFor(process, Duration.ofSeconds(30));
+        children.forEach(child -> {
+            child.destroy();
+            waitFor(child, Duration.ofSeconds(10));
+        });
     }
 
     private static void waitFor(ProcessHandle handle, Duration timeout) {

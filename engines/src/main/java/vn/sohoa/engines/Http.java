@@ -22,13 +22,4 @@ final class Http {
             return -1;
         }
     }
-
-    static String body(String url) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            return "";
-        }
-    }
 }

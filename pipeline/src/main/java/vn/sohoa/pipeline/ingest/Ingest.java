@@ -24,16 +24,4 @@ public final class Ingest {
         this.watchedFolder = watchedFolder;
         this.source = source;
     }
-
-    public String id() {
-        return id;
-    }
-
-    public Source source() {
-        return source;
-    }
-
-    public boolean duplicate() {
-        return duplicate;
-    }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.sohoa.core.document.AdministrativeMetadata;
@@ -286,9 +285,5 @@ public final class AdministrativeReader {
     private static AdministrativeMetadata empty() {
         return new AdministrativeMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, List.of());
-    }
-
-    static Optional<LocalDate> issuedDate(AdministrativeMetadata metadata) {
-        return metadata.issuedDate() == null ? Optional.empty() : Optional.of(LocalDate.parse(metadata.issuedDate().value()));
     }
 }
