@@ -86,6 +86,11 @@ public class ArchiveSteps {
         LOG.info("Archiving {}", ingest.source.relativePath());
     }
 
+    /** Shows other sohoa processes that the files this one holds are still being archived. */
+    public void refreshClaims(Exchange exchange) {
+        claims.refresh();
+    }
+
     /** The document id: the SHA-256 of the file's bytes. */
     public void fingerprint(Exchange exchange) throws UnreadableDocumentException {
         Ingest ingest = ingest(exchange);

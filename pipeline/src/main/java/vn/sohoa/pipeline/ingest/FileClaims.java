@@ -5,9 +5,16 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,32 +24,42 @@ import vn.sohoa.core.storage.Checksums;
  * Which sohoa process is archiving which file, so that several processes can watch the same
  * folders and each file is archived by one of them. A claim is a file under {@code DATA/claims}
  * created atomically by its holder (host, pid and instance) and deleted when the file leaves the watched
- * folder or is left for a retry. A claim whose holder died on this host is cleared at start.
+ * folder or is left for a retry. The holder touches its claims every {@link #REFRESH}; a claim
+ * whose holder died is taken over: at once when the holder was a process of this host, after
+ * {@link #STALE_AFTER} without a touch when it was on another host.
  */
 public class FileClaims {
+
+    public static final Duration REFRESH = Duration.ofMinutes(1);
+    static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(FileClaims.class);
 
     private final Path dir;
     private final String host;
     private final String owner;
+    private final Duration staleAfter;
+    private final Set<Path> held = ConcurrentHashMap.newKeySet();
 
     public FileClaims(Path dataDir) {
-        this.dir = dataDir.resolve("claims");
-        this.host = hostName();
-        this.owner = host + " " + ProcessHandle.current().pid() + " " + UUID.randomUUID();
+        this(dataDir, hostName(), STALE_AFTER);
     }
 
-    /** Creates the folder and clears the claims of processes of this host that are gone. */
+    FileClaims(Path dataDir, String host, Duration staleAfter) {
+        this.dir = dataDir.resolve("claims");
+        this.host = host;
+        this.owner = host + " " + ProcessHandle.current().pid() + " " + UUID.randomUUID();
+        this.staleAfter = staleAfter;
+    }
+
+    /** Creates the folder and clears the claims of processes that are gone. */
     public void clearAbandoned() throws IOException {
         Files.createDirectories(dir);
         try (Stream<Path> claims = Files.list(dir)) {
-            for (Path claim : claims.toList()) {
-                String[] holder = readHolder(claim);
-                if (holder != null && holder[0].equals(host)
-                        && ProcessHandle.of(Long.parseLong(holder[1])).map(p -> !p.isAlive()).orElse(true)) {
+            for (Path claim : claims.filter(c -> c.getFileName().toString().endsWith(".claim")).toList()) {
+                if (abandoned(claim)) {
                     Files.deleteIfExists(claim);
-                    LOG.info("Cleared the claim of a stopped process on {}", claim.getFileName());
+                    LOG.info("Cleared the claim of a stopped process: {}", claim.getFileName());
                 }
             }
         }
@@ -50,21 +67,80 @@ public class FileClaims {
 
     /** @return true when this process now holds the file, false when another one does */
     boolean claim(Path file) throws IOException {
-        try {
-            Files.writeString(claimOf(file), owner, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        Path claim = claimOf(file);
+        if (create(claim)) {
             return true;
-        } catch (FileAlreadyExistsException held) {
-            String[] holder = readHolder(claimOf(file));
-            return holder != null && owner.equals(String.join(" ", holder));
+        }
+        String[] holder = readHolder(claim);
+        if (holder != null && owner.equals(String.join(" ", holder))) {
+            return true;
+        }
+        return abandoned(claim) && takeOver(claim) && create(claim);
+    }
+
+    /** Touches every claim this process holds, so that other hosts see it is alive. */
+    public void refresh() {
+        FileTime now = FileTime.from(Instant.now());
+        for (Path claim : held) {
+            try {
+                Files.setLastModifiedTime(claim, now);
+            } catch (IOException e) {
+                LOG.warn("Could not refresh the claim {}: {}", claim.getFileName(), e.getMessage());
+            }
         }
     }
 
     void release(Path file) {
+        Path claim = claimOf(file);
+        held.remove(claim);
         try {
-            Files.deleteIfExists(claimOf(file));
+            Files.deleteIfExists(claim);
         } catch (IOException e) {
             LOG.warn("Could not release the claim on {}: {}", file, e.getMessage());
         }
+    }
+
+    private boolean create(Path claim) throws IOException {
+        try {
+            Files.writeString(claim, owner, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            held.add(claim);
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            return false;
+        }
+    }
+
+    private boolean abandoned(Path claim) {
+        String[] holder = readHolder(claim);
+        if (holder != null && holder[0].equals(host)) {
+            return ProcessHandle.of(Long.parseLong(holder[1])).map(p -> !p.isAlive()).orElse(true);
+        }
+        try {
+            return Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now().minus(staleAfter));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Moves the abandoned claim aside; of several processes taking it over at once only one can
+     * move it, and only that one goes on to create its own.
+     */
+    private boolean takeOver(Path claim) throws IOException {
+        Path aside = claim.resolveSibling(claim.getFileName() + "." + UUID.randomUUID() + ".abandoned");
+        try {
+            Files.move(claim, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+        if (!abandoned(aside)) {
+            Files.move(aside, claim, StandardCopyOption.ATOMIC_MOVE);
+            return false;
+        }
+        LOG.info("Took over the claim of a stopped process: {} ({})", claim.getFileName(),
+                Files.readString(aside, StandardCharsets.UTF_8).strip());
+        Files.delete(aside);
+        return true;
     }
 
     private Path claimOf(Path file) {

@@ -54,6 +54,10 @@ public class IngestRoutes extends RouteBuilder {
                 .threads(options.concurrency())
                 .to("direct:archive");
 
+        from("timer:claims?period=" + FileClaims.REFRESH.toMillis())
+                .routeId("claims-refresh")
+                .process(steps::refreshClaims);
+
         from("direct:archive")
                 .routeId("archive")
                 .process(steps::receive)
