@@ -169,6 +169,48 @@ class IngestEdgeCasesIT {
         assertFalse(Files.exists(archive.inbox().resolve(nfd)));
     }
 
+    @Test
+    void pdfsWhoseObjectsLoopFailWithAReasonAndDoNotHoldUpTheOthers() throws Exception {
+        Path dossier = archive.inbox().resolve("Vong lap");
+        Files.createDirectories(dossier);
+        Files.write(dossier.resolve("cay trang vong.pdf"), pdf(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>"));
+        Files.write(dossier.resolve("hinh tu ve.pdf"), pdf(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /F 5 0 R >> >> /Contents 4 0 R >>",
+                "<< /Length 6 >>\nstream\n/F Do\n\nendstream",
+                "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /F 5 0 R >> >> /Length 6 >>\nstream\n/F Do\n\nendstream"));
+        String after = archive.drop("Vong lap/sau do.txt", ("Văn bản đến sau " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+        archive.awaitState(after, "ARCHIVED");
+        Path failed = archive.data().resolve("failed").resolve("Vong lap");
+        Path done = archive.data().resolve("done").resolve("Vong lap");
+        await(Duration.ofMinutes(2), "the looping PDFs to leave the inbox", () ->
+                !Files.exists(dossier.resolve("cay trang vong.pdf")) && !Files.exists(dossier.resolve("hinh tu ve.pdf")));
+        assertTrue(reason(failed, "cay trang vong.pdf").contains("PDF bị hỏng"), "a page tree that loops is damaged");
+        assertTrue(Files.exists(failed.resolve("hinh tu ve.pdf")) || Files.exists(done.resolve("hinh tu ve.pdf")),
+                "a page drawing itself is refused with its reason or archived as the blank page it shows");
+    }
+
+    /** A PDF file of the given objects (numbered from 1, the first one the catalog), with a correct cross-reference table. */
+    private static byte[] pdf(String... objects) {
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.length; i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(o -> pdf.append(String.format("%010d 00000 n \n", o)));
+        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** A tiny PNG whose header claims a gigantic image: reading its pixels would exhaust memory. */
     private static byte[] pngDeclaring(int width, int height) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

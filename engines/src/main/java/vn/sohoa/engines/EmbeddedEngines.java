@@ -52,7 +52,8 @@ public final class EmbeddedEngines implements AutoCloseable {
      * @param restartDelay how long an embedded engine that stopped stays down before it is started again
      */
     public static EmbeddedEngines startMissing(Settings settings, Duration restartDelay) throws IOException {
-        Path dist = distributionDir(settings);
+        boolean embedded = settings.embeddedObjectStore() || settings.embeddedElasticsearch();
+        Path dist = embedded ? distributionDir(settings) : null;
         Path state = settings.enginesData();
         EmbeddedS3 s3 = null;
         EmbeddedElasticsearch es = null;

@@ -144,7 +144,7 @@ public class ArchiveSteps {
 
     public void extract(Exchange exchange) throws UnreadableDocumentException, IOException, InterruptedException {
         Ingest ingest = ingest(exchange);
-        ingest.extraction = extractor.extract(ingest.file, page -> tracker.pageDone());
+        ingest.extraction = extractor.extract(ingest.file, page -> tracker.pageDone(ingest.id));
         ingest.contentType = ingest.extraction.contentType();
     }
 

@@ -20,8 +20,12 @@ public class IngestTracker {
     private final AtomicLong pagesDone = new AtomicLong();
     private final Map<String, Status> byId = new ConcurrentHashMap<>();
 
-    /** The state of one document and, for a failed one, why. */
-    public record Status(State state, String fileName, String reason) {
+    /** The state of one document, the pages of it read so far and, for a failed one, why. */
+    public record Status(State state, String fileName, String reason, int pagesDone) {
+
+        public Status(State state, String fileName, String reason) {
+            this(state, fileName, reason, 0);
+        }
     }
 
     public void queued(String id, String fileName) {
@@ -36,14 +40,16 @@ public class IngestTracker {
         byId.put(id, new Status(State.IN_PROGRESS, fileName, null));
     }
 
-    public void pageDone() {
+    public void pageDone(String id) {
         pagesDone.incrementAndGet();
+        byId.computeIfPresent(id, (k, s) -> new Status(s.state(), s.fileName(), s.reason(), s.pagesDone() + 1));
     }
 
     public void archived(String id, String fileName, boolean duplicate) {
         inProgress.decrementAndGet();
         (duplicate ? duplicates : archived).incrementAndGet();
-        byId.put(id, new Status(duplicate ? State.DUPLICATE : State.ARCHIVED, fileName, null));
+        byId.compute(id, (k, s) -> new Status(duplicate ? State.DUPLICATE : State.ARCHIVED, fileName, null,
+                s == null ? 0 : s.pagesDone()));
     }
 
     public void failed(String id, String fileName, String reason) {

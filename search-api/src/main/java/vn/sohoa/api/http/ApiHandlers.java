@@ -194,6 +194,9 @@ public class ApiHandlers {
         body.put("id", id);
         body.put("state", status.state());
         body.put("fileName", status.fileName());
+        if (status.pagesDone() > 0) {
+            body.put("pagesDone", status.pagesDone());
+        }
         if (status.reason() != null) {
             body.put("reason", status.reason());
         }

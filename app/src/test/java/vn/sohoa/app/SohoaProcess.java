@@ -1,0 +1,198 @@
+package vn.sohoa.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import vn.sohoa.core.config.Settings;
+import vn.sohoa.core.document.Json;
+import vn.sohoa.engines.FreePort;
+
+/**
+ * A sohoa of its own, in its own JVM started from the built distribution the way {@code ./sohoa run}
+ * starts it, on its own data folder and pointed at the engines of the shared archive, so that a
+ * test can kill it with SIGKILL. When the tests run as root it runs as {@code nobody}, from a copy
+ * of the distribution that user can read, so that file permissions mean what they mean for an
+ * archivist's account.
+ */
+final class SohoaProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path data;
+    private final Settings engines;
+    private final String heap;
+    private final Path lib;
+    private final boolean asNobody;
+    private final int port = FreePort.onLoopback();
+    private Process process;
+
+    private SohoaProcess(Path data, Settings engines, String heap, Path lib, boolean asNobody) {
+        this.data = data;
+        this.engines = engines;
+        this.heap = heap;
+        this.lib = lib;
+        this.asNobody = asNobody;
+    }
+
+    /**
+     * Prepares a data folder in a new temporary folder (owned by the user sohoa runs as);
+     * {@link #start()} starts it.
+     */
+    static SohoaProcess create(Settings engines, String heap) throws IOException {
+        boolean asNobody = "root".equals(System.getProperty("user.name"));
+        Path home = Files.createTempDirectory("sohoa-process-");
+        Path lib = Path.of(System.getProperty("sohoa.dist")).resolve("lib");
+        if (asNobody) {
+            lib = readableCopy(lib, home.resolve("lib"));
+        }
+        Path data = home.resolve("data");
+        Files.createDirectories(data.resolve("inbox"));
+        if (asNobody) {
+            for (Path owned : List.of(home, data, data.resolve("inbox"))) {
+                giveToNobody(owned);
+            }
+        }
+        return new SohoaProcess(data, engines, heap, lib, asNobody);
+    }
+
+    Path inbox() {
+        return data.resolve("inbox");
+    }
+
+    Path data() {
+        return data;
+    }
+
+    boolean runsAsAnotherUser() {
+        return asNobody;
+    }
+
+    /** Starts the process and waits until its API answers. */
+    void start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (asNobody) {
+            command.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                "-Xlog:gc:file=" + gcLog(),
+                "-cp", lib + "/*", "vn.sohoa.app.SohoaCli", "run", "--data", data.toString(), "--port",
+                Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("SOHOA_"));
+        env.put("HOME", data.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("OMP_THREAD_LIMIT", "1");
+        env.put("SOHOA_ES_URL", engines.elasticsearchUrl());
+        env.put("SOHOA_S3_ENDPOINT", engines.s3Endpoint());
+        env.put("SOHOA_S3_ACCESS_KEY", engines.s3AccessKey());
+        env.put("SOHOA_S3_SECRET_KEY", engines.s3SecretKey());
+        env.put("SOHOA_INGEST_STABLE_MILLIS", "500");
+        process = builder.start();
+        RunningArchive.await(Duration.ofMinutes(2), "the sohoa process to answer", this::answers);
+    }
+
+    /** SIGKILL: no shutdown hook, no cleanup, as at a power cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Stops the process as Ctrl-C does. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** Stops the process and deletes its folder. */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        stop();
+        RunningArchive.deleteTree(data.getParent());
+    }
+
+    /** The most heap the process held after a garbage collection, in MB, in its last run. */
+    long heapAfterGcMegabytes() throws IOException {
+        Pattern after = Pattern.compile("->(\\d+)M\\(");
+        long most = 0;
+        for (String line : Files.readAllLines(gcLog())) {
+            Matcher m = after.matcher(line);
+            if (m.find()) {
+                most = Math.max(most, Long.parseLong(m.group(1)));
+            }
+        }
+        return most;
+    }
+
+    /** GET on the process' API, as JSON. */
+    JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
+        return Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
+    private Path gcLog() {
+        return data.resolveSibling("gc.log");
+    }
+
+    Path log() {
+        return data.resolveSibling("sohoa.log");
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private boolean answers() {
+        if (!process.isAlive()) {
+            throw new AssertionError("The sohoa process stopped at start:\n" + logTail());
+        }
+        try {
+            HttpResponse<Void> health = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return health.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Path readableCopy(Path lib, Path copy) throws IOException {
+        Files.createDirectories(copy);
+        try (Stream<Path> jars = Files.list(lib)) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, copy.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return copy;
+    }
+
+    private static void giveToNobody(Path path) throws IOException {
+        UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
+        Files.setOwner(path, users.lookupPrincipalByName("nobody"));
+    }
+}
