@@ -95,6 +95,7 @@ public class ApiHandlers {
                 optionalInt(in, "year"),
                 optionalInt(in, "ingestYear"),
                 blankToNull(in.getHeader("folder", String.class)),
+                blankToNull(in.getHeader("fileCode", String.class)),
                 blankToNull(in.getHeader("type", String.class)),
                 blankToNull(in.getHeader("issuer", String.class)),
                 blankToNull(in.getHeader("signer", String.class)),
@@ -120,9 +121,17 @@ public class ApiHandlers {
         body.put("issuedDate", doc.issuedDate());
         body.put("ingestedAt", doc.ingestedAt());
         body.put("sources", doc.sources());
+        body.put("fileCode", doc.fileCode());
+        body.put("documentNumber", doc.documentNumber());
+        body.put("documentType", doc.documentType());
+        body.put("typeCode", doc.typeCode());
+        body.put("issuer", doc.issuer());
+        body.put("signer", doc.signer());
+        body.put("manifest", doc.manifest());
+        body.put("manifestError", doc.manifestError());
         body.put("metadata", doc.metadata());
         body.put("standard", ArchiveStandard.fields(doc.id(), doc.folder(), doc.metadata(), doc.pageCount(),
-                doc.extraction(), doc.issuedDate()));
+                doc.extraction(), doc.issuedDate(), doc.manifest()));
         body.put("possibleDuplicates", index.sameNumberAndIssuer(doc));
         body.put("links", Map.of(
                 "self", "/api/documents/" + id,
