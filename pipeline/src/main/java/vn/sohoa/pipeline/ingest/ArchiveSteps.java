@@ -55,8 +55,7 @@ public class ArchiveSteps {
     public void receive(Exchange exchange) {
         Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         Path watched = folders.watchedFolderOf(file);
-        Path relative = watched.relativize(file);
-        String folder = relative.getParent() == null ? "" : VietnameseText.nfc(relative.getParent().toString().replace('\\', '/'));
+        String folder = WatchedFolders.dossierOf(watched, file.getParent());
         Source source = new Source(VietnameseText.nfc(file.getFileName().toString()), folder, Instant.now());
         exchange.setProperty(Ingest.PROPERTY, new Ingest(file, watched, source));
     }
@@ -171,8 +170,8 @@ public class ArchiveSteps {
                 extraction.pages(),
                 List.of(ingest.source),
                 metadata,
-                Map.of(),
-                null);
+                ingest.manifest,
+                ingest.manifestError);
         store.putRecord(ingest.record);
     }
 
