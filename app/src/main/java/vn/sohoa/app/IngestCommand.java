@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.sohoa.pipeline.ingest.IgnoredFiles;
+import vn.sohoa.pipeline.manifest.ManifestReader;
 
 @Command(name = "ingest", description = "Hands files or folders to the running archive; a folder keeps its name as the dossier.")
 final class IngestCommand implements Callable<Integer> {
@@ -38,6 +40,10 @@ final class IngestCommand implements Callable<Integer> {
         for (Path path : paths) {
             for (Map.Entry<Path, String> file : files(path).entrySet()) {
                 JsonNode accepted = api.upload(file.getKey(), file.getValue());
+                if ("MANIFEST".equals(accepted.path("status").asText())) {
+                    out.println("Đã gửi tệp mục lục " + file.getKey());
+                    continue;
+                }
                 sent.put(accepted.path("id").asText(), file.getKey().toString());
                 out.println("Đã gửi " + file.getKey() + " -> " + accepted.path("id").asText());
             }
@@ -48,7 +54,14 @@ final class IngestCommand implements Callable<Integer> {
         return new Progress(api, out).follow(sent) ? 0 : 1;
     }
 
-    /** Each file with its dossier: the given folder's name and its subfolders. */
+    private static boolean isManifest(Path file) {
+        return ManifestReader.isManifest(file.getFileName().toString()) && !Files.isSymbolicLink(file);
+    }
+
+    /**
+     * Each file with its dossier: the given folder's name and its subfolders. Manifests come first,
+     * so that the files after them are archived with their values at once.
+     */
     private static Map<Path, String> files(Path path) throws IOException {
         Map<Path, String> files = new LinkedHashMap<>();
         if (Files.isRegularFile(path)) {
@@ -61,7 +74,9 @@ final class IngestCommand implements Callable<Integer> {
         Path root = path.toAbsolutePath().normalize();
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).filter(p -> !IgnoredFiles.isIgnored(p)).sorted().forEach(found::add);
+            walk.filter(Files::isRegularFile).filter(p -> isManifest(p) || !IgnoredFiles.isIgnored(p))
+                    .sorted(Comparator.comparing((Path p) -> !isManifest(p)).thenComparing(Comparator.naturalOrder()))
+                    .forEach(found::add);
         }
         for (Path file : found) {
             Path relativeDir = root.relativize(file).getParent();

@@ -33,6 +33,9 @@ import vn.sohoa.pipeline.ingest.IgnoredFiles;
 import vn.sohoa.pipeline.ingest.IngestOptions;
 import vn.sohoa.pipeline.ingest.IngestRoutes;
 import vn.sohoa.pipeline.ingest.IngestTracker;
+import vn.sohoa.pipeline.ingest.ManifestFiles;
+import vn.sohoa.pipeline.ingest.ManifestRoutes;
+import vn.sohoa.pipeline.ingest.ManifestSteps;
 import vn.sohoa.pipeline.ingest.Uploads;
 import vn.sohoa.pipeline.ingest.WatchedFolders;
 import vn.sohoa.pipeline.maintenance.FixityCheck;
@@ -104,6 +107,9 @@ public final class Sohoa implements AutoCloseable {
             claims.clearAbandoned();
             ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi()), store, index,
                     folders, tracker, claims);
+            ManifestSteps manifests = new ManifestSteps(folders, store, index, settings.stableMillis());
+            IngestOptions ingestOptions = new IngestOptions(settings.ingestConcurrency(), settings.stableMillis(),
+                    settings.batchCron(), ENGINE_RETRIES);
             FixityCheck fixity = new FixityCheck(store);
             Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
                     "threads", settings.ocrThreads()), fixity);
@@ -111,9 +117,10 @@ public final class Sohoa implements AutoCloseable {
                     tracker, folders, health, fixity, new IndexRebuild(store, index));
 
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
+            camel.getRegistry().bind("manifestFiles", new ManifestFiles());
             camel.addService(new VertxPlatformHttpServer(httpServer(settings)));
-            camel.addRoutes(new IngestRoutes(folders, steps, new IngestOptions(settings.ingestConcurrency(),
-                    settings.stableMillis(), settings.batchCron(), ENGINE_RETRIES)));
+            camel.addRoutes(new IngestRoutes(folders, steps, manifests, ingestOptions));
+            camel.addRoutes(new ManifestRoutes(folders, manifests, ingestOptions));
             camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
             camel.addRoutes(new ApiRoutes(api));
             camel.start();

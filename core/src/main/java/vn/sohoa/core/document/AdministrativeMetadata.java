@@ -42,6 +42,12 @@ public record AdministrativeMetadata(
     public record Field(String value, int page, int line, double confidence) {
     }
 
+    /** Nothing read: a document without text, or a record stored before metadata was read. */
+    public static AdministrativeMetadata empty() {
+        return new AdministrativeMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, List.of());
+    }
+
     public static String valueOf(Field field) {
         return field == null ? null : field.value();
     }

@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * The document-level fields of the national archive standard (Thông tư 05/2025/TT-BNV; NĐ 30 Phụ
- * lục VI uses the same tags) with their code lists, as far as sohoa knows them. Fields nobody has
- * described yet (keyword, autograph, physical format, description) are absent.
+ * lục VI uses the same tags) with their code lists, as far as sohoa knows them: read off the
+ * document, then replaced by the archivist's manifest wherever it gives the field. Fields neither
+ * side describes (keyword, autograph, physical format, description, unless a manifest gives them)
+ * are absent.
  */
 public final class ArchiveStandard {
 
@@ -15,10 +17,12 @@ public final class ArchiveStandard {
     }
 
     /**
+     * @param metadata   what was read off the document
      * @param extraction "text" (born-digital), "ocr" (scanned) or "mixed"
+     * @param manifest   the manifest's values for this document, by {@link ManifestKeys}
      */
     public static Map<String, Object> fields(String id, String folder, AdministrativeMetadata metadata, int pages,
-                                             String extraction, LocalDate issuedDate) {
+                                             String extraction, LocalDate issuedDate, Map<String, String> manifest) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("docId", id);
         put(fields, "fileCode", folder == null || folder.isEmpty() ? null : folder);
@@ -39,7 +43,33 @@ public final class ArchiveStandard {
             case "ocr" -> "02";
             default -> "03";
         });
+        if (manifest != null) {
+            overlay(fields, manifest);
+        }
         return fields;
+    }
+
+    /**
+     * The manifest's value wins; a number or a type given by the manifest is taken whole from it. A
+     * date the manifest gives in a form that could not be read stays in the manifest, not here.
+     */
+    private static void overlay(Map<String, Object> fields, Map<String, String> manifest) {
+        if (manifest.containsKey(ManifestKeys.CODE_NUMBER) || manifest.containsKey(ManifestKeys.CODE_NOTATION)
+                || manifest.containsKey(ManifestKeys.DOCUMENT_NUMBER)) {
+            fields.remove(ManifestKeys.CODE_NUMBER);
+            fields.remove(ManifestKeys.CODE_NOTATION);
+        }
+        if (manifest.containsKey(ManifestKeys.DOCUMENT_TYPE)) {
+            fields.remove(ManifestKeys.TYPE_NAME);
+        }
+        for (String tag : ManifestKeys.STANDARD) {
+            String value = manifest.get(tag);
+            if (value == null || ManifestKeys.ISSUED_DATE.equals(tag) && !value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                continue;
+            }
+            fields.put(tag, ManifestKeys.NUMBER_OF_PAGE.equals(tag) && value.matches("\\d{1,6}") ? Integer.valueOf(value)
+                    : value);
+        }
     }
 
     private static void put(Map<String, Object> fields, String key, Object value) {

@@ -1,8 +1,11 @@
 package vn.sohoa.core.document;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -17,6 +20,10 @@ import java.util.OptionalDouble;
  * @param properties  document properties read by Tika (author, created, ...)
  * @param sources     every file that brought these bytes; the first one archived them, the others are duplicates
  * @param metadata    what was read off the document as an administrative record
+ * @param manifest    what the archivist's manifest of the folder ({@code metadata.csv}/{@code .xlsx}) says about
+ *                    this file, by {@link ManifestKeys}; it wins over {@code metadata} (see {@link EffectiveMetadata}),
+ *                    which is kept as read. Empty when there is none, and in records stored before manifests existed
+ * @param manifestError why the folder's manifest could not be read, in Vietnamese; null when it could
  */
 public record DocumentRecord(
         String id,
@@ -32,7 +39,13 @@ public record DocumentRecord(
         Map<String, String> properties,
         List<Page> pages,
         List<Source> sources,
-        AdministrativeMetadata metadata) {
+        AdministrativeMetadata metadata,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> manifest,
+        String manifestError) {
+
+    public DocumentRecord {
+        manifest = manifest == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(manifest));
+    }
 
     public int pageCount() {
         return pages.size();
@@ -62,6 +75,12 @@ public record DocumentRecord(
         List<Source> more = new ArrayList<>(sources);
         more.add(source);
         return new DocumentRecord(id, fileName, folder, contentType, size, ingestedAt, extraction, language, title,
-                issuedDate, properties, pages, List.copyOf(more), metadata);
+                issuedDate, properties, pages, List.copyOf(more), metadata, manifest, manifestError);
+    }
+
+    /** The same document with what its folder's manifest now says about it (values, or why it could not be read). */
+    public DocumentRecord withManifest(Map<String, String> values, String error) {
+        return new DocumentRecord(id, fileName, folder, contentType, size, ingestedAt, extraction, language, title,
+                issuedDate, properties, pages, sources, metadata, values, error);
     }
 }

@@ -7,14 +7,17 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -57,12 +60,31 @@ public class DocumentIndex implements AutoCloseable {
         return alias;
     }
 
-    /** Creates the first index and its alias unless the alias exists. */
+    /**
+     * Creates the first index and its alias unless the alias exists; an existing index is given the
+     * fields the mapping gained since it was created (the mapping is strict, so documents carrying
+     * them would otherwise be refused).
+     */
     public void createIfMissing() throws IndexException {
         boolean exists = call(() -> client.indices().existsAlias(a -> a.name(alias)).value());
         if (!exists) {
             switchAliasTo(createVersion());
+        } else {
+            addNewFields();
         }
+    }
+
+    private void addNewFields() throws IndexException {
+        call(() -> {
+            try (InputStream mapping = DocumentIndex.class.getResourceAsStream(MAPPING)) {
+                if (mapping == null) {
+                    throw new IllegalStateException("Index mapping " + MAPPING + " is not on the classpath");
+                }
+                JsonNode properties = Json.MAPPER.readTree(mapping).path("mappings").path("properties");
+                String body = Json.MAPPER.writeValueAsString(Map.of("properties", properties));
+                return client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(body)));
+            }
+        });
     }
 
     /** A new, empty index with the mapping, named after the alias and the time, not yet behind the alias. */
@@ -128,6 +150,13 @@ public class DocumentIndex implements AutoCloseable {
                         .filter(f -> f.term(t -> t.field("documentNumberKey").value(doc.documentNumberKey())))
                         .filter(f -> f.term(t -> t.field("issuer").value(doc.issuer())))
                         .mustNot(m -> m.ids(i -> i.values(doc.id()))))), Void.class));
+        return response.hits().hits().stream().map(h -> h.id()).toList();
+    }
+
+    /** The documents whose dossier is exactly this folder (not its subfolders); at most 10,000. */
+    public List<String> idsInFolder(String folder) throws IndexException {
+        var response = call(() -> client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false))
+                .query(q -> q.term(t -> t.field("folder").value(folder))), Void.class));
         return response.hits().hits().stream().map(h -> h.id()).toList();
     }
 

@@ -2,13 +2,16 @@ package vn.sohoa.core.index;
 
 import static vn.sohoa.core.document.AdministrativeMetadata.valueOf;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.DocumentRecord;
+import vn.sohoa.core.document.EffectiveMetadata;
 import vn.sohoa.core.document.Source;
 import vn.sohoa.core.text.VietnameseText;
 
@@ -16,6 +19,9 @@ import vn.sohoa.core.text.VietnameseText;
  * A document as the search index holds it. Text is indexed three ways: {@code content} as written
  * (kept for snippets, not searched), {@code contentExact} with one tone placement (ranks exact
  * diacritics), and {@code contentFolded} without diacritics (finds what was typed without them).
+ * The fields searched and filtered on (number, type, issuer, signer, subject, date, dossier, title)
+ * hold the {@link EffectiveMetadata effective} values, the archivist's manifest first; {@code metadata}
+ * and {@code manifest} keep both sides as they are.
  */
 public record IndexEntry(
         String id,
@@ -23,6 +29,7 @@ public record IndexEntry(
         String fileNameFolded,
         String folder,
         List<String> folderTree,
+        String fileCode,
         String contentType,
         String extraction,
         String language,
@@ -42,6 +49,8 @@ public record IndexEntry(
         String subjectExact,
         String subjectFolded,
         AdministrativeMetadata metadata,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> manifest,
+        String manifestError,
         int pageCount,
         Double ocrConfidence,
         long size,
@@ -54,18 +63,22 @@ public record IndexEntry(
 
     static final ZoneId ARCHIVE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    public IndexEntry {
+        manifest = manifest == null ? Map.of() : manifest;
+    }
+
     public static IndexEntry of(DocumentRecord record) {
         String text = record.fullText();
-        AdministrativeMetadata metadata = record.metadata() != null ? record.metadata()
-                : new AdministrativeMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, List.of());
-        String title = record.title();
+        AdministrativeMetadata metadata = record.metadata() != null ? record.metadata() : AdministrativeMetadata.empty();
+        EffectiveMetadata effective = EffectiveMetadata.of(record);
+        String title = effective.title();
         return new IndexEntry(
                 record.id(),
                 record.fileName(),
                 VietnameseText.fold(record.fileName()),
                 record.folder(),
                 folderTree(record.folder()),
+                effective.fileCode(),
                 record.contentType(),
                 record.extraction(),
                 record.language(),
@@ -75,23 +88,25 @@ public record IndexEntry(
                 text,
                 VietnameseText.canonical(text),
                 VietnameseText.fold(text),
-                valueOf(metadata.documentNumber()),
-                numberKey(valueOf(metadata.documentNumber())),
-                valueOf(metadata.documentType()),
-                valueOf(metadata.typeCode()),
-                valueOf(metadata.issuer()),
-                valueOf(metadata.signer()),
+                effective.documentNumber(),
+                numberKey(effective.documentNumber()),
+                effective.documentType(),
+                effective.typeCode(),
+                effective.issuer(),
+                effective.signer(),
                 valueOf(metadata.confidentiality()),
-                VietnameseText.canonical(valueOf(metadata.subject())),
-                VietnameseText.fold(valueOf(metadata.subject())),
+                VietnameseText.canonical(effective.subject()),
+                VietnameseText.fold(effective.subject()),
                 metadata,
+                record.manifest(),
+                record.manifestError(),
                 record.pageCount(),
                 record.ocrConfidence().isPresent() ? record.ocrConfidence().getAsDouble() : null,
                 record.size(),
                 record.ingestedAt(),
                 record.ingestedAt().atZone(ARCHIVE_ZONE).getYear(),
-                record.issuedDate(),
-                record.issuedDate() == null ? null : record.issuedDate().getYear(),
+                effective.issuedDate(),
+                effective.issuedDate() == null ? null : effective.issuedDate().getYear(),
                 record.sources().size() - 1,
                 record.sources());
     }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Source;
+import vn.sohoa.core.document.Titles;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.IndexException;
 import vn.sohoa.core.storage.Checksums;
@@ -26,7 +27,6 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.metadata.AdministrativeReader;
-import vn.sohoa.pipeline.metadata.Titles;
 import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 
 /** The steps of the archive route, in the order {@link IngestRoutes} runs them. */
@@ -55,8 +55,7 @@ public class ArchiveSteps {
     public void receive(Exchange exchange) {
         Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         Path watched = folders.watchedFolderOf(file);
-        Path relative = watched.relativize(file);
-        String folder = relative.getParent() == null ? "" : VietnameseText.nfc(relative.getParent().toString().replace('\\', '/'));
+        String folder = WatchedFolders.dossierOf(watched, file.getParent());
         Source source = new Source(VietnameseText.nfc(file.getFileName().toString()), folder, Instant.now());
         exchange.setProperty(Ingest.PROPERTY, new Ingest(file, watched, source));
     }
@@ -168,12 +167,16 @@ public class ArchiveSteps {
                 ingest.source.receivedAt(),
                 extraction.method(),
                 "vi",
-                Titles.of(metadata, extraction.title()),
+                Titles.of(AdministrativeMetadata.valueOf(metadata.documentType()),
+                        AdministrativeMetadata.valueOf(metadata.documentNumber()),
+                        AdministrativeMetadata.valueOf(metadata.subject()), extraction.title()),
                 issued == null ? null : LocalDate.parse(issued),
                 extraction.properties(),
                 extraction.pages(),
                 List.of(ingest.source),
-                metadata);
+                metadata,
+                ingest.manifest,
+                ingest.manifestError);
         store.putRecord(ingest.record);
     }
 

@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
+import vn.sohoa.pipeline.manifest.ManifestReader;
 
 /**
  * Files in a watched folder that are not records: hidden files and folders, Office lock files,
- * downloads and copies still in progress, Windows thumbnails, our own error reports, and symbolic
- * links (never followed: they could point anywhere).
+ * downloads and copies still in progress, Windows thumbnails, our own error reports, the folder's
+ * manifest (read by {@link ManifestRoutes}, not archived), and symbolic links (never followed: they
+ * could point anywhere).
  */
 public class IgnoredFiles implements GenericFileFilter<Object> {
 
@@ -22,7 +24,7 @@ public class IgnoredFiles implements GenericFileFilter<Object> {
     }
 
     public static boolean isIgnoredName(String name) {
-        return IGNORED.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        return IGNORED.matcher(name.toLowerCase(Locale.ROOT)).matches() || ManifestReader.isManifest(name);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package vn.sohoa.pipeline.ingest;
 
 import java.nio.file.Path;
+import java.util.Map;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Source;
 import vn.sohoa.pipeline.extraction.Extraction;
@@ -18,6 +19,11 @@ public final class Ingest {
     Extraction extraction;
     DocumentRecord record;
     boolean duplicate;
+    /** What the folder's manifest says about this file, and why it could not be read when it could not. */
+    Map<String, String> manifest = Map.of();
+    String manifestError;
+    /** The folder held shared while the file is between reading the manifest and being searchable. */
+    FolderLocks.Hold folderHold;
 
     Ingest(Path file, Path watchedFolder, Source source) {
         this.file = file;

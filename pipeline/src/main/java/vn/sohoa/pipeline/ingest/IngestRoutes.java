@@ -8,19 +8,22 @@ import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 /**
  * The archive flow. Files dropped into {@code inbox/} are taken as soon as they stop changing;
  * files in {@code batch/} wait for the nightly run. Each file is fingerprinted, archived once
- * (extracted, original and text stored, indexed) or noted as a duplicate, and only then moved to
- * {@code done/}. A file that cannot be read goes to {@code failed/} with the reason; a file that
- * meets an unreachable engine stays where it is and is tried again.
+ * (extracted, original stored, the folder's manifest read, record stored, indexed) or noted as a
+ * duplicate, and only then moved to {@code done/}. A file that cannot be read goes to
+ * {@code failed/} with the reason; a file that meets an unreachable engine stays where it is and is
+ * tried again. Manifests themselves go through {@link ManifestRoutes}.
  */
 public class IngestRoutes extends RouteBuilder {
 
     private final WatchedFolders folders;
     private final ArchiveSteps steps;
+    private final ManifestSteps manifests;
     private final IngestOptions options;
 
-    public IngestRoutes(WatchedFolders folders, ArchiveSteps steps, IngestOptions options) {
+    public IngestRoutes(WatchedFolders folders, ArchiveSteps steps, ManifestSteps manifests, IngestOptions options) {
         this.folders = folders;
         this.steps = steps;
+        this.manifests = manifests;
         this.options = options;
     }
 
@@ -44,12 +47,12 @@ public class IngestRoutes extends RouteBuilder {
                 .handled(true)
                 .process(steps::moveToFailed);
 
-        from(watch(folders.inbox()) + "&delay=1000")
+        from(watch(folders.inbox(), "ignoredFiles", options) + "&delay=1000")
                 .routeId("inbox")
                 .threads(options.concurrency())
                 .to("direct:archive");
 
-        from(watch(folders.batch()) + "&scheduler=quartz&scheduler.cron=" + options.batchCron().trim().replace(' ', '+'))
+        from(watch(folders.batch(), "ignoredFiles", options) + nightly(options))
                 .routeId("batch")
                 .threads(options.concurrency())
                 .to("direct:archive");
@@ -71,22 +74,30 @@ public class IngestRoutes extends RouteBuilder {
                     .otherwise()
                         .process(steps::extract)
                         .process(steps::storeOriginal)
+                        .process(manifests::readForFile)
                         .process(steps::storeRecord)
                 .end()
                 .process(steps::index)
-                .process(steps::moveToDone);
+                .process(steps::moveToDone)
+                .process(manifests::moveWhenDossierDone);
     }
 
     /**
-     * A watched folder. The file stays in place while it is processed ({@code noop}) and the route
-     * moves it; it is taken only once its size and modification time have been stable for
-     * {@code stableMillis}, so a file still being copied in is left alone.
+     * A watched folder, the files the filter bean lets through. The file stays in place while it is
+     * processed ({@code noop}) and the route moves it; it is taken only once its size and
+     * modification time have been stable for {@code stableMillis}, so a file still being copied in
+     * is left alone.
      */
-    private String watch(java.nio.file.Path folder) {
+    static String watch(java.nio.file.Path folder, String filter, IngestOptions options) {
         return "file:" + folder
-                + "?noop=true&idempotent=false&recursive=true&filter=#ignoredFiles"
+                + "?noop=true&idempotent=false&recursive=true&filter=#" + filter
                 + "&readLock=changed&readLockMarkerFile=false&readLockCheckInterval=500&readLockMinLength=0"
                 + "&readLockMinAge=" + options.stableMillis() + "&readLockTimeout=" + (options.stableMillis() * 4 + 2000)
                 + "&readLockLoggingLevel=OFF&sortBy=file:modified&autoCreate=true";
+    }
+
+    /** The nightly schedule of {@code batch/}. */
+    static String nightly(IngestOptions options) {
+        return "&scheduler=quartz&scheduler.cron=" + options.batchCron().trim().replace(' ', '+');
     }
 }

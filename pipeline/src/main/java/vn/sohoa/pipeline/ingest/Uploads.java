@@ -12,10 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import vn.sohoa.core.text.VietnameseText;
+import vn.sohoa.pipeline.manifest.ManifestReader;
 
 /**
  * A file received over HTTP is written into {@code inbox/} under a hidden temporary name and then
- * renamed, so it takes exactly the path of a file an archivist drops there.
+ * renamed, so it takes exactly the path of a file an archivist drops there. A manifest replaces the
+ * folder's manifest, as saving over it would.
  */
 public class Uploads {
 
@@ -46,6 +48,10 @@ public class Uploads {
                 content.transferTo(out);
             }
             id = HexFormat.of().formatHex(sha256.digest());
+            if (ManifestReader.isManifest(name)) {
+                Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return id;
+            }
             tracker.queued(id, name);
             publish(temporary, dir.resolve(name));
         } catch (NoSuchAlgorithmException e) {

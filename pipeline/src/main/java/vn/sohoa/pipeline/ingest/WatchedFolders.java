@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import vn.sohoa.core.text.VietnameseText;
 
 /**
  * The folders under the data folder: {@code inbox/} (watched all the time), {@code batch/} (read
@@ -51,6 +52,27 @@ public class WatchedFolders {
 
     Path watchedFolderOf(Path file) {
         return file.startsWith(batch) ? batch : inbox;
+    }
+
+    /** The dossier a folder under a watched folder is: its relative path in NFC with '/', "" at the top. */
+    static String dossierOf(Path watched, Path dir) {
+        Path relative = watched.relativize(dir);
+        return relative.toString().isEmpty() ? "" : VietnameseText.nfc(relative.toString().replace('\\', '/'));
+    }
+
+    /** The folder of {@code done/} that a folder under a watched folder moves to. */
+    Path inDone(Path watched, Path dir) {
+        return done.resolve(watched.relativize(dir));
+    }
+
+    /** Whether files are still waiting in this folder (not its subfolders) to be archived. */
+    static boolean hasFilesToArchive(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !IgnoredFiles.isIgnored(f));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
     }
 
     /**

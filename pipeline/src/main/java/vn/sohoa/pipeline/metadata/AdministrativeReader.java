@@ -22,8 +22,7 @@ public final class AdministrativeReader {
 
     private static final int HEADER_LINES = 25;
     private static final int FOOTER_LINES = 30;
-    private static final Pattern NUMBER = Pattern.compile(
-            "^S[ốôo6ó]\\s*[:;.]?\\s*(\\d{1,5}\\s*[a-zA-Z]?)\\s*/\\s*([\\p{L}\\d]+(?:\\s*[-–]\\s*[\\p{L}\\d]+)*)");
+    private static final Pattern NUMBER = Pattern.compile("^S[ốôo6ó]\\s*[:;.]?\\s*" + DocumentNumber.NUMBER_AND_NOTATION);
     private static final Pattern DATE = Pattern.compile(
             "^(.*?),?\\s*ng[àa]y\\s*(\\d{1,2})\\s*th[áa]ng\\s*(\\d{1,2})\\s*n[ăa]m\\s*(\\d{4})", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHORITY = Pattern.compile("^(TM|KT|Q|TL|TUQ)\\s*[.,]\\s*(\\p{Lu}[\\p{Lu}\\s]+)$");
@@ -40,7 +39,7 @@ public final class AdministrativeReader {
 
     public static AdministrativeMetadata read(List<Page> pages) {
         if (pages.isEmpty()) {
-            return empty();
+            return AdministrativeMetadata.empty();
         }
         List<String> first = lines(pages.get(0).text());
         int titleAt = titleLine(first);
@@ -61,11 +60,10 @@ public final class AdministrativeReader {
             Matcher n = NUMBER.matcher(normaliseNumber(line));
             Matcher d = DATE.matcher(line);
             if (number == null && n.find()) {
-                String code = n.group(1).replaceAll("\\s+", "");
-                String notation = n.group(2).replaceAll("\\s+", "").replace('–', '-');
-                number = field(code + "/" + notation, 1, i, 0.9);
-                codeNumber = field(code, 1, i, 0.9);
-                codeNotation = field(notation, 1, i, 0.9);
+                DocumentNumber read = DocumentNumber.of(n, 1);
+                number = field(read.toString(), 1, i, 0.9);
+                codeNumber = field(read.number(), 1, i, 0.9);
+                codeNotation = field(read.notation(), 1, i, 0.9);
             } else if (date == null && d.find()) {
                 date = isoDate(d, i);
                 String where = d.group(1).replaceAll("[,.:]+$", "").strip();
@@ -280,10 +278,5 @@ public final class AdministrativeReader {
 
     private static Field field(String value, int page, int lineIndex, double confidence) {
         return value == null || value.isBlank() ? null : new Field(value, page, lineIndex + 1, confidence);
-    }
-
-    private static AdministrativeMetadata empty() {
-        return new AdministrativeMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, List.of());
     }
 }

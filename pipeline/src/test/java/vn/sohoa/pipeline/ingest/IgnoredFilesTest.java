@@ -13,10 +13,11 @@ class IgnoredFilesTest {
     @Test
     void temporaryAndHiddenNamesAreIgnored() {
         for (String name : new String[] {".DS_Store", "~$Ke hoach.docx", "scan.pdf.part", "x.crdownload", "A.TMP",
-                "Thumbs.db", "desktop.ini", "a.pdf.error.json"}) {
+                "Thumbs.db", "desktop.ini", "a.pdf.error.json", "metadata.csv", "Metadata.xlsx"}) {
             assertTrue(IgnoredFiles.isIgnoredName(name), name);
         }
-        for (String name : new String[] {"Kế hoạch 05.docx", "scan_0362.pdf", "DOC00364.TIF", "~ban nhap.pdf"}) {
+        for (String name : new String[] {"Kế hoạch 05.docx", "scan_0362.pdf", "DOC00364.TIF", "~ban nhap.pdf",
+                "metadata 2024.xlsx"}) {
             assertFalse(IgnoredFiles.isIgnoredName(name), name);
         }
     }

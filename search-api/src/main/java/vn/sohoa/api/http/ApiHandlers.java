@@ -27,6 +27,7 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.pipeline.ingest.IngestTracker;
 import vn.sohoa.pipeline.ingest.Uploads;
 import vn.sohoa.pipeline.ingest.WatchedFolders;
+import vn.sohoa.pipeline.manifest.ManifestReader;
 import vn.sohoa.pipeline.maintenance.FixityCheck;
 import vn.sohoa.pipeline.maintenance.IndexRebuild;
 
@@ -36,6 +37,8 @@ public class ApiHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandlers.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String MANIFEST_RECEIVED = "Đã nhận tệp mục lục: thông tin trong đó được áp dụng cho các tệp "
+            + "của thư mục, cả những tệp đã được lưu trữ.";
 
     private final ArchiveSearch search;
     private final DocumentIndex index;
@@ -95,6 +98,7 @@ public class ApiHandlers {
                 optionalInt(in, "year"),
                 optionalInt(in, "ingestYear"),
                 blankToNull(in.getHeader("folder", String.class)),
+                blankToNull(in.getHeader("fileCode", String.class)),
                 blankToNull(in.getHeader("type", String.class)),
                 blankToNull(in.getHeader("issuer", String.class)),
                 blankToNull(in.getHeader("signer", String.class)),
@@ -120,9 +124,17 @@ public class ApiHandlers {
         body.put("issuedDate", doc.issuedDate());
         body.put("ingestedAt", doc.ingestedAt());
         body.put("sources", doc.sources());
+        body.put("fileCode", doc.fileCode());
+        body.put("documentNumber", doc.documentNumber());
+        body.put("documentType", doc.documentType());
+        body.put("typeCode", doc.typeCode());
+        body.put("issuer", doc.issuer());
+        body.put("signer", doc.signer());
+        body.put("manifest", doc.manifest());
+        body.put("manifestError", doc.manifestError());
         body.put("metadata", doc.metadata());
         body.put("standard", ArchiveStandard.fields(doc.id(), doc.folder(), doc.metadata(), doc.pageCount(),
-                doc.extraction(), doc.issuedDate()));
+                doc.extraction(), doc.issuedDate(), doc.manifest()));
         body.put("possibleDuplicates", index.sameNumberAndIssuer(doc));
         body.put("links", Map.of(
                 "self", "/api/documents/" + id,
@@ -162,8 +174,12 @@ public class ApiHandlers {
             String fileName = attachment.getValue().getName() != null ? attachment.getValue().getName() : attachment.getKey();
             try (InputStream content = attachment.getValue().getInputStream()) {
                 String id = uploads.accept(content, fileName, folder);
-                accepted.add(Map.of("id", id, "fileName", fileName, "status", "QUEUED",
-                        "links", Map.of("status", "/api/ingest/" + id, "document", "/api/documents/" + id)));
+                if (ManifestReader.isManifest(fileName)) {
+                    accepted.add(Map.of("fileName", fileName, "status", "MANIFEST", "message", MANIFEST_RECEIVED));
+                } else {
+                    accepted.add(Map.of("id", id, "fileName", fileName, "status", "QUEUED",
+                            "links", Map.of("status", "/api/ingest/" + id, "document", "/api/documents/" + id)));
+                }
             }
         }
         Object body = accepted.size() == 1 ? accepted.get(0) : Map.of("files", accepted);

@@ -31,7 +31,8 @@ import vn.sohoa.core.text.VietnameseText;
 public class ArchiveSearch {
 
     private static final Map<String, String> FACETS = Map.of("contentType", "contentType", "year", "issueYear",
-            "ingestYear", "ingestYear", "folder", "folder", "type", "documentType", "issuer", "issuer", "signer", "signer");
+            "ingestYear", "ingestYear", "folder", "folder", "fileCode", "fileCode", "type", "documentType", "issuer",
+            "issuer", "signer", "signer");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
     private static final int SNIPPET_CHARS = 180;
     private static final int SNIPPETS = 3;
@@ -57,7 +58,7 @@ public class ArchiveSearch {
             hits.add(toHit(hit, typedWords));
         }
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-        for (String name : List.of("contentType", "year", "ingestYear", "folder", "type", "issuer", "signer")) {
+        for (String name : List.of("contentType", "year", "ingestYear", "folder", "fileCode", "type", "issuer", "signer")) {
             facets.put(name, facet(response.aggregations().get(name)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
@@ -102,7 +103,7 @@ public class ArchiveSearch {
                         .size(size)
                         .trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))))
-                        .source(src -> src.filter(f -> f.excludes("sources", "metadata")))
+                        .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest")))
                         .highlight(h -> h
                                 .preTags(Snippets.MARK_START)
                                 .postTags(Snippets.MARK_END)
@@ -228,6 +229,9 @@ public class ArchiveSearch {
         }
         if (request.folder() != null) {
             filters.add(term("folderTree", FieldValue.of(VietnameseText.nfc(request.folder()))));
+        }
+        if (request.fileCode() != null) {
+            filters.add(term("fileCode", FieldValue.of(VietnameseText.nfc(request.fileCode()))));
         }
         return filters;
     }

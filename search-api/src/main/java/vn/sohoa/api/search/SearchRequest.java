@@ -8,12 +8,14 @@ import java.time.LocalDate;
  * @param year       year the document was issued
  * @param ingestYear year the document entered the archive
  * @param folder     the dossier; its subfolders are included
+ * @param fileCode   Mã hồ sơ: the manifest's, or the folder where there is none (subfolders not included)
  * @param type       document type name, e.g. {@code Kế hoạch}
  * @param from       issued on or after this day
  * @param to         issued on or before this day
  */
 public record SearchRequest(String query, int page, int size, String contentType, Integer year, Integer ingestYear,
-                            String folder, String type, String issuer, String signer, LocalDate from, LocalDate to) {
+                            String folder, String fileCode, String type, String issuer, String signer, LocalDate from,
+                            LocalDate to) {
 
     public static final int MAX_SIZE = 100;
 }

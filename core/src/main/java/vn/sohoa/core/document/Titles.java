@@ -1,6 +1,4 @@
-package vn.sohoa.pipeline.metadata;
-
-import vn.sohoa.core.document.AdministrativeMetadata;
+package vn.sohoa.core.document;
 
 /** The title shown for a document: its type, number and subject as an archivist would cite it. */
 public final class Titles {
@@ -9,10 +7,7 @@ public final class Titles {
     }
 
     /** "Tờ trình 30/TTr-LĐLĐ: Về việc ...", or the title stored in the file, or null. */
-    public static String of(AdministrativeMetadata metadata, String fileTitle) {
-        String type = AdministrativeMetadata.valueOf(metadata.documentType());
-        String number = AdministrativeMetadata.valueOf(metadata.documentNumber());
-        String subject = AdministrativeMetadata.valueOf(metadata.subject());
+    public static String of(String type, String number, String subject, String fileTitle) {
         if (type == null && subject == null) {
             return fileTitle;
         }
