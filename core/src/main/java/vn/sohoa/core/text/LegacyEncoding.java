@@ -1,8 +1,5 @@
 package vn.sohoa.core.text;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -40,7 +37,7 @@ public enum LegacyEncoding {
             return view;
         }
         if (this == UTF8_AS_CP1252) {
-            return Utf8AsCp1252.decode(view);
+            return Utf8Misread.decode(view);
         }
         StringBuilder out = new StringBuilder(view.length());
         for (int i = 0; i < view.length(); i++) {
@@ -69,54 +66,5 @@ public enum LegacyEncoding {
     /** The TCVN3 "...H" fonts (.VnTimeH, .VnArialH) draw capitals at the lower-case bytes. */
     public static boolean drawsCapitals(String fontName) {
         return ofFont(fontName) == TCVN3 && fontName.strip().endsWith("H");
-    }
-
-    /** UTF-8 sequences found among the bytes are decoded; any other byte keeps its character. */
-    private static final class Utf8AsCp1252 {
-
-        static String decode(String view) {
-            StringBuilder out = new StringBuilder(view.length());
-            int i = 0;
-            while (i < view.length()) {
-                int length = sequenceLength(view, i);
-                String decoded = length > 1 ? utf8(view, i, length) : null;
-                if (decoded != null) {
-                    out.append(decoded);
-                    i += length;
-                } else {
-                    out.append(view.charAt(i++));
-                }
-            }
-            return Normalizer.normalize(out, Normalizer.Form.NFC);
-        }
-
-        private static int sequenceLength(String view, int at) {
-            int lead = Cp1252View.byteOf(view.charAt(at));
-            int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                    : lead >= 0xF0 && lead <= 0xF4 ? 4 : 1;
-            if (at + length > view.length()) {
-                return 1;
-            }
-            for (int k = 1; k < length; k++) {
-                int next = Cp1252View.byteOf(view.charAt(at + k));
-                if (next < 0x80 || next > 0xBF) {
-                    return 1;
-                }
-            }
-            return length;
-        }
-
-        private static String utf8(String view, int at, int length) {
-            byte[] sequence = new byte[length];
-            for (int k = 0; k < length; k++) {
-                sequence[k] = (byte) Cp1252View.byteOf(view.charAt(at + k));
-            }
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(sequence)).toString();
-            } catch (CharacterCodingException overlongOrSurrogate) {
-                return null;
-            }
-        }
     }
 }

@@ -32,28 +32,50 @@ public final class LegacyVietnamese {
     }
 
     /**
-     * The runs of one paragraph in Unicode, in order. Runs in a legacy font are converted (in
-     * capitals for a TCVN3 "...H" font) unless the paragraph's runs in that font are plainly Unicode
-     * already: they hold Unicode-only letters (Unicode typed in a .VnTime paragraph), or they read
-     * better as they are. On a tie the font wins.
+     * The runs of a document's paragraphs in Unicode, in the same shape. In each paragraph, the runs
+     * in a legacy font are converted (in capitals for a TCVN3 "...H" font) when that reads at least
+     * as well as Vietnamese, and never when they hold Unicode-only letters: Unicode typed in a
+     * .VnTime paragraph stays as it is. Once a document shows such Unicode in a font, a paragraph in
+     * that font that reads equally well both ways is kept too; otherwise the font wins the tie.
      */
-    public static List<String> fromFonts(List<Run> paragraph, EncodingsFound found) {
-        Map<LegacyEncoding, String> byEncoding = new EnumMap<>(LegacyEncoding.class);
-        for (Run run : paragraph) {
-            byEncoding.merge(LegacyEncoding.ofFont(run.font()), run.text(), (a, b) -> a + " " + b);
-        }
-        Set<LegacyEncoding> convert = EnumSet.noneOf(LegacyEncoding.class);
-        byEncoding.forEach((encoding, text) -> {
-            if (encoding != LegacyEncoding.UNICODE && !hasUnicodeLetters(text)
-                    && Score.of(text, encoding).net() >= Score.of(text, LegacyEncoding.UNICODE).net()) {
-                convert.add(encoding);
+    public static List<List<String>> fromFonts(List<List<Run>> paragraphs, EncodingsFound found) {
+        List<Map<LegacyEncoding, String>> texts = new ArrayList<>(paragraphs.size());
+        Set<LegacyEncoding> typedInUnicode = EnumSet.noneOf(LegacyEncoding.class);
+        for (List<Run> paragraph : paragraphs) {
+            Map<LegacyEncoding, String> byEncoding = new EnumMap<>(LegacyEncoding.class);
+            for (Run run : paragraph) {
+                byEncoding.merge(LegacyEncoding.ofFont(run.font()), run.text(), (a, b) -> a + " " + b);
             }
-        });
+            byEncoding.forEach((encoding, text) -> {
+                if (hasUnicodeLetters(text)) {
+                    typedInUnicode.add(encoding);
+                }
+            });
+            texts.add(byEncoding);
+        }
+        List<List<String>> out = new ArrayList<>(paragraphs.size());
+        for (int p = 0; p < paragraphs.size(); p++) {
+            Set<LegacyEncoding> convert = EnumSet.noneOf(LegacyEncoding.class);
+            texts.get(p).forEach((encoding, text) -> {
+                if (encoding != LegacyEncoding.UNICODE && !hasUnicodeLetters(text)) {
+                    int converted = Score.of(text, encoding).net();
+                    int asIs = Score.of(text, LegacyEncoding.UNICODE).net();
+                    if (converted > asIs || converted == asIs && !typedInUnicode.contains(encoding)) {
+                        convert.add(encoding);
+                    }
+                }
+            });
+            out.add(convert(paragraphs.get(p), convert, found));
+        }
+        return out;
+    }
+
+    private static List<String> convert(List<Run> paragraph, Set<LegacyEncoding> encodings, EncodingsFound found) {
         List<String> out = new ArrayList<>(paragraph.size());
         for (Run run : paragraph) {
             LegacyEncoding encoding = LegacyEncoding.ofFont(run.font());
             String text = run.text();
-            if (convert.contains(encoding)) {
+            if (encodings.contains(encoding)) {
                 text = encoding.decode(text);
                 if (LegacyEncoding.drawsCapitals(run.font())) {
                     text = text.toUpperCase(Locale.ROOT);

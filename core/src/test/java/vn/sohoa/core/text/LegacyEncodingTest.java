@@ -46,6 +46,15 @@ class LegacyEncodingTest {
     }
 
     @Test
+    void bytesLostToUndefinedCp1252AreGuessed() {
+        String text = "ĐOÀN KẾT, điều lệ, người lao động, Ý kiến, tờ trình, học tập, NGỌC";
+        String misread = Cp1252View.decode(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .replaceAll("[\\u0081\\u008D\\u008F\\u0090\\u009D]", "\uFFFD");
+        assertTrue(misread.contains("\uFFFD"));
+        assertEquals(text, LegacyEncoding.UTF8_AS_CP1252.decode(misread));
+    }
+
+    @Test
     void charactersThatAreNoByteAreKept() {
         assertEquals("Liên đoàn → Công đoàn ộ", LegacyEncoding.TCVN3.decode("Liªn ®oµn → C«ng ®oµn ộ"));
     }

@@ -71,20 +71,23 @@ class LegacyVietnameseTest {
     @Test
     void fontsDecideRunsParagraphByParagraph() {
         EncodingsFound found = new EncodingsFound();
-        List<String> converted = LegacyVietnamese.fromFonts(List.of(run("Sè: ", ".VnTime"), run("30/TTr-L§L§", ".VnTime"),
-                run("®oµn kÕt", ".VnTimeH"), run("Vie", "VNI-Times"), run("ät", "VNI-Helve"),
-                run(" Lieân", "Times New Roman")), found);
-        assertEquals(List.of("Số: ", "30/TTr-LĐLĐ", "ĐOÀN KẾT", "Vie", "\u0323\u0302t", " Lieân"), converted);
-        assertEquals("Việt", Normalizer.normalize(converted.get(3) + converted.get(4), Normalizer.Form.NFC));
+        List<List<String>> converted = LegacyVietnamese.fromFonts(List.of(
+                List.of(run("Sè: ", ".VnTime"), run("30/TTr-L§L§", ".VnTime"), run("®oµn kÕt", ".VnTimeH")),
+                List.of(run("Vie", "VNI-Times"), run("ät", "VNI-Helve"), run(" Lieân", "Times New Roman"))), found);
+        assertEquals(List.of(List.of("Số: ", "30/TTr-LĐLĐ", "ĐOÀN KẾT"), List.of("Vie", "\u0323\u0302t", " Lieân")),
+                converted);
+        assertEquals("Việt", Normalizer.normalize(converted.get(1).get(0) + converted.get(1).get(1), Normalizer.Form.NFC));
         assertEquals("TCVN3, VNI", found.label());
     }
 
     @Test
     void unicodeTypedInALegacyFontIsKept() {
         EncodingsFound found = new EncodingsFound();
-        assertEquals(List.of("Cộng ", "hòa"),
-                LegacyVietnamese.fromFonts(List.of(run("Cộng ", ".VnTime"), run("hòa", ".VnTime")), found));
-        assertEquals(List.of("Cà Mau"), LegacyVietnamese.fromFonts(List.of(run("Cà Mau", "VNI-Times")), found));
+        List<List<String>> kept = List.of(List.of("Cộng ", "hòa"), List.of("Hà Giang, Cà Mau"));
+        assertEquals(kept, LegacyVietnamese.fromFonts(List.of(List.of(run("Cộng ", ".VnTime"), run("hòa", ".VnTime")),
+                List.of(run("Hà Giang, Cà Mau", ".VnTime"))), found));
+        assertEquals(List.of(List.of("Cà Mau")), LegacyVietnamese.fromFonts(List.of(List.of(run("Cà Mau", "VNI-Times"))),
+                found));
         assertTrue(found.isEmpty());
     }
 
