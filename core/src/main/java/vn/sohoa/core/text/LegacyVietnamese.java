@@ -20,6 +20,9 @@ public final class LegacyVietnamese {
     private static final List<LegacyEncoding> GUESSES = List.of(LegacyEncoding.TCVN3, LegacyEncoding.VNI,
             LegacyEncoding.VISCII, LegacyEncoding.WINDOWS_1258, LegacyEncoding.UTF8_AS_CP1252);
 
+    /** Enough text to tell the encoding; a long document is judged on its beginning. */
+    private static final int GUESS_SAMPLE = 256 * 1024;
+
     private LegacyVietnamese() {
     }
 
@@ -153,7 +156,8 @@ public final class LegacyVietnamese {
      * The legacy reading of the text that is convincingly Vietnamese (more well-formed syllables
      * than the text as it is, and few malformed ones), or {@link LegacyEncoding#UNICODE}.
      */
-    public static LegacyEncoding guess(String view) {
+    public static LegacyEncoding guess(String text) {
+        String view = text.length() > GUESS_SAMPLE ? text.substring(0, GUESS_SAMPLE) : text;
         Score asIs = Score.of(view, LegacyEncoding.UNICODE);
         LegacyEncoding best = LegacyEncoding.UNICODE;
         Score bestScore = asIs;
