@@ -108,7 +108,8 @@ final class Utf8Misread {
         }
         char neighbour = start < at ? text.charAt(at - 1) : end > at + 1 ? text.charAt(at + 1) : 0;
         for (String letter : letters) {
-            boolean sameCase = neighbour == 0 || Character.isUpperCase(neighbour) == Character.isUpperCase(letter.charAt(0));
+            boolean sameCase = neighbour == 0
+                    || Character.isUpperCase(neighbour) == Character.isUpperCase(letter.charAt(0));
             String word = text.substring(start, at) + letter + text.substring(at + 1, end);
             if (sameCase && VietnameseSyllables.isValid(word)) {
                 text.replace(at, at + 1, letter);
