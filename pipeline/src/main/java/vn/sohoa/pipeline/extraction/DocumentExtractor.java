@@ -32,6 +32,8 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
 import vn.sohoa.core.document.Page;
+import vn.sohoa.core.text.EncodingsFound;
+import vn.sohoa.core.text.LegacyVietnamese;
 import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.PageImage;
@@ -84,6 +86,10 @@ public class DocumentExtractor {
             throw UnreadableDocumentException.empty();
         }
         String type = detect(file);
+        if ("application/octet-stream".equals(type) && Files.size(file) <= LegacyDocuments.MAX_BYTES
+                && LegacyPlainText.isLegacyText(Files.readAllBytes(file))) {
+            type = "text/plain";
+        }
         if (IMAGE_TYPES.contains(type)) {
             return new Extraction(type, "ocr", null, Map.of(), ocrImage(file, type, pageDone));
         }
@@ -159,11 +165,40 @@ public class DocumentExtractor {
         return new Extraction("application/pdf", Extraction.methodOf(all), blankToNull(title), properties, all);
     }
 
+    /**
+     * Office and web documents and plain text, read by Tika. Text in legacy Vietnamese encodings
+     * (TCVN3, VNI, VISCII, windows-1258, UTF-8 read as cp1252) is made Unicode: by the fonts where the
+     * format names them (before Tika reads the file), and by its best Vietnamese reading otherwise;
+     * the encoding found is recorded as the document's "encoding".
+     */
     private Extraction bornDigital(Path file, String type, IntConsumer pageDone) throws UnreadableDocumentException,
             IOException {
-        BodyContentHandler text = new BodyContentHandler(-1);
+        LegacyDocuments.Prepared legacy = Files.size(file) <= LegacyDocuments.MAX_BYTES
+                ? LegacyDocuments.prepare(type, Files.readAllBytes(file)) : LegacyDocuments.Prepared.AS_IT_IS;
         Metadata metadata = new Metadata();
-        try (InputStream in = TikaInputStream.get(file)) {
+        boolean plainTextReadHere = legacy.text() != null && "text/plain".equals(type);
+        String tikaText = plainTextReadHere ? null : readWithTika(file, legacy.rewritten(), type, metadata);
+        LegacyVietnamese.Converted body = LegacyVietnamese.repair(legacy.text() != null ? legacy.text() : tikaText);
+        EncodingsFound found = new EncodingsFound();
+        found.addAll(legacy.found());
+        found.addAll(body.found());
+        String title = metadata.get(TikaCoreProperties.TITLE);
+        Map<String, String> properties = new LinkedHashMap<>();
+        putIfPresent(properties, "author", metadata.get(TikaCoreProperties.CREATOR));
+        putIfPresent(properties, "created", metadata.get(TikaCoreProperties.CREATED));
+        putIfPresent(properties, "modified", metadata.get(TikaCoreProperties.MODIFIED));
+        putIfPresent(properties, "encoding", found.isEmpty() ? metadata.get(Metadata.CONTENT_ENCODING) : found.label());
+        pageDone.accept(1);
+        List<Page> pages = List.of(Page.textLayer(1, tidy(body.text())));
+        return new Extraction(type, "text", blankToNull(title == null ? null : LegacyVietnamese.repair(title).text()),
+                properties, pages);
+    }
+
+    /** The text Tika reads from the file, or from its rewritten copy; fills the metadata. */
+    private static String readWithTika(Path file, byte[] rewritten, String type, Metadata metadata)
+            throws UnreadableDocumentException, IOException {
+        BodyContentHandler text = new BodyContentHandler(-1);
+        try (InputStream in = rewritten != null ? TikaInputStream.get(rewritten) : TikaInputStream.get(file)) {
             new AutoDetectParser().parse(in, text, metadata, new ParseContext());
         } catch (EncryptedDocumentException e) {
             throw new UnreadableDocumentException(
@@ -172,14 +207,7 @@ public class DocumentExtractor {
         } catch (TikaException | SAXException | RuntimeException e) {
             throw UnreadableDocumentException.damaged(kindOf(type), e);
         }
-        Map<String, String> properties = new LinkedHashMap<>();
-        putIfPresent(properties, "author", metadata.get(TikaCoreProperties.CREATOR));
-        putIfPresent(properties, "created", metadata.get(TikaCoreProperties.CREATED));
-        putIfPresent(properties, "modified", metadata.get(TikaCoreProperties.MODIFIED));
-        putIfPresent(properties, "encoding", metadata.get(Metadata.CONTENT_ENCODING));
-        pageDone.accept(1);
-        List<Page> pages = List.of(Page.textLayer(1, tidy(text.toString())));
-        return new Extraction(type, "text", blankToNull(metadata.get(TikaCoreProperties.TITLE)), properties, pages);
+        return text.toString();
     }
 
     private CompletableFuture<PageText> read(PageImage page, IntConsumer pageDone) throws InterruptedException {
