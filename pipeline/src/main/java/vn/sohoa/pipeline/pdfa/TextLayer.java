@@ -3,7 +3,6 @@ package vn.sohoa.pipeline.pdfa;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -15,7 +14,7 @@ import vn.sohoa.core.document.Word;
 /**
  * The OCR words as invisible text (rendering mode 3) over the page image, each word stretched over
  * its box, so that a reader selects, copies and finds the words where they are printed. The words
- * of a line share one baseline and one size, so that text extraction reads them as a line.
+ * of a printed row share one baseline and one size, so that text extraction reads them as a line.
  */
 final class TextLayer {
 
@@ -39,7 +38,7 @@ final class TextLayer {
             throws IOException {
         content.beginText();
         content.setRenderingMode(RenderingMode.NEITHER);
-        for (List<Word> line : lines(words)) {
+        for (List<Word> line : rows(words)) {
             int top = line.stream().mapToInt(Word::y).min().orElseThrow();
             int bottom = line.stream().mapToInt(w -> w.y() + w.height()).max().orElseThrow();
             float size = (bottom - top) * pointsPerPixel / (ascent + descent);
@@ -63,13 +62,36 @@ final class TextLayer {
         content.endText();
     }
 
-    /** The words grouped by line, in reading order. */
-    private static List<List<Word>> lines(List<Word> words) {
-        Map<Integer, List<Word>> lines = new LinkedHashMap<>();
+    /**
+     * The words cut into printed rows, in reading order. A line of the reading order is not always
+     * one row: beside a tall block (a signer's title) it may hold two rows of the other column.
+     */
+    private static List<List<Word>> rows(List<Word> words) {
+        List<List<Word>> rows = new ArrayList<>();
+        List<Word> row = new ArrayList<>();
+        int top = 0;
+        int bottom = 0;
         for (Word word : words) {
-            lines.computeIfAbsent(word.line(), k -> new ArrayList<>()).add(word);
+            Word previous = row.isEmpty() ? null : row.get(row.size() - 1);
+            boolean sameRow = previous != null && previous.line() == word.line() && word.x() >= previous.x()
+                    && 2 * (Math.min(bottom, word.y() + word.height()) - Math.max(top, word.y()))
+                            >= Math.min(bottom - top, word.height());
+            if (!sameRow && !row.isEmpty()) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+            if (row.isEmpty()) {
+                top = word.y();
+                bottom = word.y() + word.height();
+            }
+            row.add(word);
+            top = Math.min(top, word.y());
+            bottom = Math.max(bottom, word.y() + word.height());
         }
-        return new ArrayList<>(lines.values());
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
     }
 
     /**

@@ -79,6 +79,26 @@ class SearchablePdfTest {
     }
 
     @Test
+    void twoPrintedRowsThatOcrReadAsOneLineKeepTheirOwnBaselines() throws Exception {
+        RenderedPage page = RenderedPage.of("- Như kính gửi;", "- LĐLĐ tỉnh (b/c);", "- Lưu: VT.");
+        List<Word> oneLine = page.words().stream()
+                .map(w -> new Word(w.text(), w.x(), w.y(), w.width(), w.height(), w.confidence(), 0))
+                .toList();
+        Path pdf;
+        try (SearchablePdf searchable = new SearchablePdf(temp)) {
+            searchable.addPage(1, page.image(), DPI, false, oneLine);
+            pdf = Files.copy(searchable.save("Nơi nhận"), temp.resolve("copy.pdf"));
+        }
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            List<List<TextPosition>> extracted = WordPositions.of(document);
+            assertEquals(oneLine.size(), extracted.size(), "every dash is kept");
+            for (int i = 0; i < extracted.size(); i++) {
+                assertLiesOver(oneLine.get(i), extracted.get(i));
+            }
+        }
+    }
+
+    @Test
     void pagesComeInTheirOrderWhateverOrderOcrFinishesThem() throws Exception {
         Path pdf;
         try (SearchablePdf searchable = new SearchablePdf(temp)) {
@@ -163,7 +183,10 @@ class SearchablePdfTest {
         return (PDImageXObject) page.getResources().getXObject(name);
     }
 
-    /** The extracted word starts and ends where the printed word does, and its baseline is inside the word's box. */
+    /**
+     * The extracted word starts and ends where the printed word does, and the height a reader
+     * highlights (the font's ascent to descent around the baseline) covers it.
+     */
     private static void assertLiesOver(Word word, List<TextPosition> glyphs) {
         String text = glyphs.stream().map(TextPosition::getUnicode).reduce("", String::concat);
         assertEquals(word.text(), text);
@@ -171,12 +194,14 @@ class SearchablePdfTest {
         TextPosition last = glyphs.get(glyphs.size() - 1);
         float left = word.x() * POINTS_PER_PIXEL;
         float right = (word.x() + word.width()) * POINTS_PER_PIXEL;
-        float top = word.y() * POINTS_PER_PIXEL;
-        float bottom = (word.y() + word.height()) * POINTS_PER_PIXEL;
+        float middle = (word.y() + word.height() / 2f) * POINTS_PER_PIXEL;
         assertEquals(left, first.getXDirAdj(), 0.5, word.text() + " starts where it is printed");
         assertEquals(right, last.getXDirAdj() + last.getWidthDirAdj(), 0.5, word.text() + " ends where it is printed");
-        assertTrue(first.getYDirAdj() > top && first.getYDirAdj() <= bottom + 0.5,
-                word.text() + ": baseline " + first.getYDirAdj() + " within " + top + ".." + bottom);
+        float size = first.getFontSizeInPt();
+        float highlightTop = first.getYDirAdj() - first.getFont().getFontDescriptor().getAscent() / 1000 * size;
+        float highlightBottom = first.getYDirAdj() - first.getFont().getFontDescriptor().getDescent() / 1000 * size;
+        assertTrue(middle > highlightTop && middle < highlightBottom,
+                word.text() + ": middle " + middle + " highlighted from " + highlightTop + " to " + highlightBottom);
     }
 
     private static String oneSpaced(String text) {
