@@ -10,7 +10,8 @@ import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
  * files in {@code batch/} wait for the nightly run. Each file is fingerprinted, archived once
  * (extracted, original and text stored, indexed) or noted as a duplicate, and only then moved to
  * {@code done/}. A file that cannot be read goes to {@code failed/} with the reason; a file that
- * meets an unreachable engine stays where it is and is tried again.
+ * meets an unreachable engine stays where it is and is tried again. A scanned document's PDF/A
+ * copy is stored before its record, so that a document with a record has everything.
  */
 public class IngestRoutes extends RouteBuilder {
 
@@ -67,6 +68,8 @@ public class IngestRoutes extends RouteBuilder {
                     .otherwise()
                         .process(steps::extract)
                         .process(steps::storeOriginal)
+                        .process(steps::describe)
+                        .process(steps::storeSearchablePdf)
                         .process(steps::storeRecord)
                 .end()
                 .process(steps::index)

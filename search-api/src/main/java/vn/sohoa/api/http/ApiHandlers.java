@@ -133,7 +133,7 @@ public class ApiHandlers {
 
     void original(Exchange exchange) throws NotFoundException, StorageException {
         String id = id(exchange);
-        ObjectStore.StoredOriginal original = store.statOriginal(id).orElseThrow(() -> notFound(id));
+        ObjectStore.StoredFile original = store.statOriginal(id).orElseThrow(() -> notFound(id));
         InputStream bytes = store.openOriginal(id);
         Message out = exchange.getMessage();
         out.getHeaders().clear();
