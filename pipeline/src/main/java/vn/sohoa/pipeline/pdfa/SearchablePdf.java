@@ -40,6 +40,8 @@ public final class SearchablePdf implements AutoCloseable {
     /** Liberation Sans, shipped inside PDFBox: it draws every Vietnamese letter, and is embedded as a subset. */
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final float POINTS_PER_INCH = 72;
+    /** The longest page side PDF/A allows (200 inches); a larger page, which no paper is, is shown smaller. */
+    private static final float MAX_PAGE_SIDE = 14_400;
 
     private final Path tempDir;
     private final PDDocument document;
@@ -93,7 +95,8 @@ public final class SearchablePdf implements AutoCloseable {
     }
 
     private void addPage(int number, PDImageXObject image, int dpi, List<Word> words) throws IOException {
-        float pointsPerPixel = POINTS_PER_INCH / dpi;
+        float pointsPerPixel = Math.min(POINTS_PER_INCH / dpi,
+                MAX_PAGE_SIDE / Math.max(image.getWidth(), image.getHeight()));
         PDRectangle size = new PDRectangle(image.getWidth() * pointsPerPixel, image.getHeight() * pointsPerPixel);
         PDPage page = new PDPage(size);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
