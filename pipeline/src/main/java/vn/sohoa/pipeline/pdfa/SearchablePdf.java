@@ -12,17 +12,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
-import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import vn.sohoa.core.document.Word;
 
@@ -52,14 +56,27 @@ public final class SearchablePdf implements AutoCloseable {
     public SearchablePdf(Path tempDir) throws IOException {
         this.tempDir = Files.createDirectories(tempDir);
         this.document = new PDDocument(MemoryUsageSetting.setupTempFileOnly().setTempDir(tempDir.toFile()).streamCache);
-        try (InputStream font = PDDocument.class.getResourceAsStream(FONT)) {
-            if (font == null) {
-                throw new IOException("PDFBox no longer ships " + FONT);
-            }
-            this.textLayer = new TextLayer(PDType0Font.load(document, font, true));
+        try {
+            this.textLayer = new TextLayer(PDType0Font.load(document, font(document), true));
         } catch (IOException | RuntimeException e) {
             document.close();
             throw e;
+        }
+    }
+
+    /**
+     * The text layer's font, without glyph substitution: PDFBox would otherwise look up ligatures for
+     * every word shown, which costs more than the rest of the text layer, for text nobody sees.
+     */
+    private static TrueTypeFont font(PDDocument document) throws IOException {
+        try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IOException("PDFBox no longer ships " + FONT);
+            }
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            document.registerTrueTypeFontForClosing(font);
+            font.setEnableGsub(false);
+            return font;
         }
     }
 
@@ -83,8 +100,11 @@ public final class SearchablePdf implements AutoCloseable {
             }
         } else {
             byte[] jpeg = PageImages.jpeg(image);
+            PDColorSpace colours = image.getColorModel().getNumComponents() == 1 ? PDDeviceGray.INSTANCE
+                    : PDDeviceRGB.INSTANCE;
             synchronized (this) {
-                addPage(number, JPEGFactory.createFromByteArray(document, jpeg), dpi, words);
+                addPage(number, new PDImageXObject(document, new ByteArrayInputStream(jpeg), COSName.DCT_DECODE,
+                        image.getWidth(), image.getHeight(), 8, colours), dpi, words);
             }
         }
     }
