@@ -2,6 +2,7 @@ package vn.sohoa.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ import vn.sohoa.pipeline.ingest.WatchedFolders;
 import vn.sohoa.pipeline.maintenance.FixityCheck;
 import vn.sohoa.pipeline.maintenance.IndexRebuild;
 import vn.sohoa.pipeline.maintenance.MaintenanceRoutes;
+import vn.sohoa.pipeline.pdfa.SearchablePdf;
 
 /**
  * Every role of sohoa in one process: the engines it must start, the OCR pool, the ingest routes
@@ -105,8 +107,10 @@ public final class Sohoa implements AutoCloseable {
             IngestTracker tracker = new IngestTracker();
             FileClaims claims = new FileClaims(settings.dataDir());
             claims.clearAbandoned();
-            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi()), store, index,
-                    folders, tracker, claims);
+            Path copies = settings.dataDir().resolve("tmp").resolve("pdfa");
+            SearchablePdf.deleteAbandoned(copies);
+            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi(), copies), store,
+                    index, folders, tracker, claims);
             ManifestSteps manifests = new ManifestSteps(folders, store, index, settings.stableMillis());
             IngestOptions ingestOptions = new IngestOptions(settings.ingestConcurrency(), settings.stableMillis(),
                     settings.batchCron(), ENGINE_RETRIES);

@@ -12,7 +12,13 @@ import vn.sohoa.core.document.Word;
  * @param width      width of the upright image the word boxes refer to
  * @param height     height of that image
  * @param words      the words with their boxes, in reading order
+ * @param image      the image that was read, to be handed on once (see {@link #withoutImage}); null after that
  */
 public record PageText(int number, String text, float confidence, int rotation, int width, int height,
-                       List<Word> words) {
+                       List<Word> words, UprightImage image) {
+
+    /** The same text without the image, so that a page waiting for its turn does not hold its pixels. */
+    public PageText withoutImage() {
+        return new PageText(number, text, confidence, rotation, width, height, words, null);
+    }
 }

@@ -49,7 +49,8 @@ final class TesseractEngine implements AutoCloseable {
     PageText read(PageImage page) {
         BufferedImage grey = Images.grey(page.image());
         int dpi = page.dpi();
-        if (dpi < UPSCALE_BELOW && page.image().getColorModel().getPixelSize() == 1) {
+        boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
+        if (dpi < UPSCALE_BELOW && bilevel) {
             grey = Images.scale(grey, (double) TARGET_DPI / dpi);
             dpi = TARGET_DPI;
         }
@@ -82,7 +83,7 @@ final class TesseractEngine implements AutoCloseable {
             text.append(lineText).append('\n');
         }
         return new PageText(page.number(), text.toString().strip(), confidence, rotation, grey.getWidth(),
-                grey.getHeight(), ordered);
+                grey.getHeight(), ordered, new UprightImage(grey, dpi, bilevel));
     }
 
     /** The recognised words, grouped in Tesseract's lines, with their boxes and confidences. */

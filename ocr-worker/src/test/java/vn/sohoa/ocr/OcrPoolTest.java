@@ -1,6 +1,8 @@
 package vn.sohoa.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.sohoa.core.document.Word;
 
 /** Real Tesseract on rendered Vietnamese pages. */
 class OcrPoolTest {
@@ -51,6 +54,33 @@ class OcrPoolTest {
             assertEquals((360 - turned) % 360, text.rotation(), "page turned " + turned);
             assertTrue(text.text().contains(LINE), "page turned " + turned + ": " + text.text());
         }
+    }
+
+    @Test
+    void handsOutTheUprightImageItsWordBoxesReferTo() throws Exception {
+        BufferedImage sideways = Images.rotateClockwise(Images.grey(page()), 90);
+        PageText text = pool.read(new PageImage(1, sideways, 300)).get();
+        UprightImage read = text.image();
+        assertEquals(text.width(), read.image().getWidth());
+        assertEquals(text.height(), read.image().getHeight());
+        assertTrue(read.image().getHeight() > read.image().getWidth(), "the image is the upright page");
+        assertEquals(300, read.dpi());
+        assertFalse(read.bilevel());
+        Word first = text.words().get(0);
+        assertTrue(first.x() + first.width() <= read.image().getWidth() && first.y() + first.height() <= read.image().getHeight());
+        assertNull(text.withoutImage().image());
+    }
+
+    @Test
+    void aBilevelScanScaledUpForOcrIsHandedOutAtItsNewResolution() throws Exception {
+        BufferedImage bilevel = new BufferedImage(1654, 2339, BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = bilevel.createGraphics();
+        g.drawImage(page(), 0, 0, 1654, 2339, null);
+        g.dispose();
+        UprightImage read = pool.read(new PageImage(1, bilevel, 200)).get().image();
+        assertEquals(TesseractEngine.TARGET_DPI, read.dpi());
+        assertTrue(read.bilevel());
+        assertEquals(2481, read.image().getWidth(), 2);
     }
 
     @Test

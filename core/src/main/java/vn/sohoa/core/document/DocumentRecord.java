@@ -56,6 +56,11 @@ public record DocumentRecord(
         return pages.stream().filter(p -> p.confidence() != null).mapToDouble(Page::confidence).average();
     }
 
+    /** Whether a page was OCRed: such a document was scanned, and has a two-layer PDF/A copy. */
+    public boolean hasOcrPage() {
+        return pages.stream().anyMatch(p -> Page.OCR.equals(p.method()));
+    }
+
     public String fullText() {
         StringBuilder text = new StringBuilder();
         for (Page page : pages) {

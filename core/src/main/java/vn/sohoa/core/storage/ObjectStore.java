@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,14 +32,16 @@ import vn.sohoa.core.document.Json;
 
 /**
  * The archive's storage, the truth everything else is rebuilt from: originals byte for byte in
- * bucket {@code originals}, and each document's record (per-page text and metadata) as JSON in
- * bucket {@code derivatives}. Any S3-compatible server works (MinIO in production, S3Proxy embedded).
+ * bucket {@code originals}, and in bucket {@code derivatives} each document's record (per-page text
+ * and metadata) as {@code ID.json} and, for a scanned document, its two-layer PDF/A copy as
+ * {@code ID.pdf}. Any S3-compatible server works (MinIO in production, S3Proxy embedded).
  */
 public class ObjectStore {
 
     public static final String ORIGINALS = "originals";
     public static final String DERIVATIVES = "derivatives";
     private static final String RECORD_TYPE = "application/json; charset=utf-8";
+    private static final String PDF_TYPE = "application/pdf";
 
     private static final long SECOND = 1000;
 
@@ -103,11 +106,59 @@ public class ObjectStore {
                 .build()));
     }
 
-    public Optional<StoredOriginal> statOriginal(String id) throws StorageException {
+    public Optional<StoredFile> statOriginal(String id) throws StorageException {
+        return stat(ORIGINALS, id, id);
+    }
+
+    /** The original's bytes; the caller closes the stream. */
+    public InputStream openOriginal(String id) throws StorageException {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(ORIGINALS).object(id).build()));
+    }
+
+    /**
+     * Stores the document's two-layer PDF/A copy with the SHA-256 of its bytes, so that fixity
+     * checks can tell if it was altered.
+     *
+     * @param fileName the name to download it under
+     */
+    public void putSearchablePdf(String id, Path file, String fileName) throws StorageException {
+        String sha256;
+        try (InputStream in = Files.newInputStream(file)) {
+            sha256 = Checksums.sha256(in);
+        } catch (IOException e) {
+            throw new StorageException("Could not read the PDF/A copy " + file + ": " + e.getMessage(), e);
+        }
+        call(() -> client.uploadObject(UploadObjectArgs.builder()
+                .bucket(DERIVATIVES)
+                .object(searchablePdfKey(id))
+                .filename(file.toString())
+                .contentType(PDF_TYPE)
+                .userMetadata(Map.of(
+                        "file-name", URLEncoder.encode(fileName, StandardCharsets.UTF_8),
+                        "sha256", sha256))
+                .build()));
+    }
+
+    /** The PDF/A copy, without its bytes; empty when the document has none. */
+    public Optional<StoredFile> statSearchablePdf(String id) throws StorageException {
+        return stat(DERIVATIVES, searchablePdfKey(id), id);
+    }
+
+    /** The PDF/A copy's bytes; the caller closes the stream. */
+    public InputStream openSearchablePdf(String id) throws StorageException {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(DERIVATIVES).object(searchablePdfKey(id)).build()));
+    }
+
+    /**
+     * Whether the PDF/A copy still has the checksum written with it: empty when it is missing, true
+     * when intact, false when its bytes changed.
+     */
+    public Optional<Boolean> searchablePdfIntact(String id) throws StorageException {
         return call(() -> {
-            try {
-                StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(ORIGINALS).object(id).build());
-                return Optional.of(toOriginal(id, stat.size(), stat.contentType(), stat.userMetadata().get("file-name")));
+            try (GetObjectResponse in = client.getObject(
+                    GetObjectArgs.builder().bucket(DERIVATIVES).object(searchablePdfKey(id)).build())) {
+                String expected = in.headers().get("x-amz-meta-sha256");
+                return Optional.of(Checksums.sha256(in).equals(expected));
             } catch (ErrorResponseException e) {
                 if (isNotFound(e)) {
                     return Optional.empty();
@@ -115,11 +166,6 @@ public class ObjectStore {
                 throw e;
             }
         });
-    }
-
-    /** The original's bytes; the caller closes the stream. */
-    public InputStream openOriginal(String id) throws StorageException {
-        return call(() -> client.getObject(GetObjectArgs.builder().bucket(ORIGINALS).object(id).build()));
     }
 
     /** Stores the record with the SHA-256 of its JSON, so that fixity checks can tell if it was altered. */
@@ -161,23 +207,24 @@ public class ObjectStore {
     }
 
     /**
-     * Whether the stored record still has the checksum written with it: empty when it is missing,
-     * true when intact, false when its bytes changed or it no longer reads as a record.
+     * Re-reads the record and compares it with the checksum written with it: empty when it is
+     * missing; not intact when its bytes changed or it no longer reads as a record.
      */
-    public Optional<Boolean> recordIntact(String id) throws StorageException {
+    public Optional<RecordCheck> checkRecord(String id) throws StorageException {
         return call(() -> {
             try (GetObjectResponse in = client.getObject(
                     GetObjectArgs.builder().bucket(DERIVATIVES).object(recordKey(id)).build())) {
                 byte[] json = in.readAllBytes();
                 String expected = in.headers().get("x-amz-meta-sha256");
                 boolean sameBytes = expected == null || expected.equals(Checksums.sha256(json));
-                boolean readable;
+                DocumentRecord record;
                 try {
-                    readable = id.equals(Json.MAPPER.readValue(json, DocumentRecord.class).id());
+                    record = Json.MAPPER.readValue(json, DocumentRecord.class);
                 } catch (IOException e) {
-                    readable = false;
+                    record = null;
                 }
-                return Optional.of(sameBytes && readable);
+                boolean readable = record != null && id.equals(record.id());
+                return Optional.of(new RecordCheck(sameBytes && readable, readable && record.hasOcrPage()));
             } catch (ErrorResponseException e) {
                 if (isNotFound(e)) {
                     return Optional.empty();
@@ -205,9 +252,24 @@ public class ObjectStore {
         return id + ".json";
     }
 
-    private static StoredOriginal toOriginal(String id, long size, String contentType, String encodedName) {
-        String name = encodedName == null ? id : URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
-        return new StoredOriginal(id, name, contentType, size);
+    static String searchablePdfKey(String id) {
+        return id + ".pdf";
+    }
+
+    private Optional<StoredFile> stat(String bucket, String key, String id) throws StorageException {
+        return call(() -> {
+            try {
+                StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+                String encodedName = stat.userMetadata().get("file-name");
+                String name = encodedName == null ? key : URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
+                return Optional.of(new StoredFile(id, name, stat.contentType(), stat.size()));
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     private static boolean isNotFound(ErrorResponseException e) {
@@ -231,7 +293,15 @@ public class ObjectStore {
         T run() throws Exception;
     }
 
-    /** What the store knows of an original without reading its bytes. */
-    public record StoredOriginal(String id, String fileName, String contentType, long size) {
+    /**
+     * What re-reading a record found.
+     *
+     * @param scanned whether the record says the document was scanned, so that it has a PDF/A copy to check too
+     */
+    public record RecordCheck(boolean intact, boolean scanned) {
+    }
+
+    /** What the store knows of a stored file (an original, a PDF/A copy) without reading its bytes. */
+    public record StoredFile(String id, String fileName, String contentType, long size) {
     }
 }

@@ -3,6 +3,7 @@ package vn.sohoa.pipeline.extraction;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,11 +39,14 @@ import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.PageImage;
 import vn.sohoa.ocr.PageText;
+import vn.sohoa.ocr.UprightImage;
+import vn.sohoa.pipeline.pdfa.SearchablePdf;
 
 /**
  * Reads the text of a file by what its content is, not by its name: scanned images are OCRed page
  * by page; a PDF keeps its text layer where a page has one and OCRs the pages that have none;
- * born-digital office and web documents are read by Tika without OCR.
+ * born-digital office and web documents are read by Tika without OCR. A document with an OCRed
+ * page also gets its two-layer PDF/A copy, built page by page as OCR finishes each one.
  */
 public class DocumentExtractor {
 
@@ -60,14 +64,24 @@ public class DocumentExtractor {
     static final long MAX_PAGE_PIXELS = 140_000_000L;
     /** A PDF page with fewer letters than this in its text layer is a scan and is OCRed. */
     private static final int MIN_TEXT_LAYER_LETTERS = 20;
+    /**
+     * Pages of a mixed PDF that kept their text layer are imaged for the PDF/A copy at the least
+     * resolution Thông tư 05 allows: their text is in the original, not read off this image.
+     */
+    private static final int TEXT_PAGE_COPY_DPI = 200;
 
     private final OcrPool ocr;
     private final int renderDpi;
+    private final Path tempDir;
     private final Tika tika = new Tika();
 
-    public DocumentExtractor(OcrPool ocr, int renderDpi) {
+    /**
+     * @param tempDir where the PDF/A copies are built
+     */
+    public DocumentExtractor(OcrPool ocr, int renderDpi, Path tempDir) {
         this.ocr = ocr;
         this.renderDpi = renderDpi;
+        this.tempDir = tempDir;
     }
 
     /** The content type, from the bytes alone. */
@@ -91,7 +105,13 @@ public class DocumentExtractor {
             type = "text/plain";
         }
         if (IMAGE_TYPES.contains(type)) {
-            return new Extraction(type, "ocr", null, Map.of(), ocrImage(file, type, pageDone));
+            SearchablePdf digitised = new SearchablePdf(tempDir);
+            try {
+                return new Extraction(type, "ocr", null, Map.of(), ocrImage(file, type, pageDone, digitised), digitised);
+            } catch (UnreadableDocumentException | InterruptedException | RuntimeException e) {
+                closeQuietly(digitised);
+                throw e;
+            }
         }
         if ("application/pdf".equals(type)) {
             return pdf(file, pageDone);
@@ -102,8 +122,8 @@ public class DocumentExtractor {
         throw UnreadableDocumentException.unsupported(type);
     }
 
-    private List<Page> ocrImage(Path file, String type, IntConsumer pageDone) throws UnreadableDocumentException,
-            InterruptedException {
+    private List<Page> ocrImage(Path file, String type, IntConsumer pageDone, SearchablePdf digitised)
+            throws UnreadableDocumentException, InterruptedException {
         List<CompletableFuture<PageText>> pages = new ArrayList<>();
         try (ImageFrames frames = ImageFrames.open(file)) {
             int count = frames.count();
@@ -113,7 +133,7 @@ public class DocumentExtractor {
                     throw UnreadableDocumentException.tooLarge(kindOf(type), frames.width(i), frames.height(i));
                 }
                 BufferedImage image = frames.read(i);
-                pages.add(read(new PageImage(i + 1, image, frames.dpi(i, image)), pageDone));
+                pages.add(read(new PageImage(i + 1, image, frames.dpi(i, image)), pageDone, digitised));
             }
         } catch (IOException | RuntimeException e) {
             pages.forEach(p -> p.cancel(true));
@@ -125,6 +145,7 @@ public class DocumentExtractor {
     private Extraction pdf(Path file, IntConsumer pageDone) throws UnreadableDocumentException, IOException,
             InterruptedException {
         List<CompletableFuture<PageText>> scanned = new ArrayList<>();
+        SearchablePdf digitised = null;
         Page[] pages;
         String title;
         Map<String, String> properties = new LinkedHashMap<>();
@@ -149,20 +170,44 @@ public class DocumentExtractor {
                 } else {
                     int dpi = dpiWithin(pdf.getPage(i).getMediaBox(), renderDpi);
                     BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
-                    scanned.add(read(new PageImage(i + 1, image, dpi), pageDone));
+                    if (digitised == null) {
+                        digitised = new SearchablePdf(tempDir);
+                    }
+                    scanned.add(read(new PageImage(i + 1, image, dpi), pageDone, digitised));
                 }
+            }
+            if (digitised != null) {
+                addTextPages(pdf, renderer, pages, digitised);
             }
         } catch (InvalidPasswordException e) {
             throw UnreadableDocumentException.encrypted();
         } catch (IOException | RuntimeException | StackOverflowError e) {
             scanned.forEach(p -> p.cancel(true));
+            closeQuietly(digitised);
             throw UnreadableDocumentException.damaged("PDF", e);
         }
-        for (Page ocred : collect(scanned)) {
-            pages[ocred.number() - 1] = ocred;
+        try {
+            for (Page ocred : collect(scanned)) {
+                pages[ocred.number() - 1] = ocred;
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            closeQuietly(digitised);
+            throw e;
         }
         List<Page> all = List.of(pages);
-        return new Extraction("application/pdf", Extraction.methodOf(all), blankToNull(title), properties, all);
+        return new Extraction("application/pdf", Extraction.methodOf(all), blankToNull(title), properties, all,
+                digitised);
+    }
+
+    /** The pages that kept their text layer go into the PDF/A copy as colour images without a text layer. */
+    private static void addTextPages(PDDocument pdf, PDFRenderer renderer, Page[] pages, SearchablePdf digitised)
+            throws IOException {
+        for (int i = 0; i < pages.length; i++) {
+            if (pages[i] != null) {
+                int dpi = dpiWithin(pdf.getPage(i).getMediaBox(), TEXT_PAGE_COPY_DPI);
+                digitised.addImagePage(i + 1, renderer.renderImageWithDPI(i, dpi, ImageType.RGB), dpi);
+            }
+        }
     }
 
     /**
@@ -191,7 +236,7 @@ public class DocumentExtractor {
         pageDone.accept(1);
         List<Page> pages = List.of(Page.textLayer(1, tidy(body.text())));
         return new Extraction(type, "text", blankToNull(title == null ? null : LegacyVietnamese.repair(title).text()),
-                properties, pages);
+                properties, pages, null);
     }
 
     /** The text Tika reads from the file, or from its rewritten copy; fills the metadata. */
@@ -210,12 +255,37 @@ public class DocumentExtractor {
         return text.toString();
     }
 
-    private CompletableFuture<PageText> read(PageImage page, IntConsumer pageDone) throws InterruptedException {
-        return ocr.read(page).whenComplete((text, error) -> {
-            if (error == null) {
-                pageDone.accept(text.number());
-            }
-        });
+    /** OCRs the page; its image goes into the PDF/A copy as soon as it is read, and is let go. */
+    private CompletableFuture<PageText> read(PageImage page, IntConsumer pageDone, SearchablePdf digitised)
+            throws InterruptedException {
+        return ocr.read(page)
+                .thenApply(text -> addToCopy(text, digitised))
+                .whenComplete((text, error) -> {
+                    if (error == null) {
+                        pageDone.accept(text.number());
+                    }
+                });
+    }
+
+    private static PageText addToCopy(PageText text, SearchablePdf digitised) {
+        UprightImage read = text.image();
+        try {
+            digitised.addPage(text.number(), read.image(), read.dpi(), read.bilevel(), text.words());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Page " + text.number() + " could not be added to the PDF/A copy", e);
+        }
+        return text.withoutImage();
+    }
+
+    private static void closeQuietly(SearchablePdf digitised) {
+        if (digitised == null) {
+            return;
+        }
+        try {
+            digitised.close();
+        } catch (IOException e) {
+            // Its temporary files are in the data folder's tmp/; nothing else depends on them.
+        }
     }
 
     /**
@@ -237,7 +307,7 @@ public class DocumentExtractor {
                         text.width(), text.height(), text.words()));
             } catch (ExecutionException e) {
                 futures.forEach(f -> f.cancel(true));
-                throw new IllegalStateException("OCR failed on a page: " + e.getCause(), e.getCause());
+                throw new IllegalStateException("A page could not be OCRed or copied: " + e.getCause(), e.getCause());
             }
         }
         return pages;

@@ -27,6 +27,7 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.metadata.AdministrativeReader;
+import vn.sohoa.pipeline.pdfa.SearchablePdf;
 import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 
 /** The steps of the archive route, in the order {@link IngestRoutes} runs them. */
@@ -145,6 +146,20 @@ public class ArchiveSteps {
         Ingest ingest = ingest(exchange);
         ingest.extraction = extractor.extract(ingest.file, page -> tracker.pageDone(ingest.id));
         ingest.contentType = ingest.extraction.contentType();
+        SearchablePdf digitised = ingest.extraction.digitised();
+        if (digitised != null) {
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    try {
+                        digitised.close();
+                    } catch (IOException e) {
+                        LOG.warn("Could not delete the temporary PDF/A copy of {}: {}", ingest.source.relativePath(),
+                                e.getMessage());
+                    }
+                }
+            });
+        }
     }
 
     public void storeOriginal(Exchange exchange) throws StorageException {
@@ -153,7 +168,8 @@ public class ArchiveSteps {
                 ingest.source.receivedAt());
     }
 
-    public void storeRecord(Exchange exchange) throws StorageException, IOException {
+    /** The document's record: what was read, and the administrative metadata read off it. */
+    public void describe(Exchange exchange) throws IOException {
         Ingest ingest = ingest(exchange);
         var extraction = ingest.extraction;
         AdministrativeMetadata metadata = AdministrativeReader.read(extraction.pages());
@@ -177,7 +193,21 @@ public class ArchiveSteps {
                 metadata,
                 ingest.manifest,
                 ingest.manifestError);
-        store.putRecord(ingest.record);
+    }
+
+    /** A scanned document's two-layer PDF/A copy, stored before the record that makes the document archived. */
+    public void storeSearchablePdf(Exchange exchange) throws StorageException, IOException {
+        Ingest ingest = ingest(exchange);
+        SearchablePdf digitised = ingest.extraction.digitised();
+        if (digitised == null || digitised.pageCount() == 0) {
+            return;
+        }
+        String title = ingest.record.title() != null ? ingest.record.title() : ingest.source.fileName();
+        store.putSearchablePdf(ingest.id, digitised.save(title), SearchablePdf.fileNameFor(ingest.source.fileName()));
+    }
+
+    public void storeRecord(Exchange exchange) throws StorageException {
+        store.putRecord(ingest(exchange).record);
     }
 
     public void index(Exchange exchange) throws IndexException {

@@ -8,10 +8,11 @@ import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 /**
  * The archive flow. Files dropped into {@code inbox/} are taken as soon as they stop changing;
  * files in {@code batch/} wait for the nightly run. Each file is fingerprinted, archived once
- * (extracted, original stored, the folder's manifest read, record stored, indexed) or noted as a
- * duplicate, and only then moved to {@code done/}. A file that cannot be read goes to
+ * (extracted, original stored, the folder's manifest read, PDF/A copy and record stored, indexed)
+ * or noted as a duplicate, and only then moved to {@code done/}. A file that cannot be read goes to
  * {@code failed/} with the reason; a file that meets an unreachable engine stays where it is and is
- * tried again. Manifests themselves go through {@link ManifestRoutes}.
+ * tried again. A scanned document's PDF/A copy is stored before its record, so that a document with
+ * a record has everything. Manifests themselves go through {@link ManifestRoutes}.
  */
 public class IngestRoutes extends RouteBuilder {
 
@@ -75,6 +76,8 @@ public class IngestRoutes extends RouteBuilder {
                         .process(steps::extract)
                         .process(steps::storeOriginal)
                         .process(manifests::readForFile)
+                        .process(steps::describe)
+                        .process(steps::storeSearchablePdf)
                         .process(steps::storeRecord)
                 .end()
                 .process(steps::index)

@@ -12,9 +12,10 @@ import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 
 /**
- * Re-reads stored originals and records and compares them with the checksums taken at ingest: an
- * original whose SHA-256 is no longer its id, or a record whose bytes changed, is altered; one that
- * is gone is missing. Run on demand on everything, and nightly on a share of the archive.
+ * Re-reads stored originals, records and PDF/A copies and compares them with the checksums taken at
+ * ingest: an original whose SHA-256 is no longer its id, or a record or PDF/A copy whose bytes
+ * changed, is altered; one that is gone is missing (a PDF/A copy only where the record says the
+ * document was scanned). Run on demand on everything, and nightly on a share of the archive.
  */
 public class FixityCheck {
 
@@ -29,7 +30,7 @@ public class FixityCheck {
 
     /**
      * What a check found. {@code missing} and {@code altered} name objects as
-     * {@code originals/ID} or {@code derivatives/ID.json}.
+     * {@code originals/ID}, {@code derivatives/ID.json} or {@code derivatives/ID.pdf}.
      */
     public record Report(Instant finishedAt, int checked, int total, List<String> missing, List<String> altered) {
 
@@ -55,11 +56,17 @@ public class FixityCheck {
             } else if (!digest.get().equals(id)) {
                 altered.add("originals/" + id);
             }
-            Optional<Boolean> record = store.recordIntact(id);
+            Optional<ObjectStore.RecordCheck> record = store.checkRecord(id);
             if (record.isEmpty()) {
                 missing.add("derivatives/" + id + ".json");
-            } else if (!record.get()) {
+            } else if (!record.get().intact()) {
                 altered.add("derivatives/" + id + ".json");
+            }
+            Optional<Boolean> pdf = store.searchablePdfIntact(id);
+            if (pdf.isEmpty() && record.map(ObjectStore.RecordCheck::scanned).orElse(false)) {
+                missing.add("derivatives/" + id + ".pdf");
+            } else if (pdf.isPresent() && !pdf.get()) {
+                altered.add("derivatives/" + id + ".pdf");
             }
         }
         Report report = new Report(Instant.now(), ids.size(), total, List.copyOf(missing), List.copyOf(altered));

@@ -43,7 +43,7 @@ class LegacyDocumentsTest {
 
     @TempDir
     Path dir;
-    private final DocumentExtractor extractor = new DocumentExtractor(null, 300);
+
 
     @Test
     void plainTextInEachLegacyEncoding() throws Exception {
@@ -215,7 +215,7 @@ class LegacyDocumentsTest {
     private Extraction extract(String name, byte[] bytes) throws Exception {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
-        return extractor.extract(file, page -> { });
+        return new DocumentExtractor(null, 300, dir.resolve("pdfa")).extract(file, page -> { });
     }
 
     private static String text(Extraction extraction) {

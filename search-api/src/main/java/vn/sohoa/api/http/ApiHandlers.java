@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -136,24 +137,45 @@ public class ApiHandlers {
         body.put("standard", ArchiveStandard.fields(doc.id(), doc.folder(), doc.metadata(), doc.pageCount(),
                 doc.extraction(), doc.issuedDate(), doc.manifest()));
         body.put("possibleDuplicates", index.sameNumberAndIssuer(doc));
-        body.put("links", Map.of(
-                "self", "/api/documents/" + id,
-                "original", "/api/documents/" + id + "/original",
-                "text", "/api/documents/" + id + "/text"));
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", "/api/documents/" + id);
+        links.put("original", "/api/documents/" + id + "/original");
+        links.put("text", "/api/documents/" + id + "/text");
+        if (!"text".equals(doc.extraction())) {
+            links.put("pdf", "/api/documents/" + id + "/pdf");
+        }
+        body.put("links", links);
         json(exchange, 200, body);
     }
 
     void original(Exchange exchange) throws NotFoundException, StorageException {
         String id = id(exchange);
-        ObjectStore.StoredOriginal original = store.statOriginal(id).orElseThrow(() -> notFound(id));
-        InputStream bytes = store.openOriginal(id);
+        ObjectStore.StoredFile original = store.statOriginal(id).orElseThrow(() -> notFound(id));
+        download(exchange, original, store.openOriginal(id));
+        exchange.getMessage().setHeader("X-Content-SHA256", id);
+    }
+
+    /** The two-layer PDF/A copy of a scanned document (page images with their OCR text), under the original's name. */
+    void searchablePdf(Exchange exchange) throws NotFoundException, StorageException {
+        String id = id(exchange);
+        Optional<ObjectStore.StoredFile> pdf = store.statSearchablePdf(id);
+        if (pdf.isEmpty()) {
+            if (store.statOriginal(id).isEmpty()) {
+                throw notFound(id);
+            }
+            throw new NotFoundException("Tài liệu " + id + " không có bản số hóa PDF/A: chỉ tài liệu quét (có trang "
+                    + "được nhận dạng chữ) mới có. Hãy tải bản gốc.");
+        }
+        download(exchange, pdf.get(), store.openSearchablePdf(id));
+    }
+
+    private static void download(Exchange exchange, ObjectStore.StoredFile file, InputStream bytes) {
         Message out = exchange.getMessage();
         out.getHeaders().clear();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        out.setHeader(Exchange.CONTENT_TYPE, original.contentType());
-        out.setHeader(Exchange.CONTENT_LENGTH, original.size());
-        out.setHeader("Content-Disposition", ContentDisposition.attachment(original.fileName()));
-        out.setHeader("X-Content-SHA256", id);
+        out.setHeader(Exchange.CONTENT_TYPE, file.contentType());
+        out.setHeader(Exchange.CONTENT_LENGTH, file.size());
+        out.setHeader("Content-Disposition", ContentDisposition.attachment(file.fileName()));
         out.setBody(bytes);
     }
 

@@ -36,6 +36,7 @@ public class ApiRoutes extends RouteBuilder {
                 .post("/documents").to("direct:upload")
                 .get("/documents/{id}").to("direct:document")
                 .get("/documents/{id}/original").to("direct:original")
+                .get("/documents/{id}/pdf").to("direct:pdf")
                 .get("/documents/{id}/text").to("direct:text")
                 .get("/ingest/status").to("direct:ingestStatus")
                 .get("/ingest/{id}").to("direct:ingestOne")
@@ -47,6 +48,7 @@ public class ApiRoutes extends RouteBuilder {
         from("direct:upload").routeId("api-upload").process(api::upload);
         from("direct:document").routeId("api-document").process(api::document);
         from("direct:original").routeId("api-original").process(api::original);
+        from("direct:pdf").routeId("api-pdf").process(api::searchablePdf);
         from("direct:text").routeId("api-text").process(api::text);
         from("direct:ingestStatus").routeId("api-ingest-status").process(api::ingestStatus);
         from("direct:ingestOne").routeId("api-ingest-one").process(api::ingestOne);
