@@ -1,6 +1,5 @@
 package vn.sohoa.ocr;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -26,13 +25,13 @@ final class Images {
         return grey;
     }
 
-    static BufferedImage scale(BufferedImage grey, double factor) {
+    /** A smaller copy, for measuring the page rather than reading it. */
+    static BufferedImage shrink(BufferedImage grey, double factor) {
         int width = (int) Math.round(grey.getWidth() * factor);
         int height = (int) Math.round(grey.getHeight() * factor);
         BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-                factor < 1 ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(grey, 0, 0, width, height, null);
         g.dispose();
         return scaled;
@@ -69,37 +68,60 @@ final class Images {
         return rotated;
     }
 
-    /**
-     * Turns the image clockwise by a small angle, on a canvas grown to hold every corner (so no text is
-     * cut off), the new corners white.
-     */
-    static BufferedImage rotate(BufferedImage grey, double degreesClockwise) {
-        double theta = Math.toRadians(degreesClockwise);
-        double sin = Math.abs(Math.sin(theta));
-        double cos = Math.abs(Math.cos(theta));
-        int w = grey.getWidth();
-        int h = grey.getHeight();
-        int width = (int) Math.ceil(w * cos + h * sin);
-        int height = (int) Math.ceil(h * cos + w * sin);
-        BufferedImage rotated = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = rotated.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        AffineTransform turn = new AffineTransform();
-        turn.translate(width / 2.0, height / 2.0);
-        turn.rotate(theta);
-        turn.translate(-w / 2.0, -h / 2.0);
-        g.drawImage(grey, turn, null);
-        g.dispose();
-        return rotated;
-    }
-
     /** The grey pixels in a direct buffer, one byte per pixel, rows without padding. */
     static ByteBuffer pixels(BufferedImage grey) {
         byte[] data = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
         ByteBuffer buffer = ByteBuffer.allocateDirect(data.length);
         buffer.put(data).flip();
         return buffer;
+    }
+
+    /**
+     * Scales the grey image and turns it clockwise by a small angle in one bilinear pass, on a canvas
+     * grown to hold every corner (so no text is cut off), the new corners white.
+     */
+    static BufferedImage scaleAndRotate(BufferedImage grey, double factor, double degreesClockwise) {
+        if (factor == 1 && degreesClockwise == 0) {
+            return grey;
+        }
+        double theta = Math.toRadians(degreesClockwise);
+        double sin = Math.sin(theta);
+        double cos = Math.cos(theta);
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        int width = (int) Math.ceil((w * Math.abs(cos) + h * Math.abs(sin)) * factor);
+        int height = (int) Math.ceil((h * Math.abs(cos) + w * Math.abs(sin)) * factor);
+        byte[] source = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
+        // Each target pixel is mapped back into the source: turned counter-clockwise about the centre, then scaled down.
+        double cx = width / 2.0;
+        double cy = height / 2.0;
+        double sx0 = w / 2.0 - 0.5;
+        double sy0 = h / 2.0 - 0.5;
+        double dxdx = cos / factor;
+        double dydx = -sin / factor;
+        for (int y = 0; y < height; y++) {
+            double tx = 0.5 - cx;
+            double ty = y + 0.5 - cy;
+            double sx = sx0 + (cos * tx + sin * ty) / factor;
+            double sy = sy0 + (-sin * tx + cos * ty) / factor;
+            int row = y * width;
+            for (int x = 0; x < width; x++, sx += dxdx, sy += dydx) {
+                int x0 = (int) Math.floor(sx);
+                int y0 = (int) Math.floor(sy);
+                if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
+                    out[row + x] = (byte) 255;
+                    continue;
+                }
+                double fx = sx - x0;
+                double fy = sy - y0;
+                int i = y0 * w + x0;
+                double top = (source[i] & 0xff) * (1 - fx) + (source[i + 1] & 0xff) * fx;
+                double bottom = (source[i + w] & 0xff) * (1 - fx) + (source[i + w + 1] & 0xff) * fx;
+                out[row + x] = (byte) (int) (top * (1 - fy) + bottom * fy + 0.5);
+            }
+        }
+        return target;
     }
 }

@@ -20,6 +20,7 @@ final class ReadingOrder {
     private static final double MIDDLE_TOLERANCE = 0.03;
     /** How many rows from the top (or bottom) may still belong to the header (or footer). */
     private static final int EDGE_ROWS = 8;
+    private static final int MIN_TABLE_ROWS = 3;
 
     private ReadingOrder() {
     }
@@ -70,6 +71,9 @@ final class ReadingOrder {
         int footerStart = rows.size();
         while (footerStart > headerEnd && isTwoColumn(rows.get(footerStart - 1), footerGutter, tolerance)) {
             footerStart--;
+        }
+        if (isTable(rows.subList(footerStart, rows.size()))) {
+            footerStart = rows.size();
         }
         List<List<Segment>> ordered = new ArrayList<>();
         addColumns(ordered, rows.subList(0, headerEnd), headerGutter);
@@ -160,6 +164,16 @@ final class ReadingOrder {
         rows.add(row);
         rows.forEach(r -> r.sort(Comparator.comparingInt(Segment::left)));
         return rows;
+    }
+
+    /**
+     * Rows at the foot of a page that nearly all pair a left and a right block are the rows of a
+     * table, read row by row; a signature footer leaves the right column empty beside most lines of
+     * "Nơi nhận" and across the space of the signature.
+     */
+    private static boolean isTable(List<List<Segment>> region) {
+        long paired = region.stream().filter(row -> row.size() == 2).count();
+        return region.size() >= MIN_TABLE_ROWS && paired >= region.size() * 0.75;
     }
 
     /** A row of the header or footer: one or two blocks, none of them across the middle of the text. */

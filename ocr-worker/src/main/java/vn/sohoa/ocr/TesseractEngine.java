@@ -27,12 +27,16 @@ final class TesseractEngine implements AutoCloseable {
     /** Bilevel scans below {@link #UPSCALE_BELOW} dpi are scaled up to this resolution, which Tesseract reads better. */
     static final int TARGET_DPI = 300;
     static final int UPSCALE_BELOW = 250;
-    /** Orientation is detected on a copy this many pixels on its long side: about 150 dpi for A4. */
+    /** Orientation and skew are measured on a copy this many pixels on its long side: about 150 dpi for A4. */
     private static final int OSD_LONG_SIDE = 1750;
     private static final float OSD_MIN_CONFIDENCE = 2.0f;
-    /** Skew below this is left alone; above the maximum the measure is not trusted. */
+    /**
+     * A page read with a lower mean confidence may be upside down: orientation detection is run
+     * then, and on pages whose lines run up and down, instead of on every page.
+     */
+    private static final int OSD_BELOW_CONFIDENCE = 70;
+    /** Skew below this is left alone. */
     private static final double MIN_SKEW_DEGREES = 0.2;
-    private static final double MAX_SKEW_DEGREES = 10;
 
     private final TessBaseAPI reader;
     private final TessBaseAPI orientation;
@@ -41,6 +45,8 @@ final class TesseractEngine implements AutoCloseable {
         reader = TessAPI1.TessBaseAPICreate();
         init(reader, settings, settings.language());
         TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_AUTO);
+        // Scanned records have no white-on-black text: trying each doubtful word inverted only costs time.
+        TessAPI1.TessBaseAPISetVariable(reader, "tessedit_do_invert", "0");
         orientation = TessAPI1.TessBaseAPICreate();
         init(orientation, settings, "osd");
         TessAPI1.TessBaseAPISetPageSegMode(orientation, TessPageSegMode.PSM_OSD_ONLY);
@@ -48,42 +54,60 @@ final class TesseractEngine implements AutoCloseable {
 
     PageText read(PageImage page) {
         BufferedImage grey = Images.grey(page.image());
-        int dpi = page.dpi();
         boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
-        if (dpi < UPSCALE_BELOW && bilevel) {
-            grey = Images.scale(grey, (double) TARGET_DPI / dpi);
-            dpi = TARGET_DPI;
-        }
+        double scale = bilevel && page.dpi() < UPSCALE_BELOW ? (double) TARGET_DPI / page.dpi() : 1;
         BufferedImage small = downscaled(grey);
-        int rotation = uprightRotation(small, (int) Math.round(dpi * (double) small.getWidth() / grey.getWidth()));
-        grey = Images.rotateClockwise(grey, rotation);
-        double skew = skewDegrees(Images.rotateClockwise(small, rotation),
-                (int) Math.round(dpi * (double) small.getWidth() / grey.getWidth()));
-        if (Math.abs(skew) >= MIN_SKEW_DEGREES && Math.abs(skew) <= MAX_SKEW_DEGREES) {
-            grey = Images.rotate(grey, -skew);
+        Recognition upright = null;
+        if (!Skew.looksSideways(small)) {
+            upright = recognise(grey, small, 0, scale, page);
+            if (upright.confidence() >= OSD_BELOW_CONFIDENCE) {
+                return upright.text(page.number(), bilevel);
+            }
         }
-        setImage(reader, grey, dpi);
+        int rotation = uprightRotation(small, (int) Math.round(page.dpi() * (double) small.getWidth() / grey.getWidth()));
+        if (rotation == 0) {
+            return (upright != null ? upright : recognise(grey, small, 0, scale, page)).text(page.number(), bilevel);
+        }
+        Recognition turned = recognise(Images.rotateClockwise(grey, rotation), Images.rotateClockwise(small, rotation),
+                rotation, scale, page);
+        return (upright == null || turned.confidence() > upright.confidence() ? turned : upright)
+                .text(page.number(), bilevel);
+    }
+
+    /** Deskews (and scales) the page as it stands, then reads it. */
+    private Recognition recognise(BufferedImage grey, BufferedImage small, int rotation, double scale, PageImage page) {
+        double skew = Skew.degrees(small);
+        BufferedImage image = Images.scaleAndRotate(grey, scale, Math.abs(skew) >= MIN_SKEW_DEGREES ? -skew : 0);
+        int dpi = (int) Math.round(page.dpi() * scale);
+        setImage(reader, image, dpi);
         TessAPI1.TessBaseAPIRecognize(reader, null);
         List<List<Word>> lines = words();
         int confidence = TessAPI1.TessBaseAPIMeanTextConf(reader);
         TessAPI1.TessBaseAPIClear(reader);
+        return new Recognition(rotation, image, dpi, confidence, lines);
+    }
 
-        StringBuilder text = new StringBuilder();
-        List<Word> ordered = new ArrayList<>();
-        for (List<ReadingOrder.Segment> line : ReadingOrder.order(lines)) {
-            int lineNumber = ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).line() + 1;
-            StringBuilder lineText = new StringBuilder();
-            for (ReadingOrder.Segment segment : line) {
-                for (Word word : segment.words()) {
-                    ordered.add(new Word(word.text(), word.x(), word.y(), word.width(), word.height(),
-                            word.confidence(), lineNumber));
+    /** What one reading of the page found. */
+    private record Recognition(int rotation, BufferedImage image, int dpi, int confidence, List<List<Word>> lines) {
+
+        PageText text(int number, boolean bilevel) {
+            StringBuilder text = new StringBuilder();
+            List<Word> ordered = new ArrayList<>();
+            for (List<ReadingOrder.Segment> line : ReadingOrder.order(lines)) {
+                int lineNumber = ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).line() + 1;
+                StringBuilder lineText = new StringBuilder();
+                for (ReadingOrder.Segment segment : line) {
+                    for (Word word : segment.words()) {
+                        ordered.add(new Word(word.text(), word.x(), word.y(), word.width(), word.height(),
+                                word.confidence(), lineNumber));
+                    }
+                    lineText.append(lineText.isEmpty() ? "" : " ").append(segment.text());
                 }
-                lineText.append(lineText.isEmpty() ? "" : " ").append(segment.text());
+                text.append(lineText).append('\n');
             }
-            text.append(lineText).append('\n');
+            return new PageText(number, text.toString().strip(), confidence, rotation, image.getWidth(),
+                    image.getHeight(), ordered, new UprightImage(image, dpi, bilevel));
         }
-        return new PageText(page.number(), text.toString().strip(), confidence, rotation, grey.getWidth(),
-                grey.getHeight(), ordered, new UprightImage(grey, dpi, bilevel));
     }
 
     /** The recognised words, grouped in Tesseract's lines, with their boxes and confidences. */
@@ -146,29 +170,7 @@ final class TesseractEngine implements AutoCloseable {
     /** A copy about 150 dpi, enough to find the page's orientation and skew cheaply. */
     private static BufferedImage downscaled(BufferedImage grey) {
         int longSide = Math.max(grey.getWidth(), grey.getHeight());
-        return longSide > OSD_LONG_SIDE ? Images.scale(grey, (double) OSD_LONG_SIDE / longSide) : grey;
-    }
-
-    /** The skew of the text lines, in degrees, from Tesseract's layout analysis of the upright page. */
-    private double skewDegrees(BufferedImage upright, int dpi) {
-        setImage(reader, upright, dpi);
-        TessPageIterator layout = TessAPI1.TessBaseAPIAnalyseLayout(reader);
-        try {
-            if (layout == null) {
-                return 0;
-            }
-            IntBuffer orientation = IntBuffer.allocate(1);
-            IntBuffer direction = IntBuffer.allocate(1);
-            IntBuffer order = IntBuffer.allocate(1);
-            FloatBuffer angle = FloatBuffer.allocate(1);
-            TessAPI1.TessPageIteratorOrientation(layout, orientation, direction, order, angle);
-            return Math.toDegrees(angle.get(0));
-        } finally {
-            if (layout != null) {
-                TessAPI1.TessPageIteratorDelete(layout);
-            }
-            TessAPI1.TessBaseAPIClear(reader);
-        }
+        return longSide > OSD_LONG_SIDE ? Images.shrink(grey, (double) OSD_LONG_SIDE / longSide) : grey;
     }
 
     private static void setImage(TessBaseAPI api, BufferedImage grey, int dpi) {

@@ -50,6 +50,19 @@ class ReadingOrderTest {
     }
 
     @Test
+    void aTwoColumnTableAtTheFootOfAPageIsReadRowByRowNotAsAFooter() {
+        List<List<Word>> lines = List.of(
+                line(0, 500, "DANH", "SÁCH", "NHÂN", "SỰ", "BAN", "CHẤP", "HÀNH", "KHÓA", "MỚI", "NHIỆM", "KỲ"),
+                line(60, 100, "1", "Ngô", "Quốc", "Thắng"), line(62, 1100, "Chủ", "tịch,", "LĐLĐ", "thị", "xã"),
+                line(120, 100, "2", "Phan", "Quốc", "Long"), line(122, 1100, "Ủy", "viên,", "LĐLĐ", "huyện"),
+                line(180, 100, "3", "Hoàng", "Thùy"), line(182, 1100, "Ủy", "viên,", "LĐLĐ", "huyện"),
+                line(240, 100, "4", "Đỗ", "Thành"), line(242, 1100, "Phó", "Chủ", "tịch"));
+        List<String> text = text(ReadingOrder.order(lines));
+        assertEquals("1 Ngô Quốc Thắng Chủ tịch, LĐLĐ thị xã", text.get(1));
+        assertEquals("4 Đỗ Thành Phó Chủ tịch", text.get(4));
+    }
+
+    @Test
     void aLoneSpeckBetweenColumnsDoesNotJoinThem() {
         List<Word> line = new ArrayList<>(line(0, 200, "Nơi", "nhận:"));
         line.add(new Word("'", 800, 0, 10, 20, 30, 0));

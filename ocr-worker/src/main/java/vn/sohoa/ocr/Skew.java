@@ -1,0 +1,177 @@
+package vn.sohoa.ocr;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+
+/**
+ * The skew of a page's text lines, found by projection profiles: dark pixels are projected along
+ * each candidate angle, and the angle whose row profile has the sharpest edges (lines of text and
+ * the gaps between them) is the skew.
+ */
+final class Skew {
+
+    static final double MAX_DEGREES = 6;
+    private static final double COARSE_STEP = 0.2;
+    private static final double FINE_STEP = 0.02;
+    /** Below this gain of the best angle's sharpness over the unturned page's, the page is not skewed. */
+    private static final double MIN_GAIN = 1.02;
+    private static final double SIDEWAYS_RATIO = 1.5;
+
+    private final int[] xs;
+    private final int[] ys;
+    private final int count;
+    private final int height;
+    private final int width;
+
+    private Skew(int[] xs, int[] ys, int count, int width, int height) {
+        this.xs = xs;
+        this.ys = ys;
+        this.count = count;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** Degrees the text lines rise clockwise (turn the page back by minus this); 0 when there is no clear skew. */
+    static double degrees(BufferedImage grey) {
+        return darkPixels(grey).measure();
+    }
+
+    /**
+     * Whether the page's text lines run up and down rather than across: the profile across the
+     * page is much sharper than the profile down it.
+     */
+    static boolean looksSideways(BufferedImage grey) {
+        Skew across = darkPixels(grey);
+        if (across.count < 200) {
+            return false;
+        }
+        Skew down = new Skew(across.ys, across.xs, across.count, across.height, across.width);
+        return down.bestSharpness() > across.bestSharpness() * SIDEWAYS_RATIO;
+    }
+
+    private double bestSharpness() {
+        double best = 0;
+        for (double a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += COARSE_STEP) {
+            best = Math.max(best, sharpness(a));
+        }
+        return best;
+    }
+
+    private double measure() {
+        if (count < 200) {
+            return 0;
+        }
+        double flat = sharpness(0);
+        double best = 0;
+        double bestScore = flat;
+        for (double a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += COARSE_STEP) {
+            double score = sharpness(a);
+            if (score > bestScore) {
+                bestScore = score;
+                best = a;
+            }
+        }
+        double coarse = best;
+        for (double a = coarse - COARSE_STEP; a <= coarse + COARSE_STEP + 1e-9; a += FINE_STEP) {
+            double score = sharpness(a);
+            if (score > bestScore) {
+                bestScore = score;
+                best = a;
+            }
+        }
+        return bestScore >= flat * MIN_GAIN ? best : 0;
+    }
+
+    /** Sum of squared differences between neighbouring rows of the profile taken along the angle. */
+    private double sharpness(double degrees) {
+        double tan = Math.tan(Math.toRadians(degrees));
+        int margin = (int) Math.ceil(Math.abs(tan) * width) + 1;
+        int[] rows = new int[height + 2 * margin];
+        for (int i = 0; i < count; i++) {
+            rows[(int) Math.round(ys[i] - xs[i] * tan) + margin]++;
+        }
+        double sum = 0;
+        for (int r = 1; r < rows.length; r++) {
+            double d = rows[r] - rows[r - 1];
+            sum += d * d;
+        }
+        return sum;
+    }
+
+    /** The dark pixels: darker than the midpoint between the page's typical ink and paper greys. */
+    private static Skew darkPixels(BufferedImage grey) {
+        byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        int width = grey.getWidth();
+        int height = grey.getHeight();
+        int[] histogram = new int[256];
+        for (byte p : pixels) {
+            histogram[p & 0xff]++;
+        }
+        int threshold = otsu(histogram, pixels.length);
+        int dark = 0;
+        for (int v = 0; v < threshold; v++) {
+            dark += histogram[v];
+        }
+        int step = Math.max(1, dark / 150_000);
+        int[] xs = new int[dark / step + 1];
+        int[] ys = new int[dark / step + 1];
+        int longestRun = Math.max(8, width / 40);
+        int n = 0;
+        int seen = 0;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            int x = 0;
+            while (x < width) {
+                if ((pixels[row + x] & 0xff) >= threshold) {
+                    x++;
+                    continue;
+                }
+                int end = x;
+                while (end < width && (pixels[row + end] & 0xff) < threshold) {
+                    end++;
+                }
+                if (end - x <= longestRun) {
+                    for (int i = x; i < end; i++) {
+                        if (seen++ % step == 0 && n < xs.length) {
+                            xs[n] = i;
+                            ys[n] = y;
+                            n++;
+                        }
+                    }
+                }
+                x = end;
+            }
+        }
+        return new Skew(xs, ys, n, width, height);
+    }
+
+    private static int otsu(int[] histogram, int total) {
+        long sumAll = 0;
+        for (int v = 0; v < 256; v++) {
+            sumAll += (long) v * histogram[v];
+        }
+        long sumBelow = 0;
+        int below = 0;
+        double bestVariance = -1;
+        int threshold = 128;
+        for (int v = 0; v < 256; v++) {
+            below += histogram[v];
+            if (below == 0) {
+                continue;
+            }
+            int above = total - below;
+            if (above == 0) {
+                break;
+            }
+            sumBelow += (long) v * histogram[v];
+            double meanBelow = (double) sumBelow / below;
+            double meanAbove = (double) (sumAll - sumBelow) / above;
+            double variance = (double) below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+            if (variance > bestVariance) {
+                bestVariance = variance;
+                threshold = v + 1;
+            }
+        }
+        return threshold;
+    }
+}
