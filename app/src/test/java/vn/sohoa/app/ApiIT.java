@@ -143,6 +143,26 @@ class ApiIT {
         assertEquals(400, archive.get("/api/search?from=02-03-2024").statusCode());
     }
 
+    @Test
+    void confidentialRecordsAreFilteredAndCountedByTheirMark() throws Exception {
+        String token = "mat" + UUID.randomUUID().toString().replace("-", "");
+        String secret = archive.drop("Mat/ho so nhan su.txt", ("LĐLĐ TỈNH BÌNH PHƯỚC\nMẬT\nSố: 12/BC-LĐLĐ\n"
+                + "BÁO CÁO\nVề công tác cán bộ " + token).getBytes(StandardCharsets.UTF_8));
+        String open = archive.drop("Mat/thong bao.txt", ("LĐLĐ TỈNH BÌNH PHƯỚC\nSố: 13/TB-LĐLĐ\nTHÔNG BÁO\n"
+                + "Về lịch họp " + token).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(secret, "ARCHIVED");
+        archive.awaitState(open, "ARCHIVED");
+        JsonNode all = archive.getJson("/api/search?q=" + token);
+        assertEquals(2, all.path("total").asLong());
+        assertEquals("MẬT", all.path("facets").path("confidentiality").path(0).path("value").asText(), all.toString());
+        assertEquals(1, all.path("facets").path("confidentiality").path(0).path("count").asLong());
+        JsonNode secretOnly = archive.getJson("/api/search?q=" + token + "&confidentiality="
+                + java.net.URLEncoder.encode("MẬT", StandardCharsets.UTF_8));
+        assertEquals(1, secretOnly.path("total").asLong());
+        assertEquals(secret, secretOnly.path("hits").path(0).path("id").asText());
+        assertEquals("03", archive.getJson("/api/documents/" + secret).path("standard").path("mode").asText());
+    }
+
     private static int cli(String... args) {
         return new CommandLine(new SohoaCli()).execute(args);
     }

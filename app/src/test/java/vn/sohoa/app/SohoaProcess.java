@@ -128,17 +128,26 @@ final class SohoaProcess implements AutoCloseable {
         RunningArchive.deleteTree(data.getParent());
     }
 
-    /** The most heap the process held after a garbage collection, in MB, in its last run. */
-    long heapAfterGcMegabytes() throws IOException {
+    /**
+     * The most heap the process held, in MB, right after a collection that had found what is live
+     * (G1's remark and cleanup pauses, or a full GC); after any collection when there was none.
+     * Young collections alone would count garbage the next marking frees.
+     */
+    long liveHeapMegabytes() throws IOException {
         Pattern after = Pattern.compile("->(\\d+)M\\(");
-        long most = 0;
+        long marked = 0;
+        long any = 0;
         for (String line : Files.readAllLines(gcLog())) {
             Matcher m = after.matcher(line);
             if (m.find()) {
-                most = Math.max(most, Long.parseLong(m.group(1)));
+                long megabytes = Long.parseLong(m.group(1));
+                any = Math.max(any, megabytes);
+                if (line.contains("Pause Remark") || line.contains("Pause Cleanup") || line.contains("Pause Full")) {
+                    marked = Math.max(marked, megabytes);
+                }
             }
         }
-        return most;
+        return marked > 0 ? marked : any;
     }
 
     /** GET on the process' API, as JSON. */

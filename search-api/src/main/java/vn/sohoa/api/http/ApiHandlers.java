@@ -104,7 +104,8 @@ public class ApiHandlers {
                 blankToNull(in.getHeader("issuer", String.class)),
                 blankToNull(in.getHeader("signer", String.class)),
                 date(in, "from"),
-                date(in, "to"));
+                date(in, "to"),
+                blankToNull(in.getHeader("confidentiality", String.class)));
         json(exchange, 200, search.search(request));
     }
 

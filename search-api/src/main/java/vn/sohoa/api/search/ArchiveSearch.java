@@ -32,7 +32,7 @@ public class ArchiveSearch {
 
     private static final Map<String, String> FACETS = Map.of("contentType", "contentType", "year", "issueYear",
             "ingestYear", "ingestYear", "folder", "folder", "fileCode", "fileCode", "type", "documentType", "issuer",
-            "issuer", "signer", "signer");
+            "issuer", "signer", "signer", "confidentiality", "confidentiality");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
     private static final int SNIPPET_CHARS = 180;
     private static final int SNIPPETS = 3;
@@ -58,7 +58,8 @@ public class ArchiveSearch {
             hits.add(toHit(hit, typedWords));
         }
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-        for (String name : List.of("contentType", "year", "ingestYear", "folder", "fileCode", "type", "issuer", "signer")) {
+        for (String name : List.of("contentType", "year", "ingestYear", "folder", "fileCode", "type", "issuer", "signer",
+                "confidentiality")) {
             facets.put(name, facet(response.aggregations().get(name)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
@@ -214,6 +215,9 @@ public class ArchiveSearch {
         }
         if (request.signer() != null) {
             filters.add(term("signer", FieldValue.of(VietnameseText.nfc(request.signer()))));
+        }
+        if (request.confidentiality() != null) {
+            filters.add(term("confidentiality", FieldValue.of(VietnameseText.nfc(request.confidentiality()))));
         }
         if (request.from() != null || request.to() != null) {
             filters.add(Query.of(q -> q.range(r -> r.date(d -> {

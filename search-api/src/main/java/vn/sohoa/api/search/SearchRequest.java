@@ -12,10 +12,11 @@ import java.time.LocalDate;
  * @param type       document type name, e.g. {@code Kế hoạch}
  * @param from       issued on or after this day
  * @param to         issued on or before this day
+ * @param confidentiality the secrecy mark: {@code MẬT}, {@code TỐI MẬT} or {@code TUYỆT MẬT}
  */
 public record SearchRequest(String query, int page, int size, String contentType, Integer year, Integer ingestYear,
                             String folder, String fileCode, String type, String issuer, String signer, LocalDate from,
-                            LocalDate to) {
+                            LocalDate to, String confidentiality) {
 
     public static final int MAX_SIZE = 100;
 }
