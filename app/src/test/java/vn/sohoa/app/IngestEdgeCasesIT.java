@@ -45,6 +45,10 @@ class IngestEdgeCasesIT {
         Files.write(dossier.resolve("bi cat.png"), Arrays.copyOf(png, png.length / 3));
         byte[] pdf = Files.readAllBytes(RunningArchive.corpus().resolve("scan_0362.pdf"));
         Files.write(dossier.resolve("pdf hong.pdf"), Arrays.copyOf(pdf, 400));
+        byte[] tiff = Files.readAllBytes(RunningArchive.corpus().resolve("DOC00387.TIF"));
+        Files.write(dossier.resolve("tiff hong.tif"), Arrays.copyOf(tiff, 300));
+        byte[] jpeg = Files.readAllBytes(RunningArchive.corpus().resolve("IMG_20170719_161059.jpg"));
+        Files.write(dossier.resolve("anh hong.jpg"), Arrays.copyOf(jpeg, 600));
 
         try (PDDocument locked = new PDDocument()) {
             locked.addPage(new PDPage());
@@ -56,14 +60,16 @@ class IngestEdgeCasesIT {
         Files.copy(Path.of("/bin/ls"), dossier.resolve("chuong trinh.pdf"));
 
         Path failed = archive.data().resolve("failed").resolve("Hong");
-        List<String> names = List.of("rong.pdf", "ho so nen.zip", "bi cat.png", "pdf hong.pdf", "co mat khau.pdf",
-                "bom giai nen.png", "chuong trinh.pdf");
+        List<String> names = List.of("rong.pdf", "ho so nen.zip", "bi cat.png", "pdf hong.pdf", "tiff hong.tif",
+                "anh hong.jpg", "co mat khau.pdf", "bom giai nen.png", "chuong trinh.pdf");
         await(Duration.ofMinutes(2), "the broken files to reach failed/", () ->
                 names.stream().allMatch(n -> Files.exists(failed.resolve(n + ".error.json"))));
         assertTrue(reason(failed, "rong.pdf").contains("rỗng"));
         assertTrue(reason(failed, "ho so nen.zip").contains("Loại tệp không được nhận (application/zip)"));
         assertTrue(reason(failed, "bi cat.png").contains("PNG bị hỏng"), reason(failed, "bi cat.png"));
         assertTrue(reason(failed, "pdf hong.pdf").contains("PDF bị hỏng"), reason(failed, "pdf hong.pdf"));
+        assertTrue(reason(failed, "tiff hong.tif").contains("TIFF bị hỏng"), reason(failed, "tiff hong.tif"));
+        assertTrue(reason(failed, "anh hong.jpg").contains("JPEG bị hỏng"), reason(failed, "anh hong.jpg"));
         assertTrue(reason(failed, "co mat khau.pdf").contains("mật khẩu"), reason(failed, "co mat khau.pdf"));
         assertTrue(reason(failed, "bom giai nen.png").contains("200000 × 200000"), reason(failed, "bom giai nen.png"));
         assertTrue(reason(failed, "chuong trinh.pdf").contains("Loại tệp không được nhận"), reason(failed, "chuong trinh.pdf"));

@@ -3,7 +3,10 @@ package vn.sohoa.pipeline.extraction;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
@@ -22,10 +25,12 @@ final class ImageFrames implements AutoCloseable {
 
     private final ImageInputStream input;
     private final ImageReader reader;
+    private final List<String> warnings = new ArrayList<>();
 
     private ImageFrames(ImageInputStream input, ImageReader reader) {
         this.input = input;
         this.reader = reader;
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     }
 
     static ImageFrames open(Path file) throws IOException {
@@ -60,8 +65,20 @@ final class ImageFrames implements AutoCloseable {
         return (long) reader.getWidth(index) * reader.getHeight(index);
     }
 
+    /**
+     * The frame's pixels. A frame whose data stops before its end is refused: the reader would fill
+     * the rest with grey and the page would be archived half blank.
+     */
     BufferedImage read(int index) throws IOException {
-        return reader.read(index);
+        warnings.clear();
+        BufferedImage image = reader.read(index);
+        for (String warning : warnings) {
+            String lower = warning.toLowerCase(Locale.ROOT);
+            if (lower.contains("premature end") || lower.contains("truncat")) {
+                throw new IOException("the image data ends early: " + warning);
+            }
+        }
+        return image;
     }
 
     /** The frame's resolution from its metadata, or estimated from its size as an A4 page when absent or implausible. */
