@@ -114,7 +114,14 @@ class ManifestIT {
         assertEquals("02", after.path("standard").path("typeName").asText());
         assertEquals("2023-11-20", after.path("issuedDate").asText(), "an Excel date cell");
         assertEquals("12/BC-LĐLĐ", after.path("metadata").path("documentNumber").path("value").asText());
-        assertTrue(found("/api/search?issuer=" + encode(issuer)).contains(id));
+        // The document is read back at once; search sees the change after the index's next refresh.
+        await(Duration.ofSeconds(30), "search to filter on the manifest's issuer", () -> {
+            try {
+                return found("/api/search?issuer=" + encode(issuer)).contains(id);
+            } catch (Exception e) {
+                return false;
+            }
+        });
         await(Duration.ofMinutes(1), "the manifest in done/", () ->
                 Files.exists(archive.data().resolve("done").resolve(folder).resolve("metadata.xlsx")));
     }
