@@ -1,6 +1,8 @@
 package vn.sohoa.pipeline.ingest;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.OnExceptionDefinition;
 import vn.sohoa.core.index.IndexException;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
@@ -34,14 +36,7 @@ public class IngestRoutes extends RouteBuilder {
                 .handled(true)
                 .process(steps::moveToFailed);
 
-        onException(StorageException.class, IndexException.class)
-                .maximumRedeliveries(options.engineRetries())
-                .redeliveryDelay(1000)
-                .backOffMultiplier(2)
-                .useExponentialBackOff()
-                .maximumRedeliveryDelay(60_000)
-                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
-                .handled(true)
+        retriedWhileEnginesAreDown(onException(StorageException.class, IndexException.class), options)
                 .process(steps::leaveForRetry);
 
         onException(Exception.class)
@@ -100,6 +95,21 @@ public class IngestRoutes extends RouteBuilder {
     }
 
     /** The nightly schedule of {@code batch/}. */
+    /**
+     * An engine that does not answer is retried with growing delays; after the last retry the file
+     * stays where it is for the next poll.
+     */
+    static OnExceptionDefinition retriedWhileEnginesAreDown(OnExceptionDefinition onException, IngestOptions options) {
+        return onException
+                .maximumRedeliveries(options.engineRetries())
+                .redeliveryDelay(1000)
+                .backOffMultiplier(2)
+                .useExponentialBackOff()
+                .maximumRedeliveryDelay(60_000)
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .handled(true);
+    }
+
     static String nightly(IngestOptions options) {
         return "&scheduler=quartz&scheduler.cron=" + options.batchCron().trim().replace(' ', '+');
     }

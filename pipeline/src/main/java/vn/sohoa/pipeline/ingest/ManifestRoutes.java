@@ -26,14 +26,7 @@ public class ManifestRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        onException(StorageException.class, IndexException.class)
-                .maximumRedeliveries(options.engineRetries())
-                .redeliveryDelay(1000)
-                .backOffMultiplier(2)
-                .useExponentialBackOff()
-                .maximumRedeliveryDelay(60_000)
-                .retryAttemptedLogLevel(LoggingLevel.WARN)
-                .handled(true)
+        IngestRoutes.retriedWhileEnginesAreDown(onException(StorageException.class, IndexException.class), options)
                 .log(LoggingLevel.WARN, "Manifest ${header.CamelFilePath} waits for the engines and will be applied "
                         + "at a later poll: ${exception.message}");
 

@@ -96,7 +96,7 @@ public final class AdministrativeReader {
 
         Field parent = null;
         Field issuer = null;
-        List<String> orgs = orgLines.stream().map(first::get).toList();
+        List<String> orgs = orgLines.stream().map(first::get).map(AdministrativeReader::organisationName).toList();
         if (!orgs.isEmpty()) {
             boolean hasParent = orgs.size() > 1 && startsLikeOrganisation(orgs.get(1));
             if (hasParent) {
@@ -251,8 +251,18 @@ public final class AdministrativeReader {
     }
 
     /** OCR reads a bold Đ as the look-alike Ð (U+00D0), sometimes as both at once ("ĐÐ"); undo it. */
+    /** The line with OCR's look-alikes of Đ made Đ, and a speck read before "Số" dropped. */
     private static String normaliseNumber(String line) {
-        return line.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ');
+        return line.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ')
+                .replaceFirst("^[^\\p{L}\\p{N}]+", "");
+    }
+
+    /**
+     * An organisation's name with the one misreading OCR makes in nearly every header fixed: "TÍNH"
+     * is no word of a name, "TỈNH" (province) is.
+     */
+    private static String organisationName(String lines) {
+        return lines.replaceAll("\\bTÍNH\\b", "TỈNH");
     }
 
     private static Field isoDate(Matcher m, int line) {

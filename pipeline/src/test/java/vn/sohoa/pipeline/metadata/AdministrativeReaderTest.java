@@ -63,6 +63,16 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aSpeckBeforeTheNumberAndTinhMisreadAreTidied() {
+        String header = String.join("\n", "TỔNG LĐLĐ VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG TÍNH", "BÌNH PHƯỚC",
+                ".Số: 48/TB-LĐLĐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "THÔNG BÁO", "Kết quả đăng ký học tập");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, header)));
+        assertEquals("48/TB-LĐLĐ", value(m.documentNumber()));
+        assertEquals("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH PHƯỚC", value(m.issuer()));
+        assertEquals("TỔNG LĐLĐ VIỆT NAM", value(m.parentOrg()));
+    }
+
+    @Test
     void nothingIsInventedFromPlainText() {
         AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, "Ghi chú họp chi bộ\nkhông có gì")));
         assertNull(m.documentNumber());
