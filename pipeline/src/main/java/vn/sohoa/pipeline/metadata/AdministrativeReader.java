@@ -82,7 +82,13 @@ public final class AdministrativeReader {
         Field type = null;
         Field subject = letterSubject;
         if (titleAt >= 0) {
-            type = field(DocumentTypes.byTitle(first.get(titleAt)).orElseThrow().name(), 1, titleAt, 0.95);
+            DocumentTypes.Type titled = DocumentTypes.byTitle(first.get(titleAt)).orElseThrow();
+            type = field(titled.name(), 1, titleAt, 0.95);
+            String notation = codeNotation == null ? null : withTitleAbbreviation(codeNotation.value(), titled);
+            if (notation != null && !notation.equals(codeNotation.value())) {
+                codeNotation = field(notation, 1, codeNotation.line(), 0.8);
+                number = field(new DocumentNumber(codeNumber.value(), notation).toString(), 1, number.line(), 0.8);
+            }
             if (titleAt + 1 < first.size() && !isBodyStart(first.get(titleAt + 1))) {
                 subject = field(continued(first, titleAt + 1, first.get(titleAt + 1), first.size()), 1, titleAt + 1, 0.8);
             }
@@ -251,6 +257,25 @@ public final class AdministrativeReader {
     }
 
     /** OCR reads a bold Đ as the look-alike Ð (U+00D0), sometimes as both at once ("ĐÐ"); undo it. */
+    /**
+     * The notation with its type abbreviation set right when OCR misread one letter of it and the
+     * title says which type it is ({@code TIr-LĐLĐ} under the title TỜ TRÌNH is {@code TTr-LĐLĐ}).
+     */
+    private static String withTitleAbbreviation(String notation, DocumentTypes.Type titled) {
+        String[] parts = notation.split("-", 2);
+        String abbreviation = titled.abbreviation();
+        if (DocumentTypes.byNotation(notation).isPresent() || parts[0].length() != abbreviation.length()) {
+            return notation;
+        }
+        int differences = 0;
+        for (int i = 0; i < abbreviation.length(); i++) {
+            if (Character.toUpperCase(parts[0].charAt(i)) != Character.toUpperCase(abbreviation.charAt(i))) {
+                differences++;
+            }
+        }
+        return differences == 1 ? abbreviation + (parts.length > 1 ? "-" + parts[1] : "") : notation;
+    }
+
     /** The line with OCR's look-alikes of Đ made Đ, and a speck read before "Số" dropped. */
     private static String normaliseNumber(String line) {
         return line.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ')

@@ -73,6 +73,19 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aTypeAbbreviationWithOneLetterMisreadIsSetRightByTheTitle() {
+        String header = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "LĐLĐ HUYỆN BÙ ĐỐP", "Số: 30/TIr-LĐLĐ", "TỜ TRÌNH",
+                "Về việc đề nghị hỗ trợ kinh phí");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, header)));
+        assertEquals("30/TTr-LĐLĐ", value(m.documentNumber()));
+        assertEquals("TTr-LĐLĐ", value(m.codeNotation()));
+
+        String other = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 31/KH-LĐLĐ", "TỜ TRÌNH", "Về việc khác");
+        assertEquals("31/KH-LĐLĐ", value(AdministrativeReader.read(List.of(Page.textLayer(1, other))).documentNumber()),
+                "a notation that names another type is left as written");
+    }
+
+    @Test
     void nothingIsInventedFromPlainText() {
         AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, "Ghi chú họp chi bộ\nkhông có gì")));
         assertNull(m.documentNumber());
