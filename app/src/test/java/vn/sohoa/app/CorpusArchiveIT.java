@@ -105,17 +105,17 @@ class CorpusArchiveIT {
         CorpusEvaluation.Report report = evaluation();
         for (Map.Entry<String, Double> cer : report.cerByFile().entrySet()) {
             boolean bornDigital = TRUTH.get(cer.getKey()).path("born_digital").asBoolean();
-            assertTrue(cer.getValue() <= (bornDigital ? 0.02 : 0.12), cer.getKey() + " CER " + cer.getValue());
+            assertTrue(cer.getValue() <= (bornDigital ? 0.02 : 0.08), cer.getKey() + " CER " + cer.getValue());
         }
-        assertTrue(report.pooledCer() <= 0.05, "pooled CER " + report.pooledCer());
+        assertTrue(report.pooledCer() <= 0.035, "pooled CER " + report.pooledCer());
     }
 
     @Test
     @Order(4)
     void administrativeMetadataIsReadOffTheRecords() throws Exception {
         CorpusEvaluation.Report report = evaluation();
-        Map<String, Double> minimum = Map.of("documentNumber", 0.75, "documentType", 0.95, "issuedDate", 0.95,
-                "place", 0.9, "issuer", 0.75, "subject", 0.85, "confidentiality", 0.95, "urgency", 0.8);
+        Map<String, Double> minimum = Map.of("documentNumber", 0.97, "documentType", 0.97, "issuedDate", 0.97,
+                "place", 0.9, "issuer", 0.9, "subject", 0.9, "confidentiality", 0.95, "urgency", 0.8);
         minimum.forEach((field, least) -> assertTrue(report.fieldAccuracy().get(field) >= least,
                 field + " accuracy " + report.fieldAccuracy().get(field)));
         assertEquals(List.of(), report.invented(), "no field is read where the document has none");
@@ -133,7 +133,7 @@ class CorpusArchiveIT {
     @Order(4)
     void searchCasesFindTheirDocumentsFirst() throws Exception {
         CorpusEvaluation.Report report = evaluation();
-        assertTrue(report.mrrAt10() >= 0.85, "MRR@10 " + report.mrrAt10());
+        assertTrue(report.mrrAt10() >= 0.9, "MRR@10 " + report.mrrAt10());
         assertTrue(report.recallAt10() >= 0.85, "recall@10 " + report.recallAt10());
         assertEquals(List.of(), report.accentMismatches(), "a query typed without diacritics finds the same first document");
     }
