@@ -18,11 +18,66 @@ final class Images {
         if (source.getType() == BufferedImage.TYPE_BYTE_GRAY && source.getRaster().getParent() == null) {
             return source;
         }
+        if (isColour(source)) {
+            return luma(source, false);
+        }
         BufferedImage grey = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = grey.createGraphics();
         g.drawImage(source, 0, 0, null);
         g.dispose();
         return grey;
+    }
+
+    /**
+     * A grey copy of a colour scan in which the ink of seals (red, purple) is paper white, so that a
+     * seal stamped over the signer's title and name does not hide them; null for a grey or bilevel
+     * scan, which has no colour to tell seal ink by.
+     */
+    static BufferedImage greyWithoutSealInk(BufferedImage source) {
+        return isColour(source) ? luma(source, true) : null;
+    }
+
+    private static boolean isColour(BufferedImage image) {
+        return image.getColorModel().getNumColorComponents() == 3 && image.getColorModel().getPixelSize() > 8;
+    }
+
+    /** Grey as the eye sees it (ITU-R BT.601 luma), seal ink made white when asked. */
+    private static BufferedImage luma(BufferedImage source, boolean withoutSealInk) {
+        int width = source.getWidth();
+        int height = source.getHeight();
+        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            source.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int r = (row[x] >> 16) & 0xff;
+                int g = (row[x] >> 8) & 0xff;
+                int b = row[x] & 0xff;
+                out[y * width + x] = withoutSealInk && isSealInk(r, g, b) ? (byte) 255
+                        : (byte) ((r * 299 + g * 587 + b * 114) / 1000);
+            }
+        }
+        return grey;
+    }
+
+    /** Strongly red, or purple: the inks of seals. Black and blue text, and the colour fringes of dark print, are not. */
+    static boolean isSealInk(int r, int g, int b) {
+        boolean red = r > 130 && r - g > 60 && r - b > 30;
+        boolean purple = r > 90 && b > 90 && g < Math.min(r, b) - 50;
+        return red || purple;
+    }
+
+    /** The page with its rows from {@code fromShare} of its height down taken from the other, same-sized image. */
+    static BufferedImage lowerPartFrom(BufferedImage page, BufferedImage other, double fromShare) {
+        BufferedImage joined = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((DataBufferByte) joined.getRaster().getDataBuffer()).getData();
+        byte[] top = ((DataBufferByte) page.getRaster().getDataBuffer()).getData();
+        byte[] bottom = ((DataBufferByte) other.getRaster().getDataBuffer()).getData();
+        int split = (int) (page.getHeight() * fromShare) * page.getWidth();
+        System.arraycopy(top, 0, out, 0, split);
+        System.arraycopy(bottom, split, out, split, out.length - split);
+        return joined;
     }
 
     /** A smaller copy, for measuring the page rather than reading it. */

@@ -53,31 +53,50 @@ final class TesseractEngine implements AutoCloseable {
     }
 
     PageText read(PageImage page) {
-        BufferedImage grey = Images.grey(page.image());
+        Scan scan = new Scan(Images.grey(page.image()), Images.greyWithoutSealInk(page.image()));
         boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
         double scale = bilevel && page.dpi() < UPSCALE_BELOW ? (double) TARGET_DPI / page.dpi() : 1;
-        BufferedImage small = downscaled(grey);
+        BufferedImage small = downscaled(scan.grey());
         Recognition upright = null;
         if (!Skew.looksSideways(small)) {
-            upright = recognise(grey, small, 0, scale, page);
+            upright = recognise(scan, small, 0, scale, page);
             if (upright.confidence() >= OSD_BELOW_CONFIDENCE) {
                 return upright.text(page.number(), bilevel);
             }
         }
-        int rotation = uprightRotation(small, (int) Math.round(page.dpi() * (double) small.getWidth() / grey.getWidth()));
+        int rotation = uprightRotation(small, (int) Math.round(page.dpi() * (double) small.getWidth() / scan.grey().getWidth()));
         if (rotation == 0) {
-            return (upright != null ? upright : recognise(grey, small, 0, scale, page)).text(page.number(), bilevel);
+            return (upright != null ? upright : recognise(scan, small, 0, scale, page)).text(page.number(), bilevel);
         }
-        Recognition turned = recognise(Images.rotateClockwise(grey, rotation), Images.rotateClockwise(small, rotation),
-                rotation, scale, page);
+        Recognition turned = recognise(scan.turned(rotation), Images.rotateClockwise(small, rotation), rotation, scale,
+                page);
         return (upright == null || turned.confidence() > upright.confidence() ? turned : upright)
                 .text(page.number(), bilevel);
     }
 
+    /**
+     * The page in grey, and for a colour scan also without the ink of seals. Seal ink is removed
+     * only below {@link #SEALS_FROM} of the upright page, where the signature block is: above it,
+     * the red MẬT and KHẨN stamps must stay legible.
+     */
+    private record Scan(BufferedImage grey, BufferedImage withoutSeals) {
+
+        static final double SEALS_FROM = 0.4;
+
+        Scan turned(int rotation) {
+            return new Scan(Images.rotateClockwise(grey, rotation),
+                    withoutSeals == null ? null : Images.rotateClockwise(withoutSeals, rotation));
+        }
+
+        BufferedImage toRead() {
+            return withoutSeals == null ? grey : Images.lowerPartFrom(grey, withoutSeals, SEALS_FROM);
+        }
+    }
+
     /** Deskews (and scales) the page as it stands, then reads it. */
-    private Recognition recognise(BufferedImage grey, BufferedImage small, int rotation, double scale, PageImage page) {
+    private Recognition recognise(Scan scan, BufferedImage small, int rotation, double scale, PageImage page) {
         double skew = Skew.degrees(small);
-        BufferedImage image = Images.scaleAndRotate(grey, scale, Math.abs(skew) >= MIN_SKEW_DEGREES ? -skew : 0);
+        BufferedImage image = Images.scaleAndRotate(scan.toRead(), scale, Math.abs(skew) >= MIN_SKEW_DEGREES ? -skew : 0);
         int dpi = (int) Math.round(page.dpi() * scale);
         setImage(reader, image, dpi);
         TessAPI1.TessBaseAPIRecognize(reader, null);

@@ -84,6 +84,52 @@ class OcrPoolTest {
     }
 
     @Test
+    void aRedSealOverTheSignerIsLeftOutAndARedStampInTheHeaderIsKept() throws Exception {
+        BufferedImage page = new BufferedImage(2480, 3508, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        Color sealRed = new Color(220, 30, 40);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("DejaVu Serif", Font.PLAIN, 50));
+        g.drawString("Số: 80/BB-LĐLĐ", 300, 500);
+        g.drawString(LINE, 300, 1200);
+        g.setColor(sealRed);
+        g.setStroke(new java.awt.BasicStroke(6));
+        g.drawRect(380, 560, 190, 90);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 56));
+        g.drawString("MẬT", 405, 630);
+        // Seal ink lies over the print, but black toner stays black under it: the seal is drawn first.
+        g.setStroke(new java.awt.BasicStroke(14));
+        g.drawOval(1250, 2360, 520, 520);
+        g.drawOval(1310, 2420, 400, 400);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 46));
+        g.drawString("LIÊN ĐOÀN LAO ĐỘNG", 1290, 2560);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("DejaVu Serif", Font.BOLD, 50));
+        g.drawString("TM. BAN THƯỜNG VỤ", 1300, 2400);
+        g.drawString("CHỦ TỊCH", 1480, 2480);
+        g.drawString("Phạm Thị Hồng Ánh", 1330, 2800);
+        g.dispose();
+        PageText text = pool.read(new PageImage(1, page, 300)).get();
+        assertTrue(text.text().contains("Phạm Thị Hồng Ánh"), text.text());
+        assertFalse(text.text().contains("LIÊN ĐOÀN"), "the seal's own words are not read: " + text.text());
+        assertTrue(text.text().contains("MẬT"), "the secrecy stamp stays: " + text.text());
+    }
+
+    @Test
+    void sealInkIsRedOrPurpleNeverBlackBlueOrTheFringesOfPrint() {
+        assertTrue(Images.isSealInk(220, 30, 40));
+        assertTrue(Images.isSealInk(150, 40, 160));
+        assertFalse(Images.isSealInk(20, 20, 20));
+        assertFalse(Images.isSealInk(30, 40, 160));
+        assertFalse(Images.isSealInk(90, 60, 60));
+        assertFalse(Images.isSealInk(250, 250, 250));
+    }
+
+    @Test
     void pagesReadInParallelKeepTheirNumbers() throws Exception {
         List<CompletableFuture<PageText>> pages = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
