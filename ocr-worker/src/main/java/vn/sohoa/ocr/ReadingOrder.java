@@ -21,6 +21,8 @@ final class ReadingOrder {
     /** How many rows from the top (or bottom) may still belong to the header (or footer). */
     private static final int EDGE_ROWS = 8;
     private static final int MIN_TABLE_ROWS = 3;
+    /** A segment this many times the usual line height is no line of text. */
+    private static final double TALL = 2.5;
 
     private ReadingOrder() {
     }
@@ -137,29 +139,37 @@ final class ReadingOrder {
         return word.text().codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
-    /** Groups segments that share most of their height into rows, top to bottom, each row left to right. */
+    /**
+     * Groups segments that share most of their height into rows, top to bottom, each row left to
+     * right. A segment much taller than a line (signature strokes, a seal's remains) joins a row by
+     * its middle but does not make the row taller, so it cannot pull the next line into it.
+     */
     private static List<List<Segment>> rows(List<Segment> segments) {
         List<Segment> byCentre = new ArrayList<>(segments);
         byCentre.sort(Comparator.comparingDouble(s -> (s.top() + s.bottom()) / 2.0));
+        double lineHeight = median(segments.stream().mapToInt(Segment::height).sorted().toArray());
         List<List<Segment>> rows = new ArrayList<>();
         List<Segment> row = new ArrayList<>();
         int rowTop = 0;
         int rowBottom = 0;
         for (Segment segment : byCentre) {
-            int overlap = Math.min(rowBottom, segment.bottom()) - Math.max(rowTop, segment.top());
-            int smaller = Math.min(rowBottom - rowTop, segment.height());
+            boolean tall = segment.height() > TALL * lineHeight;
+            int top = tall ? (int) ((segment.top() + segment.bottom() - lineHeight) / 2) : segment.top();
+            int bottom = tall ? (int) (top + lineHeight) : segment.bottom();
+            int overlap = Math.min(rowBottom, bottom) - Math.max(rowTop, top);
+            int smaller = Math.min(rowBottom - rowTop, bottom - top);
             if (!row.isEmpty() && overlap * 2 >= smaller) {
                 row.add(segment);
-                rowTop = Math.min(rowTop, segment.top());
-                rowBottom = Math.max(rowBottom, segment.bottom());
+                rowTop = Math.min(rowTop, top);
+                rowBottom = Math.max(rowBottom, bottom);
                 continue;
             }
             if (!row.isEmpty()) {
                 rows.add(row);
             }
             row = new ArrayList<>(List.of(segment));
-            rowTop = segment.top();
-            rowBottom = segment.bottom();
+            rowTop = top;
+            rowBottom = bottom;
         }
         rows.add(row);
         rows.forEach(r -> r.sort(Comparator.comparingInt(Segment::left)));

@@ -63,6 +63,19 @@ class ReadingOrderTest {
     }
 
     @Test
+    void signatureStrokesReadAsATallWordDoNotMergeTheLinesBesideThem() {
+        List<Word> strokes = List.of(new Word("//Đ2", 1300, 440, 300, 150, 20, 0));
+        List<List<Word>> lines = List.of(
+                line(0, 200, "Trên", "đây", "là", "nội", "dung", "báo", "cáo", "kết", "quả", "công", "tác", "năm"),
+                line(400, 200, "Nơi", "nhận:"), line(400, 1300, "TM.", "BAN", "THƯỜNG", "VỤ"),
+                line(460, 200, "-", "LĐLĐ", "tỉnh;"), strokes,
+                line(520, 200, "-", "Lưu:", "VT."),
+                line(700, 1300, "Phan", "Thanh", "Thảo"));
+        List<String> text = text(ReadingOrder.order(lines));
+        assertEquals(List.of("Nơi nhận:", "- LĐLĐ tỉnh;", "- Lưu: VT."), text.subList(1, 4), text.toString());
+    }
+
+    @Test
     void aLoneSpeckBetweenColumnsDoesNotJoinThem() {
         List<Word> line = new ArrayList<>(line(0, 200, "Nơi", "nhận:"));
         line.add(new Word("'", 800, 0, 10, 20, 30, 0));
