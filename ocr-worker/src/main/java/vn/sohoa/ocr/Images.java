@@ -18,9 +18,6 @@ final class Images {
         if (source.getType() == BufferedImage.TYPE_BYTE_GRAY && source.getRaster().getParent() == null) {
             return source;
         }
-        if (isColour(source)) {
-            return luma(source, false);
-        }
         BufferedImage grey = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = grey.createGraphics();
         g.drawImage(source, 0, 0, null);
@@ -28,37 +25,35 @@ final class Images {
         return grey;
     }
 
-    /**
-     * A grey copy of a colour scan in which the ink of seals (red, purple) is paper white, so that a
-     * seal stamped over the signer's title and name does not hide them; null for a grey or bilevel
-     * scan, which has no colour to tell seal ink by.
-     */
-    static BufferedImage greyWithoutSealInk(BufferedImage source) {
-        return isColour(source) ? luma(source, true) : null;
-    }
-
-    private static boolean isColour(BufferedImage image) {
+    static boolean isColour(BufferedImage image) {
         return image.getColorModel().getNumColorComponents() == 3 && image.getColorModel().getPixelSize() > 8;
     }
 
-    /** Grey as the eye sees it (ITU-R BT.601 luma), seal ink made white when asked. */
-    private static BufferedImage luma(BufferedImage source, boolean withoutSealInk) {
-        int width = source.getWidth();
-        int height = source.getHeight();
+    /**
+     * Two grey copies of a colour scan (ITU-R BT.601 luma), made in one pass: as it is, and with the
+     * ink of seals (red, purple) made paper white, so that a seal stamped over the signer's title
+     * and name does not hide them.
+     */
+    static BufferedImage[] greyWithAndWithoutSealInk(BufferedImage colour) {
+        int width = colour.getWidth();
+        int height = colour.getHeight();
         BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] out = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        BufferedImage withoutSealInk = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] plain = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        byte[] unsealed = ((DataBufferByte) withoutSealInk.getRaster().getDataBuffer()).getData();
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
-            source.getRGB(0, y, width, 1, row, 0, width);
+            colour.getRGB(0, y, width, 1, row, 0, width);
             for (int x = 0; x < width; x++) {
                 int r = (row[x] >> 16) & 0xff;
                 int g = (row[x] >> 8) & 0xff;
                 int b = row[x] & 0xff;
-                out[y * width + x] = withoutSealInk && isSealInk(r, g, b) ? (byte) 255
-                        : (byte) ((r * 299 + g * 587 + b * 114) / 1000);
+                byte luma = (byte) ((r * 299 + g * 587 + b * 114) / 1000);
+                plain[y * width + x] = luma;
+                unsealed[y * width + x] = isSealInk(r, g, b) ? (byte) 255 : luma;
             }
         }
-        return grey;
+        return new BufferedImage[] {grey, withoutSealInk};
     }
 
     /** Strongly red, or purple: the inks of seals. Black and blue text, and the colour fringes of dark print, are not. */

@@ -31,22 +31,26 @@ final class Skew {
         this.height = height;
     }
 
+    /** The dark pixels of the page, found once for both measures. */
+    static Skew of(BufferedImage grey) {
+        return darkPixels(grey);
+    }
+
     /** Degrees the text lines rise clockwise (turn the page back by minus this); 0 when there is no clear skew. */
-    static double degrees(BufferedImage grey) {
-        return darkPixels(grey).measure();
+    double degrees() {
+        return measure();
     }
 
     /**
      * Whether the page's text lines run up and down rather than across: the profile across the
      * page is much sharper than the profile down it.
      */
-    static boolean looksSideways(BufferedImage grey) {
-        Skew across = darkPixels(grey);
-        if (across.count < 200) {
+    boolean looksSideways() {
+        if (count < 200) {
             return false;
         }
-        Skew down = new Skew(across.ys, across.xs, across.count, across.height, across.width);
-        return down.bestSharpness() > across.bestSharpness() * SIDEWAYS_RATIO;
+        Skew down = new Skew(ys, xs, count, height, width);
+        return down.bestSharpness() > bestSharpness() * SIDEWAYS_RATIO;
     }
 
     private double bestSharpness() {

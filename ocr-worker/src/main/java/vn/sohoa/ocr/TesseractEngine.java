@@ -53,23 +53,24 @@ final class TesseractEngine implements AutoCloseable {
     }
 
     PageText read(PageImage page) {
-        Scan scan = new Scan(Images.grey(page.image()), Images.greyWithoutSealInk(page.image()));
+        Scan scan = Scan.of(page.image());
         boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
         double scale = bilevel && page.dpi() < UPSCALE_BELOW ? (double) TARGET_DPI / page.dpi() : 1;
         BufferedImage small = downscaled(scan.grey());
+        Skew profile = Skew.of(small);
         Recognition upright = null;
-        if (!Skew.looksSideways(small)) {
-            upright = recognise(scan, small, 0, scale, page);
+        if (!profile.looksSideways()) {
+            upright = recognise(scan, profile, 0, scale, page);
             if (upright.confidence() >= OSD_BELOW_CONFIDENCE) {
                 return upright.text(page.number(), bilevel);
             }
         }
         int rotation = uprightRotation(small, (int) Math.round(page.dpi() * (double) small.getWidth() / scan.grey().getWidth()));
         if (rotation == 0) {
-            return (upright != null ? upright : recognise(scan, small, 0, scale, page)).text(page.number(), bilevel);
+            return (upright != null ? upright : recognise(scan, profile, 0, scale, page)).text(page.number(), bilevel);
         }
-        Recognition turned = recognise(scan.turned(rotation), Images.rotateClockwise(small, rotation), rotation, scale,
-                page);
+        Recognition turned = recognise(scan.turned(rotation), Skew.of(Images.rotateClockwise(small, rotation)), rotation,
+                scale, page);
         return (upright == null || turned.confidence() > upright.confidence() ? turned : upright)
                 .text(page.number(), bilevel);
     }
@@ -83,6 +84,15 @@ final class TesseractEngine implements AutoCloseable {
 
         static final double SEALS_FROM = 0.4;
 
+        /** Both greys of a colour scan are made in one pass over its pixels. */
+        static Scan of(BufferedImage source) {
+            if (!Images.isColour(source)) {
+                return new Scan(Images.grey(source), null);
+            }
+            BufferedImage[] greys = Images.greyWithAndWithoutSealInk(source);
+            return new Scan(greys[0], greys[1]);
+        }
+
         Scan turned(int rotation) {
             return new Scan(Images.rotateClockwise(grey, rotation),
                     withoutSeals == null ? null : Images.rotateClockwise(withoutSeals, rotation));
@@ -94,8 +104,8 @@ final class TesseractEngine implements AutoCloseable {
     }
 
     /** Deskews (and scales) the page as it stands, then reads it. */
-    private Recognition recognise(Scan scan, BufferedImage small, int rotation, double scale, PageImage page) {
-        double skew = Skew.degrees(small);
+    private Recognition recognise(Scan scan, Skew profile, int rotation, double scale, PageImage page) {
+        double skew = profile.degrees();
         BufferedImage image = Images.scaleAndRotate(scan.toRead(), scale, Math.abs(skew) >= MIN_SKEW_DEGREES ? -skew : 0);
         int dpi = (int) Math.round(page.dpi() * scale);
         setImage(reader, image, dpi);

@@ -17,17 +17,17 @@ class SkewTest {
         BufferedImage page = page();
         for (double degrees : new double[] {-4.5, -1.2, 0.7, 3}) {
             BufferedImage turned = Images.scaleAndRotate(page, 1, degrees);
-            assertEquals(degrees, Skew.degrees(turned), 0.15, "page turned " + degrees + "°");
+            assertEquals(degrees, Skew.of(turned).degrees(), 0.15, "page turned " + degrees + "°");
         }
-        assertEquals(0, Skew.degrees(page), 0.05);
+        assertEquals(0, Skew.of(page).degrees(), 0.05);
     }
 
     @Test
     void tellsPagesWhoseLinesRunUpAndDown() {
-        assertFalse(Skew.looksSideways(page()));
-        assertFalse(Skew.looksSideways(Images.rotateClockwise(page(), 180)));
-        assertTrue(Skew.looksSideways(Images.rotateClockwise(page(), 90)));
-        assertTrue(Skew.looksSideways(Images.rotateClockwise(page(), 270)));
+        assertFalse(Skew.of(page()).looksSideways());
+        assertFalse(Skew.of(Images.rotateClockwise(page(), 180)).looksSideways());
+        assertTrue(Skew.of(Images.rotateClockwise(page(), 90)).looksSideways());
+        assertTrue(Skew.of(Images.rotateClockwise(page(), 270)).looksSideways());
     }
 
     @Test
@@ -37,8 +37,8 @@ class SkewTest {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 800, 1100);
         g.dispose();
-        assertEquals(0, Skew.degrees(blank));
-        assertFalse(Skew.looksSideways(blank));
+        assertEquals(0, Skew.of(blank).degrees());
+        assertFalse(Skew.of(blank).looksSideways());
     }
 
     @Test
