@@ -58,6 +58,17 @@ class FormatsIT {
     @Test
     void aMixedPdfKeepsItsTextLayerAndOcrsItsScannedPage() throws Exception {
         String token = token();
+        JsonNode doc = archived(archive.drop("hon hop.pdf", mixedPdf(SENTENCE + " " + token, SENTENCE)));
+        assertEquals("mixed", doc.path("extraction").asText());
+        JsonNode pages = archive.getJson("/api/documents/" + doc.path("id").asText() + "/text").path("pages");
+        assertEquals("text-layer", pages.get(0).path("method").asText());
+        assertTrue(pages.get(0).path("text").asText().contains(token));
+        assertEquals("ocr", pages.get(1).path("method").asText());
+        assertTrue(pages.get(1).path("text").asText().contains(SENTENCE), pages.get(1).path("text").asText());
+    }
+
+    /** A PDF whose first page is typed text (a text layer) and whose second is a scan of a printed line. */
+    static byte[] mixedPdf(String typedLine, String scannedLine) throws Exception {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try (PDDocument document = new PDDocument()) {
             PDPage typed = new PDPage(PDRectangle.A4);
@@ -67,24 +78,18 @@ class FormatsIT {
                 content.beginText();
                 content.setFont(font, 12);
                 content.newLineAtOffset(72, 750);
-                content.showText(SENTENCE + " " + token);
+                content.showText(typedLine);
                 content.endText();
             }
             PDPage scanned = new PDPage(PDRectangle.A4);
             document.addPage(scanned);
             try (PDPageContentStream content = new PDPageContentStream(document, scanned)) {
-                content.drawImage(LosslessFactory.createFromImage(document, page(SENTENCE)), 0, 0,
+                content.drawImage(LosslessFactory.createFromImage(document, page(scannedLine)), 0, 0,
                         PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
             }
             document.save(pdf);
         }
-        JsonNode doc = archived(archive.drop("hon hop.pdf", pdf.toByteArray()));
-        assertEquals("mixed", doc.path("extraction").asText());
-        JsonNode pages = archive.getJson("/api/documents/" + doc.path("id").asText() + "/text").path("pages");
-        assertEquals("text-layer", pages.get(0).path("method").asText());
-        assertTrue(pages.get(0).path("text").asText().contains(token));
-        assertEquals("ocr", pages.get(1).path("method").asText());
-        assertTrue(pages.get(1).path("text").asText().contains(SENTENCE), pages.get(1).path("text").asText());
+        return pdf.toByteArray();
     }
 
     private JsonNode archived(String id) throws Exception {

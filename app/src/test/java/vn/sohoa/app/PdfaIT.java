@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,10 +22,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -34,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.pipeline.pdfa.PdfaValidation;
 
 /** A scanned document gets its two-layer PDF/A copy (Thông tư 05/2025): served, searchable, checked for fixity. */
 @ExtendWith(RunningArchive.Extension.class)
@@ -98,32 +95,14 @@ class PdfaIT {
     void aMixedPdfsTypedPageIsAnImageInTheCopyAndItsScannedPageIsSearchable() throws Exception {
         String typed = "Văn bản điện tử " + UUID.randomUUID();
         String scanned = "Biên bản họp Ban Chấp hành Công đoàn cơ sở";
-        ByteArrayOutputStream mixed = new ByteArrayOutputStream();
-        try (PDDocument document = new PDDocument()) {
-            PDPage typedPage = new PDPage(PDRectangle.A4);
-            document.addPage(typedPage);
-            PDType0Font font = PDType0Font.load(document, Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").toFile());
-            try (PDPageContentStream content = new PDPageContentStream(document, typedPage)) {
-                content.beginText();
-                content.setFont(font, 12);
-                content.newLineAtOffset(72, 750);
-                content.showText(typed + " - Liên đoàn Lao động tỉnh thông báo kết quả.");
-                content.endText();
-            }
-            PDPage scannedPage = new PDPage(PDRectangle.A4);
-            document.addPage(scannedPage);
-            try (PDPageContentStream content = new PDPageContentStream(document, scannedPage)) {
-                content.drawImage(LosslessFactory.createFromImage(document, FormatsIT.page(scanned)), 0, 0,
-                        PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-            }
-            document.save(mixed);
-        }
-        String id = archive.drop("So hoa/hon hop " + UUID.randomUUID() + ".pdf", mixed.toByteArray());
+        String id = archive.drop("So hoa/hon hop " + UUID.randomUUID() + ".pdf",
+                FormatsIT.mixedPdf(typed + " - Liên đoàn Lao động tỉnh thông báo kết quả.", scanned));
         archive.awaitState(id, "ARCHIVED");
         HttpResponse<byte[]> response = archive.get("/api/documents/" + id + "/pdf");
         assertEquals(200, response.statusCode());
         Path pdf = Files.write(temp.resolve("mixed.pdf"), response.body());
-        assertTrue(PdfaValidation.validate(pdf).compliant(), PdfaValidation.validate(pdf).failures().toString());
+        PdfaValidation.Result validation = PdfaValidation.validate(pdf);
+        assertTrue(validation.compliant(), validation.failures().toString());
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             assertEquals(2, document.getNumberOfPages());
             assertEquals(PDRectangle.A4.getWidth(), document.getPage(0).getMediaBox().getWidth(), 1);

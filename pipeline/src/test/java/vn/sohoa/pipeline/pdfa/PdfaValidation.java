@@ -14,7 +14,7 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** veraPDF, the PDF/A validator of record, on a file: which flavour it claims and which rules it breaks. */
-final class PdfaValidation {
+public final class PdfaValidation {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
@@ -23,10 +23,10 @@ final class PdfaValidation {
     private PdfaValidation() {
     }
 
-    record Result(PDFAFlavour flavour, boolean compliant, List<String> failures) {
+    public record Result(PDFAFlavour flavour, boolean compliant, List<String> failures) {
     }
 
-    static Result validate(Path pdf) throws Exception {
+    public static Result validate(Path pdf) throws Exception {
         try (InputStream in = Files.newInputStream(pdf);
              PDFAParser parser = Foundries.defaultInstance().createParser(in)) {
             PDFAFlavour flavour = parser.getFlavour();
