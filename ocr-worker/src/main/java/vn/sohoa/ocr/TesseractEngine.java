@@ -2,12 +2,14 @@ package vn.sohoa.ocr;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessOcrEngineMode;
 import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
@@ -112,17 +114,35 @@ final class TesseractEngine implements AutoCloseable {
         TessAPI1.TessBaseAPIRecognize(reader, null);
         List<List<Word>> lines = words();
         int confidence = TessAPI1.TessBaseAPIMeanTextConf(reader);
+        SignatureBlock.Layout layout = withSignatureBlockReadAlone(lines, image.getWidth(), image.getHeight());
         TessAPI1.TessBaseAPIClear(reader);
-        return new Recognition(rotation, image, dpi, confidence, lines);
+        return new Recognition(rotation, image, dpi, confidence, layout);
+    }
+
+    /** Reads the signer's block of the image set on the reader once more, as one block of text (see {@link SignatureBlock}). */
+    private SignatureBlock.Layout withSignatureBlockReadAlone(List<List<Word>> lines, int width, int height) {
+        Optional<Rectangle> region = SignatureBlock.region(lines, width, height);
+        if (region.isEmpty()) {
+            return SignatureBlock.Layout.whole(lines);
+        }
+        Rectangle block = region.get();
+        TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_SINGLE_BLOCK);
+        TessAPI1.TessBaseAPISetRectangle(reader, block.x, block.y, block.width, block.height);
+        TessAPI1.TessBaseAPIRecognize(reader, null);
+        List<List<Word>> read = words();
+        TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_AUTO);
+        return SignatureBlock.withBlock(lines, block, read);
     }
 
     /** What one reading of the page found. */
-    private record Recognition(int rotation, BufferedImage image, int dpi, int confidence, List<List<Word>> lines) {
+    private record Recognition(int rotation, BufferedImage image, int dpi, int confidence, SignatureBlock.Layout layout) {
 
         PageText text(int number, boolean bilevel) {
+            List<List<ReadingOrder.Segment>> lines = new ArrayList<>(ReadingOrder.order(layout.page()));
+            lines.addAll(layout.blockAfter(lines), layout.block().stream().map(l -> List.of(ReadingOrder.Segment.of(l))).toList());
             StringBuilder text = new StringBuilder();
             List<Word> ordered = new ArrayList<>();
-            for (List<ReadingOrder.Segment> line : ReadingOrder.order(lines)) {
+            for (List<ReadingOrder.Segment> line : lines) {
                 int lineNumber = ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).line() + 1;
                 StringBuilder lineText = new StringBuilder();
                 for (ReadingOrder.Segment segment : line) {

@@ -57,7 +57,7 @@ public final class CorpusEvaluation {
 
     /** The figures, and what each document and search case scored. */
     public record Report(double pooledCer, Map<String, Double> cerByFile, Map<String, Double> fieldAccuracy,
-                         List<String> invented, double mrrAt10, double recallAt10, Map<String, Integer> rankByQuery,
+                         List<String> invented, List<String> misses, double mrrAt10, double recallAt10, Map<String, Integer> rankByQuery,
                          List<String> accentMismatches) {
 
         public String text() {
@@ -68,6 +68,8 @@ public final class CorpusEvaluation {
             fieldAccuracy.forEach((field, accuracy) -> out.append(String.format(Locale.ROOT, "  %6.1f %%  %s%n",
                     accuracy * 100, field)));
             out.append("Fields read where the truth has none: ").append(invented.isEmpty() ? "none" : invented).append('\n');
+            out.append("Fields read wrong or missed:").append(misses.isEmpty() ? " none" : "").append('\n');
+            misses.forEach(miss -> out.append("  ").append(miss).append('\n'));
             out.append(String.format(Locale.ROOT, "Search: MRR@10 %.3f, recall@10 %.3f over %d cases%n", mrrAt10,
                     recallAt10, rankByQuery.size()));
             rankByQuery.forEach((query, rank) -> out.append(String.format(Locale.ROOT, "  rank %s  %s%n",
@@ -92,6 +94,7 @@ public final class CorpusEvaluation {
         Map<String, Double> cerByFile = new LinkedHashMap<>();
         Map<String, Integer> right = new LinkedHashMap<>();
         List<String> invented = new ArrayList<>();
+        List<String> misses = new ArrayList<>();
         for (Map.Entry<String, JsonNode> doc : truth.entrySet()) {
             String id = ids.get(doc.getKey());
             StringBuilder read = new StringBuilder();
@@ -113,6 +116,9 @@ public final class CorpusEvaluation {
                     right.merge(field.getKey(), 0, Integer::sum);
                     if (want == null) {
                         invented.add(field.getKey() + " of " + doc.getKey());
+                    } else {
+                        misses.add(String.format("%s of %s: %s, read %s", field.getKey(), doc.getKey(), want,
+                                got == null ? "nothing" : got));
                     }
                 }
             }
@@ -158,7 +164,7 @@ public final class CorpusEvaluation {
                 }
             }
         }
-        return new Report((double) errors / length, cerByFile, accuracy, invented, reciprocal / queries.size(),
+        return new Report((double) errors / length, cerByFile, accuracy, invented, misses, reciprocal / queries.size(),
                 recall / queries.size(), ranks, mismatches);
     }
 

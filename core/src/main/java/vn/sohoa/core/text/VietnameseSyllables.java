@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * tone mark on a vowel, the spelling rules of c/k/q, g/gh, ng/ngh, and only the sharp or heavy tone
  * before a final p, t, c or ch. Used to tell which reading of legacy bytes is Vietnamese.
  */
-final class VietnameseSyllables {
+public final class VietnameseSyllables {
 
     private static final String TONES = "\u0300\u0301\u0303\u0309\u0323";
     private static final String VOWELS = "aăâeêioôơuưy";
@@ -34,7 +34,7 @@ final class VietnameseSyllables {
     private VietnameseSyllables() {
     }
 
-    static boolean isValid(String word) {
+    public static boolean isValid(String word) {
         String nfd = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         StringBuilder toneless = new StringBuilder(nfd.length());
         char tone = 0;

@@ -1,0 +1,150 @@
+package vn.sohoa.ocr;
+
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import vn.sohoa.core.document.Word;
+import vn.sohoa.core.text.VietnameseSyllables;
+import vn.sohoa.core.text.VietnameseText;
+
+/**
+ * The signer's block of an administrative record: right of the "Nơi nhận" list, the signing
+ * authority, the signer's title, the signature with the seal over it, and the signer's name.
+ * Tesseract's page layout analysis often takes the whole block, seal and signature strokes included,
+ * for a picture and reads none of it; read on its own as one block of text, it gives the title and
+ * the name back.
+ */
+final class SignatureBlock {
+
+    /** The block starts this many line heights above the "Nơi nhận" line (the authority line may sit a little higher). */
+    private static final double LINES_ABOVE = 1.0;
+    /** ... and reaches this share of the page height below it: title, signature and seal, name. */
+    private static final double PAGE_SHARE_BELOW = 0.25;
+    /** Where the right column may start at the earliest, as a share of the page width. */
+    private static final double RIGHT_COLUMN_FROM = 0.4;
+    /** A gap between words wider than this many word heights separates the two columns. */
+    private static final double COLUMN_GAP = 2;
+    /** A word read with less confidence than this inside the block is taken for seal or signature strokes. */
+    static final float MIN_CONFIDENCE = 60;
+
+    private SignatureBlock() {
+    }
+
+    /** Where the signer's block is on a page read as {@code lines}, if the page has a "Nơi nhận" list. */
+    static Optional<Rectangle> region(List<List<Word>> lines, int width, int height) {
+        for (List<Word> line : lines) {
+            for (int i = 0; i + 1 < line.size(); i++) {
+                Word first = line.get(i);
+                if (first.x() < width / 2 && isRecipientsLabel(first.text(), line.get(i + 1).text())) {
+                    int lineHeight = Math.max(first.height(), line.get(i + 1).height());
+                    int top = Math.max(0, first.y() - (int) (LINES_ABOVE * lineHeight));
+                    int left = Math.max((int) (RIGHT_COLUMN_FROM * width), leftColumnRight(lines, top, width)
+                            + lineHeight);
+                    int bottom = Math.min(height, first.y() + (int) (PAGE_SHARE_BELOW * height));
+                    return left < width && bottom > top
+                            ? Optional.of(new Rectangle(left, top, width - left, bottom - top))
+                            : Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isRecipientsLabel(String first, String second) {
+        String one = VietnameseText.fold(first).toLowerCase(Locale.ROOT);
+        String two = VietnameseText.fold(second).toLowerCase(Locale.ROOT);
+        return one.equals("noi") && two.startsWith("nhan");
+    }
+
+    /**
+     * The right edge of the "Nơi nhận" column: of the lines starting in the left third below
+     * {@code top}, how far their words reach before a gap wider than a column gap.
+     */
+    private static int leftColumnRight(List<List<Word>> lines, int top, int width) {
+        int right = 0;
+        for (List<Word> line : lines) {
+            if (line.isEmpty() || line.get(0).y() < top || line.get(0).x() > width / 3) {
+                continue;
+            }
+            int end = line.get(0).x() + line.get(0).width();
+            for (Word word : line.subList(1, line.size())) {
+                if (word.x() - end > COLUMN_GAP * word.height()) {
+                    break;
+                }
+                end = word.x() + word.width();
+            }
+            right = Math.max(right, end);
+        }
+        return right;
+    }
+
+    /**
+     * The page's lines outside the signer's block, and the block's lines, to be read after the
+     * "Nơi nhận" list beside them.
+     */
+    record Layout(List<List<Word>> page, List<List<Word>> block) {
+
+        static Layout whole(List<List<Word>> page) {
+            return new Layout(page, List.of());
+        }
+
+        /** Where the block's lines go among the page's lines in reading order: after the last line that starts above the block's bottom. */
+        int blockAfter(List<List<ReadingOrder.Segment>> ordered) {
+            int bottom = block.stream().flatMap(List::stream).mapToInt(w -> w.y() + w.height()).max().orElse(0);
+            int at = 0;
+            for (int i = 0; i < ordered.size(); i++) {
+                if (ordered.get(i).stream().mapToInt(ReadingOrder.Segment::top).min().orElse(0) < bottom) {
+                    at = i + 1;
+                }
+            }
+            return at;
+        }
+    }
+
+    /**
+     * The block as read on its own, when that reading found more confident text than the page's
+     * reading did there; otherwise the page as it was read. What seal and signature strokes read as
+     * is left out: doubtful words that are no Vietnamese syllable, and lines with less than half
+     * their letters in confident words.
+     */
+    static Layout withBlock(List<List<Word>> page, Rectangle region, List<List<Word>> blockRead) {
+        List<List<Word>> outside = new ArrayList<>();
+        List<Word> inside = new ArrayList<>();
+        for (List<Word> line : page) {
+            List<Word> kept = new ArrayList<>();
+            for (Word word : line) {
+                (region.contains(word.x() + word.width() / 2, word.y() + word.height() / 2) ? inside : kept).add(word);
+            }
+            if (!kept.isEmpty()) {
+                outside.add(kept);
+            }
+        }
+        List<List<Word>> block = new ArrayList<>();
+        for (List<Word> line : blockRead) {
+            List<Word> words = line.stream().filter(SignatureBlock::looksWritten).toList();
+            if (2 * confidentLetters(words) > letters(words)) {
+                block.add(words);
+            }
+        }
+        if (confidentLetters(block.stream().flatMap(List::stream).toList()) <= confidentLetters(inside)) {
+            return Layout.whole(page);
+        }
+        return new Layout(outside, block);
+    }
+
+    /** Read with confidence, or a Vietnamese word that a stroke over it made doubtful (a name under the seal). */
+    private static boolean looksWritten(Word word) {
+        return word.confidence() >= MIN_CONFIDENCE
+                || VietnameseSyllables.isValid(word.text().replaceAll("[\\p{P}\\p{S}]+$", ""));
+    }
+
+    private static int confidentLetters(List<Word> words) {
+        return letters(words.stream().filter(w -> w.confidence() >= MIN_CONFIDENCE).toList());
+    }
+
+    private static int letters(List<Word> words) {
+        return words.stream().mapToInt(w -> (int) w.text().codePoints().filter(Character::isLetter).count()).sum();
+    }
+}
