@@ -26,7 +26,6 @@ public final class AdministrativeReader {
     private static final Pattern DATE = Pattern.compile(
             "^(.*?),?\\s*ng[àa]y\\s*(\\d{1,2})\\s*th[áa]ng\\s*(\\d{1,2})\\s*n[ăa]m\\s*(\\d{4})", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHORITY = Pattern.compile("^(TM|KT|Q|TL|TUQ)\\s*[.,]\\s*(\\p{Lu}[\\p{Lu}\\s]+)$");
-    private static final Pattern PERSON = Pattern.compile("^(\\p{Lu}\\p{Ll}*)(\\s+\\p{Lu}\\p{Ll}*){1,5}$");
     private static final Pattern SUBJECT_CONTINUES = Pattern.compile("^(\\p{Ll}|\\d|[-–]\\s*\\d|\\()");
     private static final List<String> BODY_STARTS = List.of("kính gửi", "căn cứ", "thực hiện", "theo ");
     private static final List<String> ORG_STARTS = List.of("TỔNG", "LĐLĐ", "LIÊN ĐOÀN", "CÔNG ĐOÀN", "CĐCS", "CĐ ",
@@ -140,7 +139,7 @@ public final class AdministrativeReader {
                 if (AUTHORITY.matcher(lines.get(i)).matches()) {
                     authorityAt = i;
                 }
-                if (PERSON.matcher(lines.get(i)).matches()) {
+                if (isName(lines.get(i))) {
                     lastName = i;
                 }
             }
@@ -151,15 +150,14 @@ public final class AdministrativeReader {
                 Field authority = field(m.group(1) + ". " + m.group(2).strip(), page, authorityAt, 0.85);
                 int i = authorityAt + 1;
                 List<String> title = new ArrayList<>();
-                while (i < lines.size() && isCapitals(lines.get(i)) && !PERSON.matcher(lines.get(i)).matches()) {
+                while (i < lines.size() && isCapitals(lines.get(i)) && !isName(lines.get(i))) {
                     title.add(lines.get(i++));
                 }
                 Field signer = null;
-                for (int j = i; j < Math.min(lines.size(), i + 4); j++) {
-                    if (PERSON.matcher(lines.get(j)).matches()) {
-                        signer = field(lines.get(j), page, j, 0.8);
-                        break;
-                    }
+                for (int j = i; j < Math.min(lines.size(), i + 4) && signer == null; j++) {
+                    int at = j;
+                    signer = PersonNames.read(lines.get(j), 0.8).map(name -> field(name.value(), page, at, name.confidence()))
+                            .orElse(null);
                 }
                 return new Signature(authority, field(title.isEmpty() ? null : String.join(" ", title), page,
                         authorityAt + 1, 0.8), signer, recipients);
@@ -171,9 +169,15 @@ public final class AdministrativeReader {
             while (titleFrom > from && isCapitals(lines.get(titleFrom - 1))) {
                 titleFrom--;
             }
+            if (lastName + 1 < lines.size() && lastName + 3 >= lines.size() && isCapitals(lines.get(lastName + 1))) {
+                // Two blocks side by side (a biên bản) whose right one, the one signing, has no name read.
+                String rightTitle = lines.get(lastName + 1).replaceAll("^[^\\p{L}]+", "");
+                return new Signature(null, field(rightTitle, page, lastName + 1, 0.6), null, recipients);
+            }
             String title = titleFrom == lastName ? null : String.join(" ", lines.subList(titleFrom, lastName));
-            return new Signature(null, field(title, page, titleFrom, 0.7), field(lines.get(lastName), page, lastName, 0.7),
-                    recipients);
+            PersonNames.Name name = PersonNames.read(lines.get(lastName), 0.7).orElseThrow();
+            return new Signature(null, field(title, page, titleFrom, 0.7), field(name.value(), page, lastName,
+                    name.confidence()), recipients);
         }
 
         private static List<String> recipients(List<String> lines, int from) {
@@ -242,6 +246,10 @@ public final class AdministrativeReader {
         return ORG_STARTS.stream().anyMatch(upper::startsWith);
     }
 
+    private static boolean isName(String line) {
+        return PersonNames.read(line, 1).isPresent();
+    }
+
     /** Mostly capital letters, as titles, bodies and positions are printed. */
     private static boolean isCapitals(String line) {
         String letters = letters(line).replace(" ", "");
@@ -256,7 +264,6 @@ public final class AdministrativeReader {
         return line.replaceAll("[^\\p{L}\\s]", "").replaceAll("\\s+", " ").strip();
     }
 
-    /** OCR reads a bold Đ as the look-alike Ð (U+00D0), sometimes as both at once ("ĐÐ"); undo it. */
     /**
      * The notation with its type abbreviation set right when OCR misread one letter of it and the
      * title says which type it is ({@code TIr-LĐLĐ} under the title TỜ TRÌNH is {@code TTr-LĐLĐ}).

@@ -2,6 +2,7 @@ package vn.sohoa.pipeline.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,42 @@ class AdministrativeReaderTest {
         String other = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 31/KH-LĐLĐ", "TỜ TRÌNH", "Về việc khác");
         assertEquals("31/KH-LĐLĐ", value(AdministrativeReader.read(List.of(Page.textLayer(1, other))).documentNumber()),
                 "a notation that names another type is left as written");
+    }
+
+    @Test
+    void aSignerIsAWholeNameWithMarksAroundItDroppedAndItsFamilyNameSetRight() {
+        assertEquals("Trần Mỹ Hạnh", value(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Ẻ", "77117", "_Trần Mỹ Hạnh")));
+        assertEquals("Vũ Minh Dũng", value(signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "\"Vữ Minh Dũng")));
+        assertEquals("Đinh Quốc Vinh", value(signer("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Đỉnh Quốc Vinh")));
+        assertTrue(signer("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Đỉnh Quốc Vinh").confidence()
+                < signer("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Đinh Quốc Vinh").confidence(), "a name set right is less sure");
+    }
+
+    @Test
+    void givenNamesLeftWhenTheSealHidTheFamilyNameAreNoSigner() {
+        assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Xuân Nghĩa"));
+        assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Thị Hồng Ánh"));
+        assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Điểm Xuân Phong"));
+    }
+
+    @Test
+    void inAMinuteTheSignerIsTheRightBlockNotTheLeft() {
+        String minute = String.join("\n", "BIÊN BẢN", "Kiểm tra hồ sơ", "Biên bản kết thúc hồi 16 giờ./.",
+                "ĐẠI DIỆN ĐƠN VỊ", "Điểu Mỹ Quyên", "TRƯỞNG ĐOÀN KIỂM TRA", "Đỗ Phương Ánh");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, minute)));
+        assertEquals("Đỗ Phương Ánh", value(m.signer()));
+        assertEquals("TRƯỞNG ĐOÀN KIỂM TRA", value(m.signerTitle()));
+
+        String nameUnread = minute.substring(0, minute.lastIndexOf('\n'));
+        AdministrativeMetadata unread = AdministrativeReader.read(List.of(Page.textLayer(1, nameUnread)));
+        assertNull(unread.signer(), "the left block's name is not the signer's");
+        assertEquals("TRƯỞNG ĐOÀN KIỂM TRA", value(unread.signerTitle()));
+    }
+
+    private static AdministrativeMetadata.Field signer(String... block) {
+        String page = String.join("\n", "Kính đề nghị Liên đoàn Lao động tỉnh xem xét./.", "Nơi nhận:", "- Lưu: VT.")
+                + "\n" + String.join("\n", block);
+        return AdministrativeReader.read(List.of(Page.textLayer(1, page))).signer();
     }
 
     @Test

@@ -1,0 +1,72 @@
+package vn.sohoa.pipeline.metadata;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import vn.sohoa.core.text.VietnameseText;
+
+/**
+ * A person's name as printed under a signature: a family name, middle names and a given name, each
+ * word capitalised. Vietnamese family names are a short list, so a line is taken for a name only when
+ * it starts with one: the name is then whole, not the given names left after a seal or signature
+ * covered the family name. A family name misread only in its diacritics ("Đỉnh" for Đinh) is set
+ * right when exactly one family name reads the same without them.
+ */
+final class PersonNames {
+
+    private static final Pattern WORDS = Pattern.compile("^\\p{Lu}\\p{Ll}*(\\s+\\p{Lu}\\p{Ll}*){1,5}$");
+    private static final Pattern EDGE_MARKS = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
+
+    /** The family names of Vietnam's Kinh majority and of the ethnic groups of the South-East and Central Highlands. */
+    private static final List<String> FAMILY_NAMES = List.of(
+            "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+            "Dương", "Lý", "Lương", "Trương", "Đinh", "Đoàn", "Lâm", "Mai", "Trịnh", "Đào", "Cao", "Hà", "Tạ", "Tô",
+            "Châu", "Chu", "Thái", "Kiều", "Lưu", "Văn", "Tăng", "Quách", "La", "Lã", "Triệu", "Vương", "Phùng", "Hứa",
+            "Lục", "Mạc", "Nông", "Kim", "Diệp", "Hầu", "Khổng", "Tống", "Lạc", "Giang", "Thân", "Thạch", "Danh",
+            "Điểu", "Lò", "Đàm", "Nghiêm", "Ninh", "Quan", "Tôn", "Từ", "Vi", "Âu", "Bạch", "Cù", "Doãn", "Đồng",
+            "Đường", "Giáp", "Hàn", "Khúc", "Khương", "Lại", "Lữ", "Mã", "Mạnh", "Ông", "Phí", "Phó", "Quản", "Sầm",
+            "Sơn", "Tiêu", "Trà", "Trang", "Ứng", "Vòng", "Nhữ", "Ôn", "Đậu", "Ngọ", "Thiều", "Thiệu", "Tưởng",
+            "Viên", "Bế", "Bàn", "Cầm", "Đèo", "Lường", "Quàng", "Lộc", "Ngụy", "Nhâm", "Tào", "Tất", "Trình", "Uông",
+            "Vạn", "Biện", "Cung", "Chế", "Chiêm", "Chung", "Cổ", "Đái", "Đổng", "Hạ", "Kha", "Khâu", "Khuất", "Liêu",
+            "Liễu", "Lỗ", "Mạch", "Mẫn", "Phương", "Thẩm", "Tiết", "Trầm", "Ung", "Yên", "Nay", "Siu", "Ksor", "Kpă",
+            "Rơ", "Y", "Ka", "Lăng", "Luân", "Mẫu", "Mông", "Phù", "Hình", "Giả", "Công", "Đồ");
+    private static final Map<String, List<String>> BY_FOLDED = new HashMap<>();
+
+    static {
+        for (String name : FAMILY_NAMES) {
+            BY_FOLDED.computeIfAbsent(folded(name), k -> new ArrayList<>()).add(name);
+        }
+    }
+
+    /** A name read from a line, and how sure the reading is. */
+    record Name(String value, double confidence) {
+    }
+
+    private PersonNames() {
+    }
+
+    /** The name on this line (marks read around it dropped), or empty when the line is no whole name. */
+    static Optional<Name> read(String line, double confidence) {
+        String text = EDGE_MARKS.matcher(line.strip()).replaceAll("").replaceAll("\\s+", " ");
+        if (!WORDS.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        int space = text.indexOf(' ');
+        String family = text.substring(0, space);
+        if (FAMILY_NAMES.contains(family)) {
+            return Optional.of(new Name(text, confidence));
+        }
+        List<String> alike = BY_FOLDED.getOrDefault(folded(family), List.of());
+        return alike.size() == 1
+                ? Optional.of(new Name(alike.get(0) + text.substring(space), confidence * 0.75))
+                : Optional.empty();
+    }
+
+    private static String folded(String word) {
+        return VietnameseText.fold(word).toLowerCase(Locale.ROOT);
+    }
+}
