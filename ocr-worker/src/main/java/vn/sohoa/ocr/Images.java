@@ -2,6 +2,7 @@ package vn.sohoa.ocr;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -116,6 +117,66 @@ final class Images {
         g.drawImage(grey, turn, null);
         g.dispose();
         return rotated;
+    }
+
+    /** Otsu's threshold of a grey histogram: values below it are ink, the rest paper. */
+    static int otsu(int[] histogram, int total) {
+        long sumAll = 0;
+        for (int v = 0; v < 256; v++) {
+            sumAll += (long) v * histogram[v];
+        }
+        long sumBelow = 0;
+        int below = 0;
+        double bestVariance = -1;
+        int threshold = 128;
+        for (int v = 0; v < 256; v++) {
+            below += histogram[v];
+            if (below == 0) {
+                continue;
+            }
+            int above = total - below;
+            if (above == 0) {
+                break;
+            }
+            sumBelow += (long) v * histogram[v];
+            double meanBelow = (double) sumBelow / below;
+            double meanAbove = (double) (sumAll - sumBelow) / above;
+            double variance = (double) below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
+            if (variance > bestVariance) {
+                bestVariance = variance;
+                threshold = v + 1;
+            }
+        }
+        return threshold;
+    }
+
+    /**
+     * The region in black and white with only the darkest ink kept: printed text is darker than seal
+     * ink and pen strokes scanned grey, and than what is left of them once their colour is removed.
+     * The cut lies halfway between the darkest quarter of the ink and Otsu's ink/paper threshold.
+     */
+    static BufferedImage darkestInk(BufferedImage grey, Rectangle region) {
+        byte[] pixels = (byte[]) grey.getRaster().getDataElements(region.x, region.y, region.width, region.height, null);
+        int[] histogram = new int[256];
+        for (byte p : pixels) {
+            histogram[p & 0xff]++;
+        }
+        int paper = otsu(histogram, pixels.length);
+        int ink = 0;
+        for (int v = 0; v < paper; v++) {
+            ink += histogram[v];
+        }
+        int darkQuarter = 0;
+        for (int seen = histogram[0]; seen < ink / 4; seen += histogram[darkQuarter]) {
+            darkQuarter++;
+        }
+        int cut = (darkQuarter + paper) / 2;
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (pixels[i] & 0xff) <= cut ? 0 : (byte) 255;
+        }
+        BufferedImage part = new BufferedImage(region.width, region.height, BufferedImage.TYPE_BYTE_GRAY);
+        part.getRaster().setDataElements(0, 0, region.width, region.height, pixels);
+        return part;
     }
 
     /** The grey pixels in a direct buffer, one byte per pixel, rows without padding. */

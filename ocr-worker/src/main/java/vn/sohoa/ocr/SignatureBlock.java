@@ -2,6 +2,7 @@ package vn.sohoa.ocr;
 
 import java.awt.Rectangle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,7 @@ final class SignatureBlock {
     private static final double PAGE_SHARE_BELOW = 0.25;
     /** Where the right column may start at the earliest, as a share of the page width. */
     private static final double RIGHT_COLUMN_FROM = 0.4;
+    private static final int MIN_WORDS_OF_TEXT_LINE = 4;
     /** A gap between words wider than this many word heights separates the two columns. */
     private static final double COLUMN_GAP = 2;
     /** A word read with less confidence than this inside the block is taken for seal or signature strokes. */
@@ -43,13 +45,20 @@ final class SignatureBlock {
                     int left = Math.max((int) (RIGHT_COLUMN_FROM * width), leftColumnRight(lines, top, width)
                             + lineHeight);
                     int bottom = Math.min(height, first.y() + (int) (PAGE_SHARE_BELOW * height));
-                    return left < width && bottom > top
-                            ? Optional.of(new Rectangle(left, top, width - left, bottom - top))
+                    int right = Math.min(width, textRight(lines) + lineHeight);
+                    return left < right && bottom > top
+                            ? Optional.of(new Rectangle(left, top, right - left, bottom - top))
                             : Optional.empty();
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the lines of text end on the right, so that the scanner's dark edge beyond them is not read. */
+    private static int textRight(List<List<Word>> lines) {
+        return lines.stream().filter(line -> line.size() >= MIN_WORDS_OF_TEXT_LINE)
+                .mapToInt(line -> line.get(line.size() - 1).x() + line.get(line.size() - 1).width()).max().orElse(0);
     }
 
     private static boolean isRecipientsLabel(String first, String second) {
@@ -104,34 +113,77 @@ final class SignatureBlock {
     }
 
     /**
-     * The block as read on its own, when that reading found more confident text than the page's
-     * reading did there; otherwise the page as it was read. What seal and signature strokes read as
-     * is left out: doubtful words that are no Vietnamese syllable, and lines with less than half
-     * their letters in confident words.
+     * The block's lines taken row by row from whichever reading, the page's or the block's own,
+     * read more letters with confidence on that row (the block's own on a tie: its image is the
+     * cleaner). What seal and signature strokes read as is left out of both: doubtful words that are
+     * no Vietnamese syllable, and lines with less than half their letters in confident words.
      */
     static Layout withBlock(List<List<Word>> page, Rectangle region, List<List<Word>> blockRead) {
         List<List<Word>> outside = new ArrayList<>();
-        List<Word> inside = new ArrayList<>();
+        List<List<Word>> inside = new ArrayList<>();
         for (List<Word> line : page) {
-            List<Word> kept = new ArrayList<>();
+            List<Word> out = new ArrayList<>();
+            List<Word> in = new ArrayList<>();
             for (Word word : line) {
-                (region.contains(word.x() + word.width() / 2, word.y() + word.height() / 2) ? inside : kept).add(word);
+                (region.contains(word.x() + word.width() / 2, word.y() + word.height() / 2) ? in : out).add(word);
             }
-            if (!kept.isEmpty()) {
-                outside.add(kept);
+            if (!out.isEmpty()) {
+                outside.add(out);
             }
+            inside.add(in);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (List<Word> line : written(inside)) {
+            Row.of(rows, line).page.add(line);
+        }
+        for (List<Word> line : written(blockRead)) {
+            Row.of(rows, line).block.add(line);
         }
         List<List<Word>> block = new ArrayList<>();
-        for (List<Word> line : blockRead) {
+        rows.stream().sorted(Comparator.comparingInt(Row::top)).forEach(row -> block.addAll(row.better()));
+        return new Layout(outside, block);
+    }
+
+    /** Lines of the two readings that lie at the same height of the block. */
+    private record Row(List<List<Word>> page, List<List<Word>> block, int[] extent) {
+
+        static Row of(List<Row> rows, List<Word> line) {
+            int top = line.stream().mapToInt(Word::y).min().orElse(0);
+            int bottom = line.stream().mapToInt(w -> w.y() + w.height()).max().orElse(0);
+            for (Row row : rows) {
+                int overlap = Math.min(bottom, row.extent[1]) - Math.max(top, row.extent[0]);
+                if (overlap > Math.min(bottom - top, row.extent[1] - row.extent[0]) / 2) {
+                    row.extent[0] = Math.min(top, row.extent[0]);
+                    row.extent[1] = Math.max(bottom, row.extent[1]);
+                    return row;
+                }
+            }
+            Row row = new Row(new ArrayList<>(), new ArrayList<>(), new int[] {top, bottom});
+            rows.add(row);
+            return row;
+        }
+
+        int top() {
+            return extent[0];
+        }
+
+        List<List<Word>> better() {
+            int fromPage = page.stream().mapToInt(SignatureBlock::confidentLetters).sum();
+            int fromBlock = block.stream().mapToInt(SignatureBlock::confidentLetters).sum();
+            return fromBlock >= fromPage ? block : page;
+        }
+    }
+
+    /** The lines without what strokes read as. */
+    private static List<List<Word>> written(List<List<Word>> lines) {
+        List<List<Word>> written = new ArrayList<>();
+        for (List<Word> line : lines) {
             List<Word> words = line.stream().filter(SignatureBlock::looksWritten).toList();
-            if (2 * confidentLetters(words) > letters(words)) {
-                block.add(words);
+            if (!words.isEmpty() && 2 * confidentLetters(words) > letters(words)) {
+                written.add(words);
             }
         }
-        if (confidentLetters(block.stream().flatMap(List::stream).toList()) <= confidentLetters(inside)) {
-            return Layout.whole(page);
-        }
-        return new Layout(outside, block);
+        return written;
     }
 
     /** Read with confidence, or a Vietnamese word that a stroke over it made doubtful (a name under the seal). */

@@ -111,7 +111,7 @@ final class Skew {
         for (byte p : pixels) {
             histogram[p & 0xff]++;
         }
-        int threshold = otsu(histogram, pixels.length);
+        int threshold = Images.otsu(histogram, pixels.length);
         int dark = 0;
         for (int v = 0; v < threshold; v++) {
             dark += histogram[v];
@@ -147,35 +147,5 @@ final class Skew {
             }
         }
         return new Skew(xs, ys, n, width, height);
-    }
-
-    private static int otsu(int[] histogram, int total) {
-        long sumAll = 0;
-        for (int v = 0; v < 256; v++) {
-            sumAll += (long) v * histogram[v];
-        }
-        long sumBelow = 0;
-        int below = 0;
-        double bestVariance = -1;
-        int threshold = 128;
-        for (int v = 0; v < 256; v++) {
-            below += histogram[v];
-            if (below == 0) {
-                continue;
-            }
-            int above = total - below;
-            if (above == 0) {
-                break;
-            }
-            sumBelow += (long) v * histogram[v];
-            double meanBelow = (double) sumBelow / below;
-            double meanAbove = (double) (sumAll - sumBelow) / above;
-            double variance = (double) below * above * (meanBelow - meanAbove) * (meanBelow - meanAbove);
-            if (variance > bestVariance) {
-                bestVariance = variance;
-                threshold = v + 1;
-            }
-        }
-        return threshold;
     }
 }

@@ -114,22 +114,26 @@ final class TesseractEngine implements AutoCloseable {
         TessAPI1.TessBaseAPIRecognize(reader, null);
         List<List<Word>> lines = words();
         int confidence = TessAPI1.TessBaseAPIMeanTextConf(reader);
-        SignatureBlock.Layout layout = withSignatureBlockReadAlone(lines, image.getWidth(), image.getHeight());
         TessAPI1.TessBaseAPIClear(reader);
+        SignatureBlock.Layout layout = withSignatureBlockReadAlone(lines, image, dpi);
         return new Recognition(rotation, image, dpi, confidence, layout);
     }
 
-    /** Reads the signer's block of the image set on the reader once more, as one block of text (see {@link SignatureBlock}). */
-    private SignatureBlock.Layout withSignatureBlockReadAlone(List<List<Word>> lines, int width, int height) {
-        Optional<Rectangle> region = SignatureBlock.region(lines, width, height);
+    /** Reads the signer's block once more on its own, in its darkest ink only (see {@link SignatureBlock}). */
+    private SignatureBlock.Layout withSignatureBlockReadAlone(List<List<Word>> lines, BufferedImage page, int dpi) {
+        Optional<Rectangle> region = SignatureBlock.region(lines, page.getWidth(), page.getHeight());
         if (region.isEmpty()) {
             return SignatureBlock.Layout.whole(lines);
         }
         Rectangle block = region.get();
         TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_SINGLE_BLOCK);
-        TessAPI1.TessBaseAPISetRectangle(reader, block.x, block.y, block.width, block.height);
+        setImage(reader, Images.darkestInk(page, block), dpi);
         TessAPI1.TessBaseAPIRecognize(reader, null);
-        List<List<Word>> read = words();
+        List<List<Word>> read = words().stream()
+                .map(line -> line.stream().map(w -> new Word(w.text(), w.x() + block.x, w.y() + block.y, w.width(),
+                        w.height(), w.confidence(), w.line())).toList())
+                .toList();
+        TessAPI1.TessBaseAPIClear(reader);
         TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_AUTO);
         return SignatureBlock.withBlock(lines, block, read);
     }

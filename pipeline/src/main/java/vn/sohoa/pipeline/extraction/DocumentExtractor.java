@@ -169,7 +169,7 @@ public class DocumentExtractor {
                     pageDone.accept(i + 1);
                 } else {
                     int dpi = dpiWithin(pdf.getPage(i).getMediaBox(), renderDpi);
-                    BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
+                    BufferedImage image = renderer.renderImageWithDPI(i, dpi, PageColours.renderingFor(pdf.getPage(i)));
                     if (digitised == null) {
                         digitised = new SearchablePdf(tempDir);
                     }

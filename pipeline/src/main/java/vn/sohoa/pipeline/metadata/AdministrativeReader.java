@@ -147,11 +147,11 @@ public final class AdministrativeReader {
             if (authorityAt >= 0) {
                 Matcher m = AUTHORITY.matcher(lines.get(authorityAt));
                 m.matches();
-                Field authority = field(m.group(1) + ". " + m.group(2).strip(), page, authorityAt, 0.85);
+                Field authority = field(m.group(1) + ". " + SigningTitles.tidy(m.group(2)), page, authorityAt, 0.85);
                 int i = authorityAt + 1;
                 List<String> title = new ArrayList<>();
                 while (i < lines.size() && isCapitals(lines.get(i)) && !isName(lines.get(i))) {
-                    title.add(lines.get(i++));
+                    title.add(SigningTitles.tidy(lines.get(i++)));
                 }
                 Field signer = null;
                 for (int j = i; j < Math.min(lines.size(), i + 4) && signer == null; j++) {
@@ -171,10 +171,11 @@ public final class AdministrativeReader {
             }
             if (lastName + 1 < lines.size() && lastName + 3 >= lines.size() && isCapitals(lines.get(lastName + 1))) {
                 // Two blocks side by side (a biên bản) whose right one, the one signing, has no name read.
-                String rightTitle = lines.get(lastName + 1).replaceAll("^[^\\p{L}]+", "");
+                String rightTitle = SigningTitles.tidy(lines.get(lastName + 1));
                 return new Signature(null, field(rightTitle, page, lastName + 1, 0.6), null, recipients);
             }
-            String title = titleFrom == lastName ? null : String.join(" ", lines.subList(titleFrom, lastName));
+            String title = titleFrom == lastName ? null
+                    : SigningTitles.tidy(String.join(" ", lines.subList(titleFrom, lastName)));
             PersonNames.Name name = PersonNames.read(lines.get(lastName), 0.7).orElseThrow();
             return new Signature(null, field(title, page, titleFrom, 0.7), field(name.value(), page, lastName,
                     name.confidence()), recipients);
@@ -290,11 +291,11 @@ public final class AdministrativeReader {
     }
 
     /**
-     * An organisation's name with the one misreading OCR makes in nearly every header fixed: "TÍNH"
-     * is no word of a name, "TỈNH" (province) is.
+     * An organisation's name with the one misreading OCR makes in nearly every header fixed ("TÍNH"
+     * is no word of a name, "TỈNH" (province) is) and specks read after it dropped.
      */
     private static String organisationName(String lines) {
-        return lines.replaceAll("\\bTÍNH\\b", "TỈNH");
+        return lines.replaceAll("\\bTÍNH\\b", "TỈNH").replaceFirst("[^\\p{L}\\p{N})]+$", "");
     }
 
     private static Field isoDate(Matcher m, int line) {

@@ -19,6 +19,8 @@ import vn.sohoa.core.text.VietnameseText;
 final class PersonNames {
 
     private static final Pattern WORDS = Pattern.compile("^\\p{Lu}\\p{Ll}*(\\s+\\p{Lu}\\p{Ll}*){1,5}$");
+    /** Words in capitals before the name: no part of it (seal text, a title's tail read on the name's line). */
+    private static final Pattern LEADING_CAPITALS = Pattern.compile("^(\\p{Lu}{2,}[^\\p{L}]*\\s+)+");
     private static final Pattern EDGE_MARKS = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
 
     /** The family names of Vietnam's Kinh majority and of the ethnic groups of the South-East and Central Highlands. */
@@ -33,7 +35,7 @@ final class PersonNames {
             "Viên", "Bế", "Bàn", "Cầm", "Đèo", "Lường", "Quàng", "Lộc", "Ngụy", "Nhâm", "Tào", "Tất", "Trình", "Uông",
             "Vạn", "Biện", "Cung", "Chế", "Chiêm", "Chung", "Cổ", "Đái", "Đổng", "Hạ", "Kha", "Khâu", "Khuất", "Liêu",
             "Liễu", "Lỗ", "Mạch", "Mẫn", "Phương", "Thẩm", "Tiết", "Trầm", "Ung", "Yên", "Nay", "Siu", "Ksor", "Kpă",
-            "Rơ", "Y", "Ka", "Lăng", "Luân", "Mẫu", "Mông", "Phù", "Hình", "Giả", "Công", "Đồ");
+            "Lăng", "Luân", "Mẫu", "Mông", "Phù", "Hình", "Giả", "Công", "Đồ");
     private static final Map<String, List<String>> BY_FOLDED = new HashMap<>();
 
     static {
@@ -52,6 +54,7 @@ final class PersonNames {
     /** The name on this line (marks read around it dropped), or empty when the line is no whole name. */
     static Optional<Name> read(String line, double confidence) {
         String text = EDGE_MARKS.matcher(line.strip()).replaceAll("").replaceAll("\\s+", " ");
+        text = LEADING_CAPITALS.matcher(text).replaceAll("");
         if (!WORDS.matcher(text).matches()) {
             return Optional.empty();
         }

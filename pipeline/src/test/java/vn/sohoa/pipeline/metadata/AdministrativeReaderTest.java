@@ -64,8 +64,8 @@ class AdministrativeReaderTest {
     }
 
     @Test
-    void aSpeckBeforeTheNumberAndTinhMisreadAreTidied() {
-        String header = String.join("\n", "TỔNG LĐLĐ VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG TÍNH", "BÌNH PHƯỚC",
+    void specksAroundTheNumberAndOrganisationsAndTinhMisreadAreTidied() {
+        String header = String.join("\n", "TỔNG LĐLĐ VIỆT NAM '", "LIÊN ĐOÀN LAO ĐỘNG TÍNH", "BÌNH PHƯỚC",
                 ".Số: 48/TB-LĐLĐ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "THÔNG BÁO", "Kết quả đăng ký học tập");
         AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, header)));
         assertEquals("48/TB-LĐLĐ", value(m.documentNumber()));
@@ -91,8 +91,19 @@ class AdministrativeReaderTest {
         assertEquals("Trần Mỹ Hạnh", value(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Ẻ", "77117", "_Trần Mỹ Hạnh")));
         assertEquals("Vũ Minh Dũng", value(signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "\"Vữ Minh Dũng")));
         assertEquals("Đinh Quốc Vinh", value(signer("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Đỉnh Quốc Vinh")));
+        assertEquals("Phạm Thị Hồng Ánh", value(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "SỐ Phạm Thị Hồng Ánh")));
         assertTrue(signer("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Đỉnh Quốc Vinh").confidence()
                 < signer("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Đinh Quốc Vinh").confidence(), "a name set right is less sure");
+    }
+
+    @Test
+    void signingWordsMisreadInTheirDiacriticsAreSetRight() {
+        String page = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", "TM. BẠN THƯƠNG VỤ",
+                "__ PHÓ CHỦ TICH", "Điểu Xuân Phong");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, page)));
+        assertEquals("TM. BAN THƯỜNG VỤ", value(m.signingAuthority()));
+        assertEquals("PHÓ CHỦ TỊCH", value(m.signerTitle()));
+        assertEquals("Điểu Xuân Phong", value(m.signer()));
     }
 
     @Test
