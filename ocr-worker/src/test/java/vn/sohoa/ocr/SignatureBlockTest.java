@@ -1,0 +1,100 @@
+package vn.sohoa.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.sohoa.core.document.Word;
+
+/** The signer's block under a seal and signature, read from corpus scans with real Tesseract. */
+class SignatureBlockTest {
+
+    private static final Path CORPUS = Path.of(System.getProperty("sohoa.corpus.dir", "../../shared/corpus"));
+    private static OcrPool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = new OcrPool(new OcrSettings(Path.of(System.getProperty("sohoa.ocr.tessdata",
+                "/usr/share/tesseract-ocr/5/tessdata")), "vie", 2));
+    }
+
+    @AfterAll
+    static void stopPool() throws InterruptedException {
+        pool.close();
+    }
+
+    @Test
+    void theBlockUnderAGreySealIsReadAfterTheRecipients() throws Exception {
+        // Tesseract's page layout takes this block for a picture: the page's own reading has none of it.
+        String text = pool.read(new PageImage(1, frame("20250921_100756.jpg", 0), 300)).get().text();
+        String footer = text.substring(text.indexOf("Nơi nhận"));
+        assertTrue(footer.matches("(?s).*Lưu: VT; TG\\.\\s+TM\\. BAN THƯỜNG VỤ\\s+CHỦ TỊCH\\s+Phạm Thị Hồng Ánh\\s*"), footer);
+    }
+
+    @Test
+    void theNameUnderASealAndSignatureOnAGreyTwoHundredDpiScanIsRead() throws Exception {
+        String text = pool.read(new PageImage(1, frame("Công văn số 121 đôn đốc thu nộp kinh.tif", 0), 200)).get().text();
+        String footer = text.substring(text.indexOf("Nơi nhận"));
+        assertTrue(footer.contains("PHÓ CHỦ TỊCH") && footer.contains("Xuân Phong"), footer);
+        assertTrue(footer.indexOf("Xuân Phong") > footer.indexOf("Lưu: VT."), "the signer after the recipients: " + footer);
+    }
+
+    @Test
+    void theBlockIsRightOfTheRecipientsFromTheirLineDown() {
+        List<List<Word>> lines = List.of(
+                List.of(word("Nơi", 200, 1000), word("nhận:", 280, 1000)),
+                List.of(word("-", 200, 1050), word("Lưu:", 230, 1050), word("VT.", 330, 1050)),
+                List.of(word("Tổng", 200, 500), word("cộng", 330, 500), word("các", 460, 500), word("đơn", 1500, 500)));
+        Optional<Rectangle> region = SignatureBlock.region(lines, 2000, 3000);
+        assertTrue(region.isPresent());
+        assertTrue(region.get().x >= 800 && region.get().x > 330 + 90, "right of the recipients: " + region.get());
+        assertTrue(region.get().y < 1000 && region.get().y >= 1000 - 40, "from about the recipients' line: " + region.get());
+        assertEquals(1500 + 90 + 40, region.get().x + region.get().width, "up to where text ends: " + region.get());
+        assertTrue(SignatureBlock.region(lines.subList(1, 3), 2000, 3000).isEmpty(), "no recipients, no block");
+    }
+
+    @Test
+    void eachRowComesFromTheReadingThatReadItBetterAndStrokesAreLeftOut() {
+        Rectangle region = new Rectangle(1000, 900, 900, 800);
+        List<List<Word>> page = List.of(
+                List.of(word("Nơi", 200, 1000), word("nhận:", 280, 1000)),
+                List.of(word("TM.", 1100, 1000), word("BAN", 1200, 1000), word("THƯỜNG", 1300, 1000), word("VỤ", 1500, 1000)),
+                List.of(new Word("àPhạm", 1100, 1400, 90, 40, 82, 2), new Word("Hồng", 1200, 1400, 90, 40, 19, 2),
+                        word("Ánh", 1300, 1400)));
+        List<List<Word>> block = List.of(
+                List.of(new Word("TM.BANTHƯỜNGVỤ", 1100, 1000, 400, 40, 39, 0)),
+                List.of(new Word("“00005", 1100, 1200, 90, 40, 11, 1), new Word("#Z", 1200, 1200, 90, 40, 5, 1)),
+                List.of(word("Phạm", 1100, 1400), word("Thị", 1200, 1400), word("Hồng", 1300, 1400), word("Ánh", 1400, 1400)));
+        SignatureBlock.Layout layout = SignatureBlock.withBlock(page, region, block);
+        assertEquals(List.of(List.of("Nơi", "nhận:")), texts(layout.page()));
+        assertEquals(List.of(List.of("TM.", "BAN", "THƯỜNG", "VỤ"), List.of("Phạm", "Thị", "Hồng", "Ánh")),
+                texts(layout.block()));
+    }
+
+    private static List<List<String>> texts(List<List<Word>> lines) {
+        return lines.stream().map(line -> line.stream().map(Word::text).toList()).toList();
+    }
+
+    private static Word word(String text, int x, int y) {
+        return new Word(text, x, y, 90, 40, 95, 0);
+    }
+
+    private static BufferedImage frame(String file, int index) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(CORPUS.resolve(file).toFile())) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            return reader.read(index);
+        }
+    }
+}
