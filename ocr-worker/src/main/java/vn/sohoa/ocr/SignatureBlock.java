@@ -34,25 +34,83 @@ final class SignatureBlock {
     private SignatureBlock() {
     }
 
-    /** Where the signer's block is on a page read as {@code lines}, if the page has a "Nơi nhận" list. */
+    /**
+     * Where the signer's block is on a page read as {@code lines}: right of the "Nơi nhận" list, or,
+     * in minutes (biên bản) signed by two, the right one of two signers' titles side by side.
+     */
     static Optional<Rectangle> region(List<List<Word>> lines, int width, int height) {
+        return recipientsLabel(lines, width).or(() -> rightOfTwoTitles(lines, width, height))
+                .map(anchor -> blockFrom(anchor, lines, width, height))
+                .filter(block -> !block.isEmpty());
+    }
+
+    private static Rectangle blockFrom(Word anchor, List<List<Word>> lines, int width, int height) {
+        int top = Math.max(0, anchor.y() - (int) (LINES_ABOVE * anchor.height()));
+        int left = Math.max((int) (RIGHT_COLUMN_FROM * width), leftColumnRight(lines, top, width) + anchor.height());
+        int bottom = Math.min(height, anchor.y() + (int) (PAGE_SHARE_BELOW * height));
+        int right = Math.min(width, textRight(lines) + anchor.height());
+        return new Rectangle(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+    }
+
+    /** The word "Nơi" of "Nơi nhận:" in the left half, as tall as the taller of the two words. */
+    private static Optional<Word> recipientsLabel(List<List<Word>> lines, int width) {
         for (List<Word> line : lines) {
             for (int i = 0; i + 1 < line.size(); i++) {
                 Word first = line.get(i);
-                if (first.x() < width / 2 && isRecipientsLabel(first.text(), line.get(i + 1).text())) {
-                    int lineHeight = Math.max(first.height(), line.get(i + 1).height());
-                    int top = Math.max(0, first.y() - (int) (LINES_ABOVE * lineHeight));
-                    int left = Math.max((int) (RIGHT_COLUMN_FROM * width), leftColumnRight(lines, top, width)
-                            + lineHeight);
-                    int bottom = Math.min(height, first.y() + (int) (PAGE_SHARE_BELOW * height));
-                    int right = Math.min(width, textRight(lines) + lineHeight);
-                    return left < right && bottom > top
-                            ? Optional.of(new Rectangle(left, top, right - left, bottom - top))
-                            : Optional.empty();
+                Word second = line.get(i + 1);
+                if (first.x() < width / 2 && isRecipientsLabel(first.text(), second.text())) {
+                    return Optional.of(new Word(first.text(), first.x(), first.y(), first.width(),
+                            Math.max(first.height(), second.height()), first.confidence(), first.line()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The first word of a title in capitals in the lower right, level with another in the lower left. */
+    private static Optional<Word> rightOfTwoTitles(List<List<Word>> lines, int width, int height) {
+        List<List<Word>> titles = new ArrayList<>();
+        for (List<Word> line : lines) {
+            for (List<Word> run : runs(line)) {
+                if (run.size() >= 2 && run.get(0).y() > height / 2 && isCapitals(run)) {
+                    titles.add(run);
+                }
+            }
+        }
+        for (List<Word> right : titles) {
+            Word first = right.get(0);
+            boolean besideLeft = titles.stream().anyMatch(left -> left.get(left.size() - 1).x() < width / 2
+                    && first.x() > width / 2 && Math.abs(left.get(0).y() - first.y()) < first.height());
+            if (besideLeft) {
+                return Optional.of(first);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The line cut where a gap between words is wide enough to part two columns. */
+    private static List<List<Word>> runs(List<Word> line) {
+        List<List<Word>> runs = new ArrayList<>();
+        List<Word> run = new ArrayList<>();
+        for (Word word : line) {
+            if (!run.isEmpty()) {
+                Word last = run.get(run.size() - 1);
+                if (word.x() - (last.x() + last.width()) > COLUMN_GAP * word.height()) {
+                    runs.add(run);
+                    run = new ArrayList<>();
+                }
+            }
+            run.add(word);
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static boolean isCapitals(List<Word> words) {
+        String letters = words.stream().map(Word::text).reduce("", String::concat).replaceAll("[^\\p{L}]", "");
+        return letters.length() >= 4 && letters.equals(letters.toUpperCase(Locale.ROOT));
     }
 
     /** Where the lines of text end on the right, so that the scanner's dark edge beyond them is not read. */
@@ -74,17 +132,10 @@ final class SignatureBlock {
     private static int leftColumnRight(List<List<Word>> lines, int top, int width) {
         int right = 0;
         for (List<Word> line : lines) {
-            if (line.isEmpty() || line.get(0).y() < top || line.get(0).x() > width / 3) {
-                continue;
+            if (!line.isEmpty() && line.get(0).y() >= top && line.get(0).x() <= width / 3) {
+                List<Word> column = runs(line).get(0);
+                right = Math.max(right, column.get(column.size() - 1).x() + column.get(column.size() - 1).width());
             }
-            int end = line.get(0).x() + line.get(0).width();
-            for (Word word : line.subList(1, line.size())) {
-                if (word.x() - end > COLUMN_GAP * word.height()) {
-                    break;
-                }
-                end = word.x() + word.width();
-            }
-            right = Math.max(right, end);
         }
         return right;
     }

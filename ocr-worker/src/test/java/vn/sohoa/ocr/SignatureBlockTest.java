@@ -65,6 +65,20 @@ class SignatureBlockTest {
     }
 
     @Test
+    void inMinutesTheBlockIsTheRightOfTwoTitlesSideBySide() {
+        List<List<Word>> lines = List.of(
+                List.of(word("Biên", 200, 1500), word("bản", 300, 1500), word("kết", 400, 1500), word("thúc", 500, 1500),
+                        word("hồi", 600, 1500), word("16", 700, 1500), word("giờ", 800, 1500), word("./.", 1700, 1500)),
+                List.of(word("ĐẠI", 300, 1600), word("DIỆN", 400, 1600), word("ĐƠN", 500, 1600), word("VỊ", 600, 1600),
+                        word("TRƯỞNG", 1200, 1605), word("ĐOÀN", 1300, 1605), word("KIỂM", 1400, 1605), word("TRA", 1500, 1605)),
+                List.of(word("Điểu", 350, 1900), word("Mỹ", 450, 1900), word("Quyên", 550, 1900)));
+        Rectangle region = SignatureBlock.region(lines, 2000, 3000).orElseThrow();
+        assertEquals(1605 - 40, region.y);
+        assertTrue(region.x > 690 && region.x <= 1200, "right of the left signer: " + region);
+        assertTrue(SignatureBlock.region(lines.subList(0, 1), 2000, 3000).isEmpty(), "no titles, no block");
+    }
+
+    @Test
     void eachRowComesFromTheReadingThatReadItBetterAndStrokesAreLeftOut() {
         Rectangle region = new Rectangle(1000, 900, 900, 800);
         List<List<Word>> page = List.of(
