@@ -6,7 +6,8 @@ import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.nio.ByteBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.MultiPixelPackedSampleModel;
 
 /** Pixel operations that prepare a page for Tesseract. */
 final class Images {
@@ -19,10 +20,38 @@ final class Images {
         if (source.getType() == BufferedImage.TYPE_BYTE_GRAY && source.getRaster().getParent() == null) {
             return source;
         }
+        if (source.getType() == BufferedImage.TYPE_BYTE_BINARY && source.getColorModel().getPixelSize() == 1
+                && source.getRaster().getParent() == null) {
+            return unpacked(source);
+        }
         BufferedImage grey = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = grey.createGraphics();
         g.drawImage(source, 0, 0, null);
         g.dispose();
+        return grey;
+    }
+
+    /** A bilevel image's bits as grey bytes, row by row: Java2D's drawing converts it pixel by pixel. */
+    private static BufferedImage unpacked(BufferedImage bilevel) {
+        int width = bilevel.getWidth();
+        int height = bilevel.getHeight();
+        MultiPixelPackedSampleModel model = (MultiPixelPackedSampleModel) bilevel.getRaster().getSampleModel();
+        byte[] bits = ((DataBufferByte) bilevel.getRaster().getDataBuffer()).getData();
+        int stride = model.getScanlineStride();
+        int offset = model.getDataBitOffset();
+        IndexColorModel colours = (IndexColorModel) bilevel.getColorModel();
+        byte zero = (byte) (colours.getRGB(0) & 0xff);
+        byte one = (byte) (colours.getRGB(1) & 0xff);
+        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < height; y++) {
+            int row = y * stride;
+            for (int x = 0; x < width; x++) {
+                int bit = offset + x;
+                boolean set = (bits[row + (bit >> 3)] & (0x80 >> (bit & 7))) != 0;
+                out[y * width + x] = set ? one : zero;
+            }
+        }
         return grey;
     }
 
@@ -177,14 +206,6 @@ final class Images {
         BufferedImage part = new BufferedImage(region.width, region.height, BufferedImage.TYPE_BYTE_GRAY);
         part.getRaster().setDataElements(0, 0, region.width, region.height, pixels);
         return part;
-    }
-
-    /** The grey pixels in a direct buffer, one byte per pixel, rows without padding. */
-    static ByteBuffer pixels(BufferedImage grey) {
-        byte[] data = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(data.length);
-        buffer.put(data).flip();
-        return buffer;
     }
 
     /**

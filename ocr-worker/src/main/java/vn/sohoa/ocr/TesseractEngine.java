@@ -4,6 +4,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,7 @@ final class TesseractEngine implements AutoCloseable {
 
     private final TessBaseAPI reader;
     private final TessBaseAPI orientation;
+    private ByteBuffer pixels;
 
     TesseractEngine(OcrSettings settings) {
         reader = TessAPI1.TessBaseAPICreate();
@@ -226,8 +229,15 @@ final class TesseractEngine implements AutoCloseable {
         return longSide > OSD_LONG_SIDE ? Images.shrink(grey, (double) OSD_LONG_SIDE / longSide) : grey;
     }
 
-    private static void setImage(TessBaseAPI api, BufferedImage grey, int dpi) {
-        TessAPI1.TessBaseAPISetImage(api, Images.pixels(grey), grey.getWidth(), grey.getHeight(), 1, grey.getWidth());
+    /** Tesseract copies the pixels it is given, so one native buffer per engine serves every page. */
+    private void setImage(TessBaseAPI api, BufferedImage grey, int dpi) {
+        byte[] data = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        if (pixels == null || pixels.capacity() < data.length) {
+            pixels = ByteBuffer.allocateDirect(data.length);
+        }
+        pixels.clear();
+        pixels.put(data).flip();
+        TessAPI1.TessBaseAPISetImage(api, pixels, grey.getWidth(), grey.getHeight(), 1, grey.getWidth());
         TessAPI1.TessBaseAPISetSourceResolution(api, dpi);
     }
 
