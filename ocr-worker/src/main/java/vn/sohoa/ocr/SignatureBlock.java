@@ -14,22 +14,23 @@ import vn.sohoa.core.text.VietnameseText;
  * The signer's block of an administrative record: right of the "Nơi nhận" list, the signing
  * authority, the signer's title, the signature with the seal over it, and the signer's name.
  * Tesseract's page layout analysis often takes the whole block, seal and signature strokes included,
- * for a picture and reads none of it; read on its own as one block of text, it gives the title and
- * the name back.
+ * for a picture and reads none of it; read on its own as one block of text (see
+ * {@link TesseractEngine}), it gives the title and the name back.
  */
 final class SignatureBlock {
 
-    /** The block starts this many line heights above the "Nơi nhận" line (the authority line may sit a little higher). */
+    /** The block starts this many line heights above the line it is found by (the authority line may sit a little higher). */
     private static final double LINES_ABOVE = 1.0;
     /** ... and reaches this share of the page height below it: title, signature and seal, name. */
     private static final double PAGE_SHARE_BELOW = 0.25;
     /** Where the right column may start at the earliest, as a share of the page width. */
     private static final double RIGHT_COLUMN_FROM = 0.4;
+    /** Lines of at least this many words are text, not specks, when finding where text ends on the right. */
     private static final int MIN_WORDS_OF_TEXT_LINE = 4;
     /** A gap between words wider than this many word heights separates the two columns. */
     private static final double COLUMN_GAP = 2;
     /** A word read with less confidence than this inside the block is taken for seal or signature strokes. */
-    static final float MIN_CONFIDENCE = 60;
+    private static final float MIN_CONFIDENCE = 60;
 
     private SignatureBlock() {
     }
@@ -55,33 +56,31 @@ final class SignatureBlock {
     /** The word "Nơi" of "Nơi nhận:" in the left half, as tall as the taller of the two words. */
     private static Optional<Word> recipientsLabel(List<List<Word>> lines, int width) {
         for (List<Word> line : lines) {
-            for (int i = 0; i + 1 < line.size(); i++) {
-                Word first = line.get(i);
-                Word second = line.get(i + 1);
-                if (first.x() < width / 2 && isRecipientsLabel(first.text(), second.text())) {
-                    return Optional.of(new Word(first.text(), first.x(), first.y(), first.width(),
-                            Math.max(first.height(), second.height()), first.confidence(), first.line()));
-                }
+            // The label starts a line (or the left column of a line): "nơi nhận" inside a sentence is no label.
+            if (line.size() >= 2 && line.get(0).x() < width / 2
+                    && isRecipientsLabel(line.get(0).text(), line.get(1).text())) {
+                Word first = line.get(0);
+                return Optional.of(new Word(first.text(), first.x(), first.y(), first.width(),
+                        Math.max(first.height(), line.get(1).height()), first.confidence(), first.line()));
             }
         }
         return Optional.empty();
     }
 
-    /** The first word of a title in capitals in the lower right, level with another in the lower left. */
+    /**
+     * The first word of a title in capitals in the lower right, level with another in the lower
+     * left and with nothing else on that row (a table's header row has more cells).
+     */
     private static Optional<Word> rightOfTwoTitles(List<List<Word>> lines, int width, int height) {
-        List<List<Word>> titles = new ArrayList<>();
-        for (List<Word> line : lines) {
-            for (List<Word> run : runs(line)) {
-                if (run.size() >= 2 && run.get(0).y() > height / 2 && isCapitals(run)) {
-                    titles.add(run);
-                }
-            }
-        }
-        for (List<Word> right : titles) {
+        List<List<Word>> runs = lines.stream().flatMap(line -> runs(line).stream())
+                .filter(run -> run.get(0).y() > height / 2).toList();
+        for (List<Word> right : runs) {
             Word first = right.get(0);
-            boolean besideLeft = titles.stream().anyMatch(left -> left.get(left.size() - 1).x() < width / 2
-                    && first.x() > width / 2 && Math.abs(left.get(0).y() - first.y()) < first.height());
-            if (besideLeft) {
+            List<List<Word>> row = runs.stream().filter(run -> Math.abs(run.get(0).y() - first.y()) < first.height())
+                    .toList();
+            boolean twoTitles = row.size() == 2 && row.stream().allMatch(SignatureBlock::isTitle);
+            boolean leftBeside = row.stream().anyMatch(left -> left.get(left.size() - 1).x() < width / 2);
+            if (twoTitles && leftBeside && first.x() > width / 2) {
                 return Optional.of(first);
             }
         }
@@ -108,9 +107,10 @@ final class SignatureBlock {
         return runs;
     }
 
-    private static boolean isCapitals(List<Word> words) {
+    /** Two or more words in capitals. */
+    private static boolean isTitle(List<Word> words) {
         String letters = words.stream().map(Word::text).reduce("", String::concat).replaceAll("[^\\p{L}]", "");
-        return letters.length() >= 4 && letters.equals(letters.toUpperCase(Locale.ROOT));
+        return words.size() >= 2 && letters.length() >= 4 && letters.equals(letters.toUpperCase(Locale.ROOT));
     }
 
     /** Where the lines of text end on the right, so that the scanner's dark edge beyond them is not read. */
@@ -150,7 +150,7 @@ final class SignatureBlock {
             return new Layout(page, List.of());
         }
 
-        /** Where the block's lines go among the page's lines in reading order: after the last line that starts above the block's bottom. */
+        /** Where the block's lines go among the page's lines in reading order: after the last one starting above the block's bottom. */
         int blockAfter(List<List<ReadingOrder.Segment>> ordered) {
             int bottom = block.stream().flatMap(List::stream).mapToInt(w -> w.y() + w.height()).max().orElse(0);
             int at = 0;

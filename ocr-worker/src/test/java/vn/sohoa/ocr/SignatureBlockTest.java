@@ -62,6 +62,9 @@ class SignatureBlockTest {
         assertTrue(region.get().y < 1000 && region.get().y >= 1000 - 40, "from about the recipients' line: " + region.get());
         assertEquals(1500 + 90 + 40, region.get().x + region.get().width, "up to where text ends: " + region.get());
         assertTrue(SignatureBlock.region(lines.subList(1, 3), 2000, 3000).isEmpty(), "no recipients, no block");
+        List<List<Word>> sentence = List.of(List.of(word("gửi", 200, 1000), word("về", 300, 1000), word("nơi", 400, 1000),
+                word("nhận", 500, 1000), word("hồ", 600, 1000), word("sơ", 700, 1000)));
+        assertTrue(SignatureBlock.region(sentence, 2000, 3000).isEmpty(), "\"nơi nhận\" inside a sentence is no label");
     }
 
     @Test
@@ -76,6 +79,10 @@ class SignatureBlockTest {
         assertEquals(1605 - 40, region.y);
         assertTrue(region.x > 690 && region.x <= 1200, "right of the left signer: " + region);
         assertTrue(SignatureBlock.region(lines.subList(0, 1), 2000, 3000).isEmpty(), "no titles, no block");
+        List<List<Word>> tableHeader = List.of(List.of(word("TÊN", 300, 1600), word("ĐƠN", 400, 1600),
+                word("VỊ", 500, 1600), word("SỐ", 900, 1600), word("LƯỢNG", 1000, 1600), word("GHI", 1400, 1600),
+                word("CHÚ", 1500, 1600)));
+        assertTrue(SignatureBlock.region(tableHeader, 2000, 3000).isEmpty(), "a table's header row is no pair of titles");
     }
 
     @Test
