@@ -129,15 +129,19 @@ final class TesseractEngine implements AutoCloseable {
             return SignatureBlock.Layout.whole(lines);
         }
         Rectangle block = region.get();
+        List<List<Word>> read;
         TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_SINGLE_BLOCK);
-        setImage(reader, Images.darkestInk(page, block), dpi);
-        TessAPI1.TessBaseAPIRecognize(reader, null);
-        List<List<Word>> read = words().stream()
-                .map(line -> line.stream().map(w -> new Word(w.text(), w.x() + block.x, w.y() + block.y, w.width(),
-                        w.height(), w.confidence(), w.line())).toList())
-                .toList();
-        TessAPI1.TessBaseAPIClear(reader);
-        TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_AUTO);
+        try {
+            setImage(reader, Images.darkestInk(page, block), dpi);
+            TessAPI1.TessBaseAPIRecognize(reader, null);
+            read = words().stream()
+                    .map(line -> line.stream().map(w -> new Word(w.text(), w.x() + block.x, w.y() + block.y,
+                            w.width(), w.height(), w.confidence(), w.line())).toList())
+                    .toList();
+        } finally {
+            TessAPI1.TessBaseAPIClear(reader);
+            TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_AUTO);
+        }
         return SignatureBlock.withBlock(lines, block, read);
     }
 
