@@ -39,6 +39,9 @@ final class TesseractEngine implements AutoCloseable {
      * then, and on pages whose lines run up and down, instead of on every page.
      */
     private static final int OSD_BELOW_CONFIDENCE = 70;
+    /** Where, between the darkest ink and the paper, the signer's block and a photographed page are cut into black and white. */
+    private static final double SIGNATURE_BLOCK_INK = 0.5;
+    private static final double PHOTO_INK = 0.7;
     /** Skew below this is left alone. */
     private static final double MIN_SKEW_DEGREES = 0.2;
 
@@ -62,6 +65,11 @@ final class TesseractEngine implements AutoCloseable {
         boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
         double scale = bilevel && page.dpi() < UPSCALE_BELOW ? (double) TARGET_DPI / page.dpi() : 1;
         BufferedImage small = downscaled(scan.grey());
+        Optional<PaperCrop.Sheet> sheet = PaperCrop.find(small);
+        if (sheet.isPresent()) {
+            scan = scan.cut(sheet.get(), (double) scan.grey().getWidth() / small.getWidth());
+            small = downscaled(scan.grey());
+        }
         Skew profile = Skew.of(small);
         Recognition upright = null;
         if (!profile.looksSideways()) {
@@ -85,22 +93,28 @@ final class TesseractEngine implements AutoCloseable {
      * only below {@link #SEALS_FROM} of the upright page, where the signature block is: above it,
      * the red MẬT and KHẨN stamps must stay legible.
      */
-    private record Scan(BufferedImage grey, BufferedImage withoutSeals) {
+    private record Scan(BufferedImage grey, BufferedImage withoutSeals, boolean photo) {
 
         static final double SEALS_FROM = 0.4;
 
         /** Both greys of a colour scan are made in one pass over its pixels. */
         static Scan of(BufferedImage source) {
             if (!Images.isColour(source)) {
-                return new Scan(Images.grey(source), null);
+                return new Scan(Images.grey(source), null, false);
             }
             BufferedImage[] greys = Images.greyWithAndWithoutSealInk(source);
-            return new Scan(greys[0], greys[1]);
+            return new Scan(greys[0], greys[1], false);
+        }
+
+        /** The sheet of a photo cut out of both greys. */
+        Scan cut(PaperCrop.Sheet sheet, double scale) {
+            return new Scan(PaperCrop.cut(grey, sheet, scale),
+                    withoutSeals == null ? null : PaperCrop.cut(withoutSeals, sheet, scale), true);
         }
 
         Scan turned(int rotation) {
             return new Scan(Images.rotateClockwise(grey, rotation),
-                    withoutSeals == null ? null : Images.rotateClockwise(withoutSeals, rotation));
+                    withoutSeals == null ? null : Images.rotateClockwise(withoutSeals, rotation), photo);
         }
 
         BufferedImage toRead() {
@@ -113,7 +127,12 @@ final class TesseractEngine implements AutoCloseable {
         double skew = profile.degrees();
         BufferedImage image = Images.scaleAndRotate(scan.toRead(), scale, Math.abs(skew) >= MIN_SKEW_DEGREES ? -skew : 0);
         int dpi = (int) Math.round(page.dpi() * scale);
-        setImage(reader, image, dpi);
+        if (scan.photo()) {
+            // Without the dark desk around it, Otsu's cut (Tesseract's own) lies so near the paper's shade that bold print runs together.
+            setImage(reader, Images.darkestInk(image, new Rectangle(image.getWidth(), image.getHeight()), PHOTO_INK), dpi);
+        } else {
+            setImage(reader, image, dpi);
+        }
         TessAPI1.TessBaseAPIRecognize(reader, null);
         List<List<Word>> lines = words();
         int confidence = TessAPI1.TessBaseAPIMeanTextConf(reader);
@@ -132,7 +151,7 @@ final class TesseractEngine implements AutoCloseable {
         List<List<Word>> read;
         TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_SINGLE_BLOCK);
         try {
-            setImage(reader, Images.darkestInk(page, block), dpi);
+            setImage(reader, Images.darkestInk(page, block, SIGNATURE_BLOCK_INK), dpi);
             TessAPI1.TessBaseAPIRecognize(reader, null);
             read = words().stream()
                     .map(line -> line.stream().map(w -> new Word(w.text(), w.x() + block.x, w.y() + block.y,
