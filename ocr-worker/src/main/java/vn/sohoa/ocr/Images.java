@@ -180,13 +180,11 @@ final class Images {
     }
 
     /**
-     * The region in black and white with only the ink darker than a cut kept: printed text is darker
-     * than seal ink and pen strokes scanned grey, and than what is left of them once their colour is
-     * removed. The cut lies between the darkest quarter of the ink and Otsu's ink/paper threshold,
-     * {@code towardsPaper} of the way (0.5 keeps the darkest ink only; nearer 1 keeps light
-     * diacritics too).
+     * The region in black and white with only the darkest ink kept: printed text is darker than seal
+     * ink and pen strokes scanned grey, and than what is left of them once their colour is removed.
+     * The cut lies halfway between the darkest quarter of the ink and Otsu's ink/paper threshold.
      */
-    static BufferedImage darkestInk(BufferedImage grey, Rectangle region, double towardsPaper) {
+    static BufferedImage darkestInk(BufferedImage grey, Rectangle region) {
         byte[] pixels = (byte[]) grey.getRaster().getDataElements(region.x, region.y, region.width, region.height, null);
         int[] histogram = new int[256];
         for (byte p : pixels) {
@@ -201,7 +199,7 @@ final class Images {
         for (int seen = histogram[0]; seen < ink / 4; seen += histogram[darkQuarter]) {
             darkQuarter++;
         }
-        int cut = (int) (darkQuarter + towardsPaper * (paper - darkQuarter));
+        int cut = (darkQuarter + paper) / 2;
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (pixels[i] & 0xff) <= cut ? 0 : (byte) 255;
         }

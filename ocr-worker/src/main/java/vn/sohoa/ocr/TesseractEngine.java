@@ -39,9 +39,11 @@ final class TesseractEngine implements AutoCloseable {
      * then, and on pages whose lines run up and down, instead of on every page.
      */
     private static final int OSD_BELOW_CONFIDENCE = 70;
-    /** Where, between the darkest ink and the paper, the signer's block and a photographed page are cut into black and white. */
-    private static final double SIGNATURE_BLOCK_INK = 0.5;
-    private static final double PHOTO_INK = 0.7;
+    /** Tesseract's thresholding methods. */
+    private static final String OTSU = "0";
+    private static final String SAUVOLA = "2";
+    /** Sauvola's k: lower than Tesseract's 0.34 keeps the thin strokes of a red MẬT stamp on a photo. */
+    private static final String SAUVOLA_K = "0.2";
     /** Skew below this is left alone. */
     private static final double MIN_SKEW_DEGREES = 0.2;
 
@@ -55,6 +57,7 @@ final class TesseractEngine implements AutoCloseable {
         TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_AUTO);
         // Scanned records have no white-on-black text: trying each doubtful word inverted only costs time.
         TessAPI1.TessBaseAPISetVariable(reader, "tessedit_do_invert", "0");
+        TessAPI1.TessBaseAPISetVariable(reader, "thresholding_kfactor", SAUVOLA_K);
         orientation = TessAPI1.TessBaseAPICreate();
         init(orientation, settings, "osd");
         TessAPI1.TessBaseAPISetPageSegMode(orientation, TessPageSegMode.PSM_OSD_ONLY);
@@ -67,8 +70,13 @@ final class TesseractEngine implements AutoCloseable {
         BufferedImage small = downscaled(scan.grey());
         Optional<PaperCrop.Sheet> sheet = PaperCrop.find(small);
         if (sheet.isPresent()) {
+            int pictureLongSide = Math.max(scan.grey().getWidth(), scan.grey().getHeight());
             scan = scan.cut(sheet.get(), (double) scan.grey().getWidth() / small.getWidth());
             small = downscaled(scan.grey());
+            // A photo's resolution is its picture's (a guess from its size): the sheet's is in proportion.
+            page = new PageImage(page.number(), page.image(),
+                    (int) Math.round(page.dpi() * (double) Math.max(scan.grey().getWidth(), scan.grey().getHeight())
+                            / pictureLongSide));
         }
         Skew profile = Skew.of(small);
         Recognition upright = null;
@@ -127,12 +135,10 @@ final class TesseractEngine implements AutoCloseable {
         double skew = profile.degrees();
         BufferedImage image = Images.scaleAndRotate(scan.toRead(), scale, Math.abs(skew) >= MIN_SKEW_DEGREES ? -skew : 0);
         int dpi = (int) Math.round(page.dpi() * scale);
-        if (scan.photo()) {
-            // Without the dark desk around it, Otsu's cut (Tesseract's own) lies so near the paper's shade that bold print runs together.
-            setImage(reader, Images.darkestInk(image, new Rectangle(image.getWidth(), image.getHeight()), PHOTO_INK), dpi);
-        } else {
-            setImage(reader, image, dpi);
-        }
+        // Without a dark desk around it, Otsu's cut (Tesseract's default) lies so near a photographed
+        // sheet's shade that bold print runs together: photos are cut locally (Sauvola) instead.
+        TessAPI1.TessBaseAPISetVariable(reader, "thresholding_method", scan.photo() ? SAUVOLA : OTSU);
+        setImage(reader, image, dpi);
         TessAPI1.TessBaseAPIRecognize(reader, null);
         List<List<Word>> lines = words();
         int confidence = TessAPI1.TessBaseAPIMeanTextConf(reader);
@@ -151,7 +157,7 @@ final class TesseractEngine implements AutoCloseable {
         List<List<Word>> read;
         TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_SINGLE_BLOCK);
         try {
-            setImage(reader, Images.darkestInk(page, block, SIGNATURE_BLOCK_INK), dpi);
+            setImage(reader, Images.darkestInk(page, block), dpi);
             TessAPI1.TessBaseAPIRecognize(reader, null);
             read = words().stream()
                     .map(line -> line.stream().map(w -> new Word(w.text(), w.x() + block.x, w.y() + block.y,

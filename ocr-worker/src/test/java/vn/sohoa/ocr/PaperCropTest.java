@@ -66,6 +66,7 @@ class PaperCropTest {
                     "the desk is cut away: " + read.getWidth() + "x" + read.getHeight());
             assertTrue(read.getRaster().getSample(10, 10, 0) > 150, "the top left corner is paper");
             assertTrue(text.text().contains("BIÊN BẢN") && text.text().contains("Đỗ Phương Ánh"), text.text());
+            assertTrue(text.text().lines().anyMatch("MẬT"::equals), "the red secrecy stamp is read: " + text.text());
         }
     }
 
