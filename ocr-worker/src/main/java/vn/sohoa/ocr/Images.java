@@ -240,20 +240,24 @@ final class Images {
             double sy = sy0 + (-sin * tx + cos * ty) / factor;
             int row = y * width;
             for (int x = 0; x < width; x++, sx += dxdx, sy += dydx) {
-                int x0 = (int) Math.floor(sx);
-                int y0 = (int) Math.floor(sy);
-                if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
-                    out[row + x] = (byte) 255;
-                    continue;
-                }
-                double fx = sx - x0;
-                double fy = sy - y0;
-                int i = y0 * w + x0;
-                double top = (source[i] & 0xff) * (1 - fx) + (source[i + 1] & 0xff) * fx;
-                double bottom = (source[i + w] & 0xff) * (1 - fx) + (source[i + w + 1] & 0xff) * fx;
-                out[row + x] = (byte) (int) (top * (1 - fy) + bottom * fy + 0.5);
+                out[row + x] = bilinear(source, w, h, sx, sy);
             }
         }
         return target;
+    }
+
+    /** The grey at a point between pixels, interpolated from the four around it; paper white outside the image. */
+    static byte bilinear(byte[] source, int width, int height, double sx, double sy) {
+        int x0 = (int) Math.floor(sx);
+        int y0 = (int) Math.floor(sy);
+        if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) {
+            return (byte) 255;
+        }
+        double fx = sx - x0;
+        double fy = sy - y0;
+        int i = y0 * width + x0;
+        double top = (source[i] & 0xff) * (1 - fx) + (source[i + 1] & 0xff) * fx;
+        double bottom = (source[i + width] & 0xff) * (1 - fx) + (source[i + width + 1] & 0xff) * fx;
+        return (byte) (int) (top * (1 - fy) + bottom * fy + 0.5);
     }
 }

@@ -148,8 +148,6 @@ final class PaperCrop {
         int width = (int) Math.round(Math.max(c[0].distance(c[1]), c[3].distance(c[2])));
         int height = (int) Math.round(Math.max(c[0].distance(c[3]), c[1].distance(c[2])));
         double[] h = homography(width, height, c);
-        int w = grey.getWidth();
-        int hgt = grey.getHeight();
         byte[] source = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
         BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
@@ -158,18 +156,7 @@ final class PaperCrop {
                 double d = h[6] * x + h[7] * y + 1;
                 double sx = (h[0] * x + h[1] * y + h[2]) / d;
                 double sy = (h[3] * x + h[4] * y + h[5]) / d;
-                int x0 = (int) Math.floor(sx);
-                int y0 = (int) Math.floor(sy);
-                if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= hgt - 1) {
-                    out[y * width + x] = (byte) 255;
-                    continue;
-                }
-                double fx = sx - x0;
-                double fy = sy - y0;
-                int i = y0 * w + x0;
-                double upper = (source[i] & 0xff) * (1 - fx) + (source[i + 1] & 0xff) * fx;
-                double lower = (source[i + w] & 0xff) * (1 - fx) + (source[i + w + 1] & 0xff) * fx;
-                out[y * width + x] = (byte) (int) (upper * (1 - fy) + lower * fy + 0.5);
+                out[y * width + x] = Images.bilinear(source, grey.getWidth(), grey.getHeight(), sx, sy);
             }
         }
         return target;
