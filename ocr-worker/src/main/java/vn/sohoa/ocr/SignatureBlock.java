@@ -240,7 +240,7 @@ final class SignatureBlock {
     /** Read with confidence, or a Vietnamese word that a stroke over it made doubtful (a name under the seal). */
     private static boolean looksWritten(Word word) {
         return word.confidence() >= MIN_CONFIDENCE
-                || VietnameseSyllables.isValid(word.text().replaceAll("[\\p{P}\\p{S}]+$", ""));
+                || VietnameseSyllables.isValid(word.text().replaceAll("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}]+$", ""));
     }
 
     private static int confidentLetters(List<Word> words) {

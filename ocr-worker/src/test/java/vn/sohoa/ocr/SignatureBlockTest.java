@@ -51,6 +51,13 @@ class SignatureBlockTest {
     }
 
     @Test
+    void aNameTouchingASealRingOnAnUpsideDownPageIsReadWhole() throws Exception {
+        // The block's own reading has the family name doubtful, with the ring's edge read as a mark before it.
+        String text = pool.read(new PageImage(2, frame("20160716_BC97.tiff", 1), 300)).get().text();
+        assertTrue(text.strip().endsWith("Trần Mỹ Hạnh"), text.substring(text.indexOf("Nơi nhận")));
+    }
+
+    @Test
     void theBlockIsRightOfTheRecipientsFromTheirLineDown() {
         List<List<Word>> lines = List.of(
                 List.of(word("Nơi", 200, 1000), word("nhận:", 280, 1000)),

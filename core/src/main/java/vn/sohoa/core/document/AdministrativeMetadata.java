@@ -16,6 +16,10 @@ import java.util.List;
  * @param issuer           cơ quan ban hành, as printed
  * @param parentOrg        cơ quan chủ quản, as printed
  * @param subject          trích yếu, without the {@code V/v} of a letter
+ * @param signer           the signer's whole name; when only its given names could be read, the whole name
+ *                         of the one signer in the archive whose name ends with them (at lower confidence)
+ * @param partialSigner    the given names of a signer whose family name could not be read (a seal over it),
+ *                         as read; null when the whole name was read
  * @param signingAuthority {@code TM. BAN THƯỜNG VỤ}, {@code KT. CHỦ TỊCH}...
  * @param confidentiality  {@code MẬT}, {@code TỐI MẬT} or {@code TUYỆT MẬT}
  * @param urgency          {@code KHẨN}, {@code THƯỢNG KHẨN} or {@code HỎA TỐC}
@@ -32,6 +36,7 @@ public record AdministrativeMetadata(
         Field parentOrg,
         Field subject,
         Field signer,
+        Field partialSigner,
         Field signerTitle,
         Field signingAuthority,
         Field confidentiality,
@@ -45,7 +50,14 @@ public record AdministrativeMetadata(
     /** Nothing read: a document without text, or a record stored before metadata was read. */
     public static AdministrativeMetadata empty() {
         return new AdministrativeMetadata(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, List.of());
+                null, null, null, List.of());
+    }
+
+    /** The same metadata with the signer's whole name, found from the given names read. */
+    public AdministrativeMetadata withSigner(Field whole) {
+        return new AdministrativeMetadata(documentNumber, codeNumber, codeNotation, documentType, typeCode, issuedDate,
+                place, issuer, parentOrg, subject, whole, partialSigner, signerTitle, signingAuthority, confidentiality,
+                urgency, recipients);
     }
 
     public static String valueOf(Field field) {

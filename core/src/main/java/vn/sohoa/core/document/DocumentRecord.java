@@ -83,6 +83,12 @@ public record DocumentRecord(
                 issuedDate, properties, pages, List.copyOf(more), metadata, manifest, manifestError);
     }
 
+    /** The same document with other administrative metadata. */
+    public DocumentRecord withMetadata(AdministrativeMetadata other) {
+        return new DocumentRecord(id, fileName, folder, contentType, size, ingestedAt, extraction, language, title,
+                issuedDate, properties, pages, sources, other, manifest, manifestError);
+    }
+
     /** The same document with what its folder's manifest now says about it (values, or why it could not be read). */
     public DocumentRecord withManifest(Map<String, String> values, String error) {
         return new DocumentRecord(id, fileName, folder, contentType, size, ingestedAt, extraction, language, title,

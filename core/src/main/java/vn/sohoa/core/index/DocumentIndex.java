@@ -2,6 +2,7 @@ package vn.sohoa.core.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -157,6 +158,29 @@ public class DocumentIndex implements AutoCloseable {
     public List<String> idsInFolder(String folder) throws IndexException {
         var response = call(() -> client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false))
                 .query(q -> q.term(t -> t.field("folder").value(folder))), Void.class));
+        return response.hits().hits().stream().map(h -> h.id()).toList();
+    }
+
+    /**
+     * The signers of archived documents whose whole name ends with these given names; at most two,
+     * since only a single one tells whose they are.
+     */
+    public List<String> signersEndingWith(String givenNames) throws IndexException {
+        var response = call(() -> client.search(s -> s.index(alias).size(0)
+                .query(q -> q.term(t -> t.field("signerNameEndings").value(givenNames)))
+                .aggregations("signers", a -> a.terms(t -> t.field("signer").size(2))), Void.class));
+        return response.aggregations().get("signers").sterms().buckets().array().stream()
+                .map(bucket -> bucket.key().stringValue()).toList();
+    }
+
+    /** The documents whose signer was read as one of these given names only, the family name unread; at most 10,000. */
+    public List<String> idsWithPartialSigner(List<String> givenNames) throws IndexException {
+        if (givenNames.isEmpty()) {
+            return List.of();
+        }
+        List<FieldValue> values = givenNames.stream().map(FieldValue::of).toList();
+        var response = call(() -> client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false))
+                .query(q -> q.terms(t -> t.field("partialSigner").terms(v -> v.value(values)))), Void.class));
         return response.hits().hits().stream().map(h -> h.id()).toList();
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import vn.sohoa.core.document.AdministrativeMetadata;
@@ -45,6 +46,8 @@ public record IndexEntry(
         String typeCode,
         String issuer,
         String signer,
+        List<String> signerNameEndings,
+        String partialSigner,
         String confidentiality,
         String subjectExact,
         String subjectFolded,
@@ -94,6 +97,8 @@ public record IndexEntry(
                 effective.typeCode(),
                 effective.issuer(),
                 effective.signer(),
+                nameEndings(effective.signer()),
+                effective.signer() == null ? valueOf(metadata.partialSigner()) : null,
                 valueOf(metadata.confidentiality()),
                 VietnameseText.canonical(effective.subject()),
                 VietnameseText.fold(effective.subject()),
@@ -114,6 +119,22 @@ public record IndexEntry(
     /** A document number as it is looked up: no diacritics, lower case ("59/KH-LDLD" finds "59/KH-LĐLĐ"). */
     public static String numberKey(String number) {
         return number == null ? null : VietnameseText.fold(number).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+    }
+
+    /**
+     * The given names a whole name ends with, from two words on: "Phạm Thị Hồng Ánh" gives
+     * ["Thị Hồng Ánh", "Hồng Ánh"], what is left to read when a seal covers its first words.
+     */
+    public static List<String> nameEndings(String name) {
+        List<String> endings = new ArrayList<>();
+        if (name == null) {
+            return endings;
+        }
+        String[] words = name.strip().split("\\s+");
+        for (int from = 1; from <= words.length - 2; from++) {
+            endings.add(String.join(" ", Arrays.asList(words).subList(from, words.length)));
+        }
+        return endings;
     }
 
     /** "a/b/c" gives ["a", "a/b", "a/b/c"], so that filtering on a folder finds its subfolders too. */

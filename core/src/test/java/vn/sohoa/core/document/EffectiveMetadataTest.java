@@ -15,7 +15,7 @@ class EffectiveMetadataTest {
 
     private static final AdministrativeMetadata READ = new AdministrativeMetadata(field("45/BC-LĐLĐ"), field("45"),
             field("BC-LĐLĐ"), field("Báo cáo"), field("14"), field("2024-03-12"), field("Đồng Xoài"),
-            field("LĐLĐ TỈNH BÌNH PHƯỚC"), null, field("Kết quả quý I"), field("Trần Văn Bình"), null, null, null, null,
+            field("LĐLĐ TỈNH BÌNH PHƯỚC"), null, field("Kết quả quý I"), field("Trần Văn Bình"), null, null, null, null, null,
             List.of());
 
     @Test

@@ -27,6 +27,7 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.metadata.AdministrativeReader;
+import vn.sohoa.pipeline.metadata.SignerRegister;
 import vn.sohoa.pipeline.pdfa.SearchablePdf;
 import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 
@@ -42,6 +43,7 @@ public class ArchiveSteps {
     private final IngestTracker tracker;
     private final Map<String, Semaphore> claimedIds = new ConcurrentHashMap<>();
     private final FileClaims claims;
+    private final SignerRegister signers;
 
     public ArchiveSteps(DocumentExtractor extractor, ObjectStore store, DocumentIndex index, WatchedFolders folders,
                         IngestTracker tracker, FileClaims claims) {
@@ -51,6 +53,7 @@ public class ArchiveSteps {
         this.folders = folders;
         this.tracker = tracker;
         this.claims = claims;
+        this.signers = new SignerRegister(store, index);
     }
 
     public void receive(Exchange exchange) {
@@ -212,6 +215,12 @@ public class ArchiveSteps {
 
     public void index(Exchange exchange) throws IndexException {
         index.put(ingest(exchange).record);
+    }
+
+    /** A signer whose family name could not be read, and those of documents waiting for this one's, from the archive's signers. */
+    public void completeSigners(Exchange exchange) throws StorageException, IndexException {
+        Ingest ingest = ingest(exchange);
+        ingest.record = signers.update(ingest.record);
     }
 
     /** Only now, with the original stored and the document searchable, does the file leave the watched folder. */

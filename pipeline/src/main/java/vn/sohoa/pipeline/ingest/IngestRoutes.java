@@ -76,6 +76,7 @@ public class IngestRoutes extends RouteBuilder {
                         .process(steps::storeRecord)
                 .end()
                 .process(steps::index)
+                .process(steps::completeSigners)
                 .process(steps::moveToDone)
                 .process(manifests::moveWhenDossierDone);
     }

@@ -114,11 +114,12 @@ public final class AdministrativeReader {
 
         Signature signature = Signature.read(pages);
         return new AdministrativeMetadata(number, codeNumber, codeNotation, type, typeCode, date, place, issuer, parent,
-                subject, signature.signer, signature.title, signature.authority, secrecy, urgency, signature.recipients);
+                subject, signature.signer, signature.partialSigner, signature.title, signature.authority, secrecy, urgency,
+                signature.recipients);
     }
 
     /** The signature block and the recipients list: at the end of the last page that has them. */
-    private record Signature(Field authority, Field title, Field signer, List<String> recipients) {
+    private record Signature(Field authority, Field title, Field signer, Field partialSigner, List<String> recipients) {
 
         static Signature read(List<Page> pages) {
             for (int p = pages.size() - 1; p >= 0; p--) {
@@ -127,7 +128,7 @@ public final class AdministrativeReader {
                     return found;
                 }
             }
-            return new Signature(null, null, null, List.of());
+            return new Signature(null, null, null, null, List.of());
         }
 
         /** The block on this page, or null when the page has none. */
@@ -159,10 +160,14 @@ public final class AdministrativeReader {
                     signer = PersonNames.read(lines.get(j), 0.8).map(name -> field(name.value(), page, at, name.confidence()))
                             .orElse(null);
                 }
-                return new Signature(authority, field(title.isEmpty() ? null : String.join(" ", title), page,
-                        authorityAt + 1, 0.8), signer, recipients);
+                Field titleField = field(title.isEmpty() ? null : String.join(" ", title), page, authorityAt + 1, 0.8);
+                return new Signature(authority, titleField, signer,
+                        signer == null ? partialName(lines, i, Math.min(lines.size(), i + 4), page) : null, recipients);
             }
-            if (lastName < 0 || recipients.isEmpty() && lastName < lines.size() - 3) {
+            if (lastName < 0) {
+                return titledPartialName(lines, from, page, recipients);
+            }
+            if (recipients.isEmpty() && lastName < lines.size() - 3) {
                 return null;
             }
             int titleFrom = lastName;
@@ -172,13 +177,39 @@ public final class AdministrativeReader {
             if (lastName + 1 < lines.size() && lastName + 3 >= lines.size() && isCapitals(lines.get(lastName + 1))) {
                 // Two blocks side by side (a biên bản) whose right one, the one signing, has no name read.
                 String rightTitle = SigningTitles.tidy(lines.get(lastName + 1));
-                return new Signature(null, field(rightTitle, page, lastName + 1, 0.6), null, recipients);
+                return new Signature(null, field(rightTitle, page, lastName + 1, 0.6), null, null, recipients);
             }
             String title = titleFrom == lastName ? null
                     : SigningTitles.tidy(String.join(" ", lines.subList(titleFrom, lastName)));
             PersonNames.Name name = PersonNames.read(lines.get(lastName), 0.7).orElseThrow();
             return new Signature(null, field(title, page, titleFrom, 0.7), field(name.value(), page, lastName,
-                    name.confidence()), recipients);
+                    name.confidence()), null, recipients);
+        }
+
+        /** The given names left of a name whose family name could not be read, on the first line of these that has them. */
+        private static Field partialName(List<String> lines, int from, int to, int page) {
+            for (int j = from; j < to; j++) {
+                int at = j;
+                Field found = PersonNames.givenNames(lines.get(j)).map(names -> field(names, page, at, 0.7)).orElse(null);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Given names on one of the last lines of the page, under a line in capitals: a signature block
+         * whose authority line and family name could not be read. The capitals are not taken for the
+         * signer's title, since they may be the end of the unread authority ("TM. ĐOÀN / CHỦ TỊCH").
+         */
+        private static Signature titledPartialName(List<String> lines, int from, int page, List<String> recipients) {
+            for (int at = lines.size() - 1; at >= Math.max(from + 1, lines.size() - 3); at--) {
+                if (isCapitals(lines.get(at - 1)) && PersonNames.givenNames(lines.get(at)).isPresent()) {
+                    return new Signature(null, null, null, partialName(lines, at, at + 1, page), recipients);
+                }
+            }
+            return null;
         }
 
         private static List<String> recipients(List<String> lines, int from) {

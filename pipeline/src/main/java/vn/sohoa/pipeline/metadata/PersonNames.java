@@ -1,12 +1,16 @@
 package vn.sohoa.pipeline.metadata;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.sohoa.core.text.VietnameseSyllables;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
@@ -22,6 +26,9 @@ final class PersonNames {
     /** Words in capitals before the name: no part of it (seal text, a title's tail read on the name's line). */
     private static final Pattern LEADING_CAPITALS = Pattern.compile("^(\\p{Lu}{2,}[^\\p{L}]*\\s+)+");
     private static final Pattern EDGE_MARKS = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
+    private static final Pattern NAME_WORD = Pattern.compile("^\\p{Lu}\\p{Ll}*$");
+    /** A name word a stroke ran into the word before it ("Thị" of "PhawZThị"). */
+    private static final Pattern NAME_WORD_AT_END = Pattern.compile("\\p{Lu}\\p{Ll}+$");
 
     /** The family names of Vietnam's Kinh majority and of the ethnic groups of the South-East and Central Highlands. */
     private static final List<String> FAMILY_NAMES = List.of(
@@ -67,6 +74,35 @@ final class PersonNames {
         return alike.size() == 1
                 ? Optional.of(new Name(alike.get(0) + text.substring(space), confidence * 0.75))
                 : Optional.empty();
+    }
+
+    /**
+     * The given names at the end of a line whose family name could not be read ("Thị Hồng Ánh" of
+     * "PhawZThị Hồng Ánh", "Mỹ Hạnh" of "Đrâø Mỹ Hạnh"): at least two capitalised Vietnamese
+     * syllables. Empty when the line is a whole name or has no such ending.
+     */
+    static Optional<String> givenNames(String line) {
+        if (read(line, 1).isPresent()) {
+            return Optional.empty();
+        }
+        String[] words = EDGE_MARKS.matcher(line.strip()).replaceAll("").split("\\s+");
+        Deque<String> names = new ArrayDeque<>();
+        for (int i = words.length - 1; i >= 0; i--) {
+            if (isNameWord(words[i])) {
+                names.addFirst(words[i]);
+                continue;
+            }
+            Matcher end = NAME_WORD_AT_END.matcher(words[i]);
+            if (end.find() && isNameWord(end.group())) {
+                names.addFirst(end.group());
+            }
+            break;
+        }
+        return names.size() >= 2 ? Optional.of(String.join(" ", names)) : Optional.empty();
+    }
+
+    private static boolean isNameWord(String word) {
+        return NAME_WORD.matcher(word).matches() && VietnameseSyllables.isValid(word);
     }
 
     private static String folded(String word) {

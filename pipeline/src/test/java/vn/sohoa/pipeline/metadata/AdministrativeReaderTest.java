@@ -107,10 +107,25 @@ class AdministrativeReaderTest {
     }
 
     @Test
-    void givenNamesLeftWhenTheSealHidTheFamilyNameAreNoSigner() {
+    void givenNamesLeftWhenTheSealHidTheFamilyNameAreNoSignerButAreKept() {
         assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Xuân Nghĩa"));
+        assertEquals("Xuân Nghĩa", value(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Xuân Nghĩa")));
         assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Thị Hồng Ánh"));
-        assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Điểm Xuân Phong"));
+        assertEquals("Thị Hồng Ánh", value(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "w", "PhawZThị Hồng Ánh")),
+                "a name word run into the stroke before it");
+        assertEquals("Mỹ Hạnh", value(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "XS Đrâø Mỹ Hạnh")));
+        assertNull(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Trần Mỹ Hạnh"), "a whole name is no partial one");
+        assertNull(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "ổng Hưng"), "one given name tells too little");
+    }
+
+    @Test
+    void givenNamesUnderACapitalsLineEndingThePageAreKeptWithoutTakingTheCapitalsForATitle() {
+        String page = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT, ToC.", "CHỦ TỊCH", "Mỹ Hạnh");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, page)));
+        assertNull(m.signer());
+        assertEquals("Mỹ Hạnh", value(m.partialSigner()));
+        assertNull(m.signerTitle(), "the capitals may be the end of an unread authority line");
+        assertEquals(List.of("Lưu: VT, ToC"), m.recipients());
     }
 
     @Test
@@ -133,6 +148,12 @@ class AdministrativeReaderTest {
         return AdministrativeReader.read(List.of(Page.textLayer(1, page))).signer();
     }
 
+    private static AdministrativeMetadata.Field partialSigner(String... block) {
+        String page = String.join("\n", "Kính đề nghị Liên đoàn Lao động tỉnh xem xét./.", "Nơi nhận:", "- Lưu: VT.")
+                + "\n" + String.join("\n", block);
+        return AdministrativeReader.read(List.of(Page.textLayer(1, page))).partialSigner();
+    }
+
     @Test
     void nothingIsInventedFromPlainText() {
         AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, "Ghi chú họp chi bộ\nkhông có gì")));
@@ -140,6 +161,7 @@ class AdministrativeReaderTest {
         assertNull(m.documentType());
         assertNull(m.issuedDate());
         assertNull(m.signer());
+        assertNull(m.partialSigner());
     }
 
     private static String value(AdministrativeMetadata.Field field) {
