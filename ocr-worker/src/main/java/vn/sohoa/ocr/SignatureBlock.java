@@ -2,6 +2,7 @@ package vn.sohoa.ocr;
 
 import java.awt.Rectangle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -76,8 +77,8 @@ final class SignatureBlock {
                 .filter(run -> run.get(0).y() > height / 2).toList();
         for (List<Word> right : runs) {
             Word first = right.get(0);
-            List<List<Word>> row = runs.stream().filter(run -> Math.abs(run.get(0).y() - first.y()) < first.height())
-                    .toList();
+            List<List<Word>> row = runs.stream()
+                    .filter(run -> Math.abs(middle(run) - middle(right)) < lineHeight(right)).toList();
             boolean twoTitles = row.size() == 2 && row.stream().allMatch(SignatureBlock::isTitle);
             boolean leftBeside = row.stream().anyMatch(left -> left.get(left.size() - 1).x() < width / 2);
             if (twoTitles && leftBeside && first.x() > width / 2) {
@@ -85,6 +86,20 @@ final class SignatureBlock {
             }
         }
         return Optional.empty();
+    }
+
+    /** The height of a run's middle, by its words' median: one tall word (a diacritic, a stroke) does not move it. */
+    private static int middle(List<Word> run) {
+        return median(run.stream().mapToInt(w -> w.y() + w.height() / 2).toArray());
+    }
+
+    private static int lineHeight(List<Word> run) {
+        return median(run.stream().mapToInt(Word::height).toArray());
+    }
+
+    private static int median(int[] values) {
+        Arrays.sort(values);
+        return values[values.length / 2];
     }
 
     /** The line cut where a gap between words is wide enough to part two columns. */

@@ -58,6 +58,14 @@ class SignatureBlockTest {
     }
 
     @Test
+    void inMinutesOnAPhonePhotoTheRightSignersNameIsReadUnderATitleWithATallFirstWord() throws Exception {
+        // "TRƯỞNG" reads twice as tall as the title's other words; the row of titles is found all the same.
+        BufferedImage photo = ImageIO.read(CORPUS.resolve("IMG_20170719_161059.jpg").toFile());
+        String text = pool.read(new PageImage(1, photo, 274)).get().text();
+        assertTrue(text.strip().endsWith("TRƯỞNG ĐOÀN KIỂM TRA\nĐỗ Phương Ánh"), text.substring(text.indexOf("ĐẠI DIỆN")));
+    }
+
+    @Test
     void theBlockIsRightOfTheRecipientsFromTheirLineDown() {
         List<List<Word>> lines = List.of(
                 List.of(word("Nơi", 200, 1000), word("nhận:", 280, 1000)),
