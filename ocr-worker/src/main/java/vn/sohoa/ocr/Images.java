@@ -6,6 +6,7 @@ import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.awt.image.MultiPixelPackedSampleModel;
 
@@ -73,7 +74,7 @@ final class Images {
         byte[] unsealed = ((DataBufferByte) withoutSealInk.getRaster().getDataBuffer()).getData();
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
-            colour.getRGB(0, y, width, 1, row, 0, width);
+            rgbRow(colour, y, row);
             for (int x = 0; x < width; x++) {
                 int r = (row[x] >> 16) & 0xff;
                 int g = (row[x] >> 8) & 0xff;
@@ -84,6 +85,25 @@ final class Images {
             }
         }
         return new BufferedImage[] {grey, withoutSealInk};
+    }
+
+    /**
+     * A row of pixels as 0xRRGGBB, read straight from the pixel array for the layouts JPEG decoding
+     * and PDF rendering give (a {@link BufferedImage#getRGB} call converts pixel by pixel).
+     */
+    private static void rgbRow(BufferedImage colour, int y, int[] row) {
+        int width = colour.getWidth();
+        boolean whole = colour.getRaster().getParent() == null;
+        if (whole && colour.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            byte[] bgr = ((DataBufferByte) colour.getRaster().getDataBuffer()).getData();
+            for (int x = 0, i = y * width * 3; x < width; x++, i += 3) {
+                row[x] = (bgr[i + 2] & 0xff) << 16 | (bgr[i + 1] & 0xff) << 8 | bgr[i] & 0xff;
+            }
+        } else if (whole && (colour.getType() == BufferedImage.TYPE_INT_RGB || colour.getType() == BufferedImage.TYPE_INT_ARGB)) {
+            System.arraycopy(((DataBufferInt) colour.getRaster().getDataBuffer()).getData(), y * width, row, 0, width);
+        } else {
+            colour.getRGB(0, y, width, 1, row, 0, width);
+        }
     }
 
     /** Strongly red, or purple: the inks of seals. Black and blue text, and the colour fringes of dark print, are not. */
@@ -248,9 +268,13 @@ final class Images {
 
     /** The grey at a point between pixels, interpolated from the four around it; paper white outside the image. */
     static byte bilinear(byte[] source, int width, int height, double sx, double sy) {
-        int x0 = (int) Math.floor(sx);
-        int y0 = (int) Math.floor(sy);
-        if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) {
+        if (sx < 0 || sy < 0) {
+            return (byte) 255;
+        }
+        // Truncation is the floor here, and much cheaper than Math.floor.
+        int x0 = (int) sx;
+        int y0 = (int) sy;
+        if (x0 >= width - 1 || y0 >= height - 1) {
             return (byte) 255;
         }
         double fx = sx - x0;

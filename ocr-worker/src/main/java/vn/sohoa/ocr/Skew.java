@@ -22,6 +22,8 @@ final class Skew {
     private final int count;
     private final int height;
     private final int width;
+    /** Sharpness at each coarse angle, measured once for both the skew and the sideways check. */
+    private double[] coarse;
 
     private Skew(int[] xs, int[] ys, int count, int width, int height) {
         this.xs = xs;
@@ -55,10 +57,25 @@ final class Skew {
 
     private double bestSharpness() {
         double best = 0;
-        for (double a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += COARSE_STEP) {
-            best = Math.max(best, sharpness(a));
+        for (double score : coarseSharpness()) {
+            best = Math.max(best, score);
         }
         return best;
+    }
+
+    private double[] coarseSharpness() {
+        if (coarse == null) {
+            int steps = (int) Math.round(2 * MAX_DEGREES / COARSE_STEP);
+            coarse = new double[steps + 1];
+            for (int i = 0; i <= steps; i++) {
+                coarse[i] = sharpness(coarseAngle(i));
+            }
+        }
+        return coarse;
+    }
+
+    private static double coarseAngle(int step) {
+        return -MAX_DEGREES + step * COARSE_STEP;
     }
 
     private double measure() {
@@ -68,15 +85,15 @@ final class Skew {
         double flat = sharpness(0);
         double best = 0;
         double bestScore = flat;
-        for (double a = -MAX_DEGREES; a <= MAX_DEGREES + 1e-9; a += COARSE_STEP) {
-            double score = sharpness(a);
-            if (score > bestScore) {
-                bestScore = score;
-                best = a;
+        double[] scores = coarseSharpness();
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > bestScore) {
+                bestScore = scores[i];
+                best = coarseAngle(i);
             }
         }
-        double coarse = best;
-        for (double a = coarse - COARSE_STEP; a <= coarse + COARSE_STEP + 1e-9; a += FINE_STEP) {
+        double around = best;
+        for (double a = around - COARSE_STEP; a <= around + COARSE_STEP + 1e-9; a += FINE_STEP) {
             double score = sharpness(a);
             if (score > bestScore) {
                 bestScore = score;
@@ -91,8 +108,10 @@ final class Skew {
         double tan = Math.tan(Math.toRadians(degrees));
         int margin = (int) Math.ceil(Math.abs(tan) * width) + 1;
         int[] rows = new int[height + 2 * margin];
+        // Rounded by adding a half to a sum the margin keeps positive.
+        double shift = margin + 0.5;
         for (int i = 0; i < count; i++) {
-            rows[(int) Math.round(ys[i] - xs[i] * tan) + margin]++;
+            rows[(int) (ys[i] - xs[i] * tan + shift)]++;
         }
         double sum = 0;
         for (int r = 1; r < rows.length; r++) {
