@@ -1,8 +1,10 @@
 package vn.sohoa.ocr;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -43,13 +45,42 @@ public final class OcrPool implements AutoCloseable {
         LOG.info("OCR pool: {} threads, language {}", settings.threads(), settings.language());
     }
 
-    /** Checks that Tesseract and the language data load, so a broken install is reported at start. */
+    /**
+     * Loads Tesseract and the language data on every worker thread, so that a broken install is
+     * reported at start and the first pages read do not wait for it.
+     */
     public void verify() {
+        CountDownLatch loaded = new CountDownLatch(settings.threads());
+        List<CompletableFuture<Void>> threads = new ArrayList<>();
+        for (int i = 0; i < settings.threads(); i++) {
+            threads.add(CompletableFuture.runAsync(() -> {
+                try {
+                    engine.get();
+                } finally {
+                    // Each worker holds on until all have loaded, so that every one gets its own task.
+                    loaded.countDown();
+                    awaitQuietly(loaded);
+                }
+            }, workers));
+        }
         try {
-            CompletableFuture.runAsync(engine::get, workers).join();
+            threads.forEach(CompletableFuture::join);
         } catch (RuntimeException e) {
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
         }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many worker threads have their Tesseract loaded. */
+    int loadedEngines() {
+        return engines.size();
     }
 
     public OcrSettings settings() {

@@ -38,6 +38,11 @@ class OcrPoolTest {
     }
 
     @Test
+    void everyWorkerHasTesseractLoadedBeforeTheFirstPage() {
+        assertEquals(2, pool.loadedEngines());
+    }
+
+    @Test
     void readsAnUprightVietnamesePage() throws Exception {
         PageText text = pool.read(new PageImage(1, page(), 300)).get();
         assertTrue(text.text().contains(LINE), text.text());
