@@ -219,9 +219,8 @@ final class TesseractEngine implements AutoCloseable {
                 if (utf8 == null) {
                     continue;
                 }
-                // Vietnamese has no ø: Tesseract reads it for an o that a seal's ring or a stroke crossed.
-                String text = VietnameseText.nfc(utf8.getString(0, StandardCharsets.UTF_8.name())).strip()
-                        .replace('ø', 'o').replace('Ø', 'O');
+                String text = LookAlikeLetters.toVietnamese(
+                        VietnameseText.nfc(utf8.getString(0, StandardCharsets.UTF_8.name())).strip());
                 TessAPI1.TessDeleteText(utf8);
                 if (text.isEmpty()) {
                     continue;
