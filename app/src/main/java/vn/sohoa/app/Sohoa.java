@@ -30,6 +30,7 @@ import vn.sohoa.ocr.OcrSettings;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.ingest.ArchiveSteps;
 import vn.sohoa.pipeline.ingest.FileClaims;
+import vn.sohoa.pipeline.ingest.FolderLocks;
 import vn.sohoa.pipeline.ingest.IgnoredFiles;
 import vn.sohoa.pipeline.ingest.IngestOptions;
 import vn.sohoa.pipeline.ingest.IngestRoutes;
@@ -109,9 +110,10 @@ public final class Sohoa implements AutoCloseable {
             claims.clearAbandoned();
             Path copies = settings.dataDir().resolve("tmp").resolve("pdfa");
             SearchablePdf.deleteAbandoned(copies);
+            FolderLocks locks = new FolderLocks();
             ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi(), copies), store,
-                    index, folders, tracker, claims);
-            ManifestSteps manifests = new ManifestSteps(folders, store, index, settings.stableMillis());
+                    index, folders, tracker, claims, locks);
+            ManifestSteps manifests = new ManifestSteps(folders, store, index, settings.stableMillis(), locks);
             IngestOptions ingestOptions = new IngestOptions(settings.ingestConcurrency(), settings.stableMillis(),
                     settings.batchCron(), ENGINE_RETRIES);
             FixityCheck fixity = new FixityCheck(store);

@@ -34,11 +34,11 @@ class SignerRegisterIT {
     }
 
     @Test
-    void givenNamesReadBeforeTheWholeNameAreCompletedWhenItComes() throws Exception {
-        String partial = archived(letter("Hữu Thiện Nhân"));
+    void givenNamesReadBeforeTheWholeNameAreCompletedWhenItComesInAnotherDossier() throws Exception {
+        String partial = archived("ho so 2023/", letter("Hữu Thiện Nhân"));
         assertFalse(document(partial).hasNonNull("signer"), "no signer is known yet");
 
-        archived(letter("Khúc Hữu Thiện Nhân"));
+        archived("ho so 2024/", letter("Khúc Hữu Thiện Nhân"));
 
         assertEquals("Khúc Hữu Thiện Nhân", document(partial).path("signer").asText());
         JsonNode found = archive.getJson("/api/search?signer=" + URLEncoder.encode("Khúc Hữu Thiện Nhân",
@@ -75,7 +75,11 @@ class SignerRegisterIT {
     }
 
     private String archived(String text) throws Exception {
-        String id = archive.drop("thong bao " + UUID.randomUUID() + ".txt", text.getBytes(StandardCharsets.UTF_8));
+        return archived("", text);
+    }
+
+    private String archived(String folder, String text) throws Exception {
+        String id = archive.drop(folder + "thong bao " + UUID.randomUUID() + ".txt", text.getBytes(StandardCharsets.UTF_8));
         archive.awaitState(id, "ARCHIVED");
         return id;
     }

@@ -27,7 +27,6 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.metadata.AdministrativeReader;
-import vn.sohoa.pipeline.metadata.SignerRegister;
 import vn.sohoa.pipeline.pdfa.SearchablePdf;
 import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 
@@ -46,14 +45,14 @@ public class ArchiveSteps {
     private final SignerRegister signers;
 
     public ArchiveSteps(DocumentExtractor extractor, ObjectStore store, DocumentIndex index, WatchedFolders folders,
-                        IngestTracker tracker, FileClaims claims) {
+                        IngestTracker tracker, FileClaims claims, FolderLocks locks) {
         this.extractor = extractor;
         this.store = store;
         this.index = index;
         this.folders = folders;
         this.tracker = tracker;
         this.claims = claims;
-        this.signers = new SignerRegister(store, index);
+        this.signers = new SignerRegister(store, index, locks);
     }
 
     public void receive(Exchange exchange) {
@@ -217,10 +216,16 @@ public class ArchiveSteps {
         index.put(ingest(exchange).record);
     }
 
-    /** A signer whose family name could not be read, and those of documents waiting for this one's, from the archive's signers. */
-    public void completeSigners(Exchange exchange) throws StorageException, IndexException {
+    /**
+     * A signer whose family name could not be read, and those of documents waiting for this one's,
+     * from the archive's signers. Not for a file whose bytes were archived before: that document's
+     * signer was looked up then.
+     */
+    public void completeSigners(Exchange exchange) throws StorageException, IndexException, InterruptedException {
         Ingest ingest = ingest(exchange);
-        ingest.record = signers.update(ingest.record);
+        if (ingest.extraction != null) {
+            ingest.record = signers.update(ingest.record);
+        }
     }
 
     /** Only now, with the original stored and the document searchable, does the file leave the watched folder. */

@@ -1,7 +1,10 @@
 package vn.sohoa.pipeline.ingest;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.StampedLock;
 
@@ -10,9 +13,10 @@ import java.util.concurrent.locks.StampedLock;
  * manifest until it is searchable; applying a manifest to the folder's archived documents, or moving
  * it to {@code done/}, holds the folder alone. So no file is ever between the two, missed by both.
  * A hold may be released by another thread than the one that took it (an exchange moves between
- * threads), hence {@link StampedLock}.
+ * threads), hence {@link StampedLock}. Records of a folder's documents are rewritten only with the
+ * folder held.
  */
-final class FolderLocks {
+public final class FolderLocks {
 
     private final Map<String, StampedLock> locks = new ConcurrentHashMap<>();
 
@@ -20,6 +24,13 @@ final class FolderLocks {
         StampedLock lock = lock(folder);
         long stamp = lock.readLock();
         return new Hold(() -> lock.unlockRead(stamp));
+    }
+
+    /** The folder held shared, if it can be within the wait: a caller that already holds another folder must not wait forever. */
+    Optional<Hold> tryShared(String folder, Duration wait) throws InterruptedException {
+        StampedLock lock = lock(folder);
+        long stamp = lock.tryReadLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+        return stamp == 0 ? Optional.empty() : Optional.of(new Hold(() -> lock.unlockRead(stamp)));
     }
 
     Hold exclusive(String folder) {

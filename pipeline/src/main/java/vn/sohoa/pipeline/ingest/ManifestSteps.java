@@ -31,11 +31,13 @@ public class ManifestSteps {
     private final ObjectStore store;
     private final DocumentIndex index;
     private final FolderManifests manifests;
-    private final FolderLocks locks = new FolderLocks();
+    private final FolderLocks locks;
     /** Manifest versions (path and version) applied to the documents archived before them; later files read them. */
     private final Set<String> applied = ConcurrentHashMap.newKeySet();
 
-    public ManifestSteps(WatchedFolders folders, ObjectStore store, DocumentIndex index, long stableMillis) {
+    public ManifestSteps(WatchedFolders folders, ObjectStore store, DocumentIndex index, long stableMillis,
+                         FolderLocks locks) {
+        this.locks = locks;
         this.folders = folders;
         this.store = store;
         this.index = index;
