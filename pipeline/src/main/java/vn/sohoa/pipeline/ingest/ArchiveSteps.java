@@ -170,8 +170,11 @@ public class ArchiveSteps {
                 ingest.source.receivedAt());
     }
 
-    /** The document's record: what was read, and the administrative metadata read off it. */
-    public void describe(Exchange exchange) throws IOException {
+    /**
+     * The document's record: what was read, and the administrative metadata read off it (a signer of
+     * whom only the given names were read completed from the archive's signers).
+     */
+    public void describe(Exchange exchange) throws IOException, IndexException {
         Ingest ingest = ingest(exchange);
         var extraction = ingest.extraction;
         AdministrativeMetadata metadata = AdministrativeReader.read(extraction.pages());
@@ -195,6 +198,7 @@ public class ArchiveSteps {
                 metadata,
                 ingest.manifest,
                 ingest.manifestError);
+        ingest.record = signers.withKnownSigner(ingest.record);
     }
 
     /** A scanned document's two-layer PDF/A copy, stored before the record that makes the document archived. */

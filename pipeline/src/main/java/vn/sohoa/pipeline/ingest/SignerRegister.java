@@ -38,8 +38,14 @@ final class SignerRegister {
         this.locks = locks;
     }
 
+    /** The document with its signer completed if the register knows it already; to be stored and indexed so. */
+    DocumentRecord withKnownSigner(DocumentRecord record) throws IndexException {
+        return completed(record).orElse(record);
+    }
+
     /**
-     * Completes the signer of this indexed document if the register knows it, then the documents
+     * Completes the signer of this indexed document if the register knows it (when a document with
+     * that signer was indexed since {@link #withKnownSigner} looked), then the documents
      * waiting for its signer's name. Run after indexing, with the document's folder held: of two
      * documents archived at the same time, the one indexed last then sees the other.
      *
