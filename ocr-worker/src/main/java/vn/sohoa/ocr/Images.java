@@ -99,7 +99,8 @@ final class Images {
             for (int x = 0, i = y * width * 3; x < width; x++, i += 3) {
                 row[x] = (bgr[i + 2] & 0xff) << 16 | (bgr[i + 1] & 0xff) << 8 | bgr[i] & 0xff;
             }
-        } else if (whole && (colour.getType() == BufferedImage.TYPE_INT_RGB || colour.getType() == BufferedImage.TYPE_INT_ARGB)) {
+        } else if (whole && (colour.getType() == BufferedImage.TYPE_INT_RGB
+                || colour.getType() == BufferedImage.TYPE_INT_ARGB)) {
             System.arraycopy(((DataBufferInt) colour.getRaster().getDataBuffer()).getData(), y * width, row, 0, width);
         } else {
             colour.getRGB(0, y, width, 1, row, 0, width);

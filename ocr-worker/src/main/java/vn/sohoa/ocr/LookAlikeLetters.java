@@ -11,6 +11,7 @@ final class LookAlikeLetters {
     }
 
     static String toVietnamese(String word) {
-        return word.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ').replace('ø', 'o').replace('Ø', 'O');
+        return word.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ')
+                .replace('ø', 'o').replace('Ø', 'O');
     }
 }
