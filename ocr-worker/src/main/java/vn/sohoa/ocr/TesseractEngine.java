@@ -219,7 +219,7 @@ final class TesseractEngine implements AutoCloseable {
                 if (utf8 == null) {
                     continue;
                 }
-                String text = LookAlikeLetters.toVietnamese(
+                String text = Misreadings.corrected(
                         VietnameseText.nfc(utf8.getString(0, StandardCharsets.UTF_8.name())).strip());
                 TessAPI1.TessDeleteText(utf8);
                 if (text.isEmpty()) {
