@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import vn.sohoa.core.document.Word;
 
 /**
@@ -21,6 +22,8 @@ final class ReadingOrder {
     /** How many rows from the top (or bottom) may still belong to the header (or footer). */
     private static final int EDGE_ROWS = 8;
     private static final int MIN_TABLE_ROWS = 3;
+    /** The widest gap, in line heights, between two lines of one table cell. */
+    private static final double WRAP_GAP = 0.6;
     /** A segment this many times the usual line height is no line of text. */
     private static final double TALL = 2.5;
 
@@ -79,7 +82,7 @@ final class ReadingOrder {
         }
         List<List<Segment>> ordered = new ArrayList<>();
         addColumns(ordered, rows.subList(0, headerEnd), headerGutter);
-        ordered.addAll(rows.subList(headerEnd, footerStart));
+        ordered.addAll(withWrappedCellsJoined(rows.subList(headerEnd, footerStart)));
         addColumns(ordered, rows.subList(footerStart, rows.size()), footerGutter);
         return ordered;
     }
@@ -174,6 +177,57 @@ final class ReadingOrder {
         rows.add(row);
         rows.forEach(r -> r.sort(Comparator.comparingInt(Segment::left)));
         return rows;
+    }
+
+    /**
+     * Table rows with the lines of their wrapped cells read in the cell, after its first line: a
+     * row of cells followed closely by a row of at most half as many segments, each under one cell
+     * of it ("CĐCS Trường Tiểu học Lê Quý | 233.000.000 | ..." then "Đôn"). A row that fills most
+     * cells is a row of its own.
+     */
+    private static List<List<Segment>> withWrappedCellsJoined(List<List<Segment>> rows) {
+        double lineHeight = median(rows.stream().flatMap(List::stream).mapToInt(Segment::height).sorted().toArray());
+        List<List<Segment>> joined = new ArrayList<>();
+        for (List<Segment> row : rows) {
+            Optional<List<Segment>> continued = joined.isEmpty() ? Optional.empty()
+                    : cellsContinued(joined.get(joined.size() - 1), row, lineHeight);
+            if (continued.isPresent()) {
+                joined.set(joined.size() - 1, continued.get());
+            } else {
+                joined.add(row);
+            }
+        }
+        return joined;
+    }
+
+    /** The row above with the row's segments added to the cells they lie under; empty when the row is no such continuation. */
+    private static Optional<List<Segment>> cellsContinued(List<Segment> above, List<Segment> row, double lineHeight) {
+        int aboveBottom = above.stream().mapToInt(Segment::bottom).max().orElse(0);
+        int rowTop = row.stream().mapToInt(Segment::top).min().orElse(0);
+        if (above.size() < 2 || row.size() * 2 > above.size() || rowTop - aboveBottom > WRAP_GAP * lineHeight) {
+            return Optional.empty();
+        }
+        List<List<Word>> cells = new ArrayList<>();
+        above.forEach(cell -> cells.add(new ArrayList<>(cell.words())));
+        for (Segment segment : row) {
+            int cell = cellAbove(above, segment, lineHeight);
+            if (cell < 0) {
+                return Optional.empty();
+            }
+            cells.get(cell).addAll(segment.words());
+        }
+        return Optional.of(cells.stream().map(Segment::of).toList());
+    }
+
+    /** The cell of the row whose column holds the segment (from its start to the next cell's), or -1. */
+    private static int cellAbove(List<Segment> row, Segment segment, double lineHeight) {
+        for (int i = 0; i < row.size(); i++) {
+            int columnEnd = i + 1 < row.size() ? row.get(i + 1).left() : Integer.MAX_VALUE;
+            if (segment.left() >= row.get(i).left() - lineHeight && segment.right() <= columnEnd) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

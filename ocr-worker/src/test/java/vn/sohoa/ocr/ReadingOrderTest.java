@@ -50,6 +50,23 @@ class ReadingOrderTest {
     }
 
     @Test
+    void aWrappedCellIsReadInItsCellNotAfterItsRow() {
+        List<List<Word>> lines = List.of(
+                line(0, 100, "Kết", "quả", "thu", "nộp", "kinh", "phí", "công", "đoàn", "của", "các", "đơn", "vị",
+                        "trực", "thuộc", "như", "sau:"),
+                line(60, 100, "CĐCS", "Trường", "Tiểu", "học", "Lê", "Quý"), line(60, 1100, "233.000.000"),
+                line(60, 1500, "83,9"),
+                line(102, 100, "Đôn"),
+                line(170, 100, "CĐCS", "Trường", "THPT", "Hoa", "Sen"), line(170, 1100, "222.000.000"),
+                line(170, 1500, "100,3"),
+                line(260, 100, "Đề", "nghị", "các", "đơn", "vị", "nộp", "đủ", "kinh", "phí", "trước", "ngày", "31",
+                        "tháng", "12"));
+        List<String> text = text(ReadingOrder.order(lines));
+        assertEquals("CĐCS Trường Tiểu học Lê Quý Đôn 233.000.000 83,9", text.get(1));
+        assertEquals("CĐCS Trường THPT Hoa Sen 222.000.000 100,3", text.get(2));
+    }
+
+    @Test
     void aTwoColumnTableAtTheFootOfAPageIsReadRowByRowNotAsAFooter() {
         List<List<Word>> lines = List.of(
                 line(0, 500, "DANH", "SÁCH", "NHÂN", "SỰ", "BAN", "CHẤP", "HÀNH", "KHÓA", "MỚI", "NHIỆM", "KỲ"),
