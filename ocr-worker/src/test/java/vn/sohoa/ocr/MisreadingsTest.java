@@ -15,9 +15,11 @@ class MisreadingsTest {
     }
 
     @Test
-    void tableRulesAreNoText() {
+    void rulesAreNoText() {
         assertEquals("", Misreadings.corrected("|"));
         assertEquals("", Misreadings.corrected("||"));
+        assertEquals("", Misreadings.corrected("__"));
+        assertEquals("2", Misreadings.corrected("2_"));
         assertEquals("Lâm", Misreadings.corrected("|Lâm"));
         assertEquals("CĐCS", Misreadings.corrected("CĐCS|"));
     }
