@@ -4,10 +4,12 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import vn.sohoa.core.document.DocumentRecord;
@@ -156,8 +159,13 @@ public class DocumentIndex implements AutoCloseable {
 
     /** The documents whose dossier is exactly this folder (not its subfolders); at most 10,000. */
     public List<String> idsInFolder(String folder) throws IndexException {
+        return idsWhere(q -> q.term(t -> t.field("folder").value(folder)));
+    }
+
+    /** The ids of the documents the query finds; at most 10,000. */
+    private List<String> idsWhere(Function<Query.Builder, ObjectBuilder<Query>> query) throws IndexException {
         var response = call(() -> client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false))
-                .query(q -> q.term(t -> t.field("folder").value(folder))), Void.class));
+                .query(query), Void.class));
         return response.hits().hits().stream().map(h -> h.id()).toList();
     }
 
@@ -179,9 +187,7 @@ public class DocumentIndex implements AutoCloseable {
             return List.of();
         }
         List<FieldValue> values = givenNames.stream().map(FieldValue::of).toList();
-        var response = call(() -> client.search(s -> s.index(alias).size(10_000).source(src -> src.fetch(false))
-                .query(q -> q.terms(t -> t.field("partialSigner").terms(v -> v.value(values)))), Void.class));
-        return response.hits().hits().stream().map(h -> h.id()).toList();
+        return idsWhere(q -> q.terms(t -> t.field("partialSigner").terms(v -> v.value(values))));
     }
 
     public boolean contains(String id) throws IndexException {

@@ -52,11 +52,7 @@ final class SignerRegister {
      * @return the document as it now stands
      */
     DocumentRecord update(DocumentRecord record) throws StorageException, IndexException, InterruptedException {
-        Optional<DocumentRecord> completed = completed(record);
-        if (completed.isPresent()) {
-            save(completed.get());
-        }
-        DocumentRecord current = completed.orElse(record);
+        DocumentRecord current = completeAndSave(record);
         List<String> endings = IndexEntry.nameEndings(EffectiveMetadata.of(current).signer());
         for (String id : index.idsWithPartialSigner(endings)) {
             if (!id.equals(current.id())) {
@@ -93,11 +89,15 @@ final class SignerRegister {
         }
     }
 
-    private void completeAndSave(DocumentRecord record) throws StorageException, IndexException {
+    /** The record as it now stands: completed and saved if the register knows its signer, else as it was. */
+    private DocumentRecord completeAndSave(DocumentRecord record) throws StorageException, IndexException {
         Optional<DocumentRecord> completed = completed(record);
-        if (completed.isPresent()) {
-            save(completed.get());
+        if (completed.isEmpty()) {
+            return record;
         }
+        store.putRecord(completed.get());
+        index.put(completed.get());
+        return completed.get();
     }
 
     /** The record with its signer completed, when it has only given names and one archived signer has them. */
@@ -115,10 +115,5 @@ final class SignerRegister {
                 partial.value(), signers.get(0));
         return Optional.of(record.withMetadata(
                 read.withSigner(new Field(signers.get(0), partial.page(), partial.line(), CONFIDENCE))));
-    }
-
-    private void save(DocumentRecord record) throws StorageException, IndexException {
-        store.putRecord(record);
-        index.put(record);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.sohoa.core.document.AdministrativeMetadata;
@@ -205,8 +206,9 @@ public final class AdministrativeReader {
          */
         private static Signature titledPartialName(List<String> lines, int from, int page, List<String> recipients) {
             for (int at = lines.size() - 1; at >= Math.max(from + 1, lines.size() - 3); at--) {
-                if (isCapitals(lines.get(at - 1)) && PersonNames.givenNames(lines.get(at)).isPresent()) {
-                    return new Signature(null, null, null, partialName(lines, at, at + 1, page), recipients);
+                Optional<String> names = PersonNames.givenNames(lines.get(at));
+                if (isCapitals(lines.get(at - 1)) && names.isPresent()) {
+                    return new Signature(null, null, null, field(names.get(), page, at, 0.7), recipients);
                 }
             }
             return null;
