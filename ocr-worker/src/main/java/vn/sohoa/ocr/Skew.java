@@ -15,15 +15,12 @@ final class Skew {
     private static final double FINE_STEP = 0.02;
     /** Below this gain of the best angle's sharpness over the unturned page's, the page is not skewed. */
     private static final double MIN_GAIN = 1.02;
-    private static final double SIDEWAYS_RATIO = 1.5;
 
     private final int[] xs;
     private final int[] ys;
     private final int count;
     private final int height;
     private final int width;
-    /** Sharpness at each coarse angle, measured once for both the skew and the sideways check. */
-    private double[] coarse;
 
     private Skew(int[] xs, int[] ys, int count, int width, int height) {
         this.xs = xs;
@@ -33,7 +30,7 @@ final class Skew {
         this.height = height;
     }
 
-    /** The dark pixels of the page, found once for both measures. */
+    /** The dark pixels of the page. */
     static Skew of(BufferedImage grey) {
         return darkPixels(grey);
     }
@@ -43,33 +40,11 @@ final class Skew {
         return measure();
     }
 
-    /**
-     * Whether the page's text lines run up and down rather than across: the profile across the
-     * page is much sharper than the profile down it.
-     */
-    boolean looksSideways() {
-        if (count < 200) {
-            return false;
-        }
-        Skew down = new Skew(ys, xs, count, height, width);
-        return down.bestSharpness() > bestSharpness() * SIDEWAYS_RATIO;
-    }
-
-    private double bestSharpness() {
-        double best = 0;
-        for (double score : coarseSharpness()) {
-            best = Math.max(best, score);
-        }
-        return best;
-    }
-
     private double[] coarseSharpness() {
-        if (coarse == null) {
-            int steps = (int) Math.round(2 * MAX_DEGREES / COARSE_STEP);
-            coarse = new double[steps + 1];
-            for (int i = 0; i <= steps; i++) {
-                coarse[i] = sharpness(coarseAngle(i));
-            }
+        int steps = (int) Math.round(2 * MAX_DEGREES / COARSE_STEP);
+        double[] coarse = new double[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            coarse[i] = sharpness(coarseAngle(i));
         }
         return coarse;
     }

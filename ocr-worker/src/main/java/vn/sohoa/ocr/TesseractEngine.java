@@ -80,7 +80,7 @@ final class TesseractEngine implements AutoCloseable {
         }
         Skew profile = Skew.of(small);
         Recognition upright = null;
-        if (!profile.looksSideways()) {
+        if (!TextOrientation.looksTurned(small)) {
             upright = recognise(scan, profile, 0, scale, page);
             if (upright.confidence() >= OSD_BELOW_CONFIDENCE) {
                 return upright.text(page.number(), bilevel);
@@ -254,7 +254,7 @@ final class TesseractEngine implements AutoCloseable {
     }
 
     /** A copy about 150 dpi, enough to find the page's orientation and skew cheaply. */
-    private static BufferedImage downscaled(BufferedImage grey) {
+    static BufferedImage downscaled(BufferedImage grey) {
         int longSide = Math.max(grey.getWidth(), grey.getHeight());
         return longSide > OSD_LONG_SIDE ? Images.shrink(grey, (double) OSD_LONG_SIDE / longSide) : grey;
     }
