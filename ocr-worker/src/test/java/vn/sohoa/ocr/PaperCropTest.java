@@ -9,15 +9,12 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class PaperCropTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("sohoa.corpus.dir", "../../shared/corpus"));
 
     @Test
     void aSheetPhotographedOnADeskIsCutOutSquare() {
@@ -57,7 +54,7 @@ class PaperCropTest {
 
     @Test
     void thePhonePhotoOfTheCorpusIsReadFromTheSheetAlone() throws Exception {
-        BufferedImage photo = ImageIO.read(new File(CORPUS.resolve("IMG_20170719_161059.jpg").toString()));
+        BufferedImage photo = CorpusScans.frame("IMG_20170719_161059.jpg", 0);
         try (OcrPool pool = new OcrPool(new OcrSettings(Path.of(System.getProperty("sohoa.ocr.tessdata",
                 "/usr/share/tesseract-ocr/5/tessdata")), "vie", 1))) {
             PageText text = pool.read(new PageImage(1, photo, 235)).get();

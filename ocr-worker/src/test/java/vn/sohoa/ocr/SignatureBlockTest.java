@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +16,6 @@ import vn.sohoa.core.document.Word;
 /** The signer's block under a seal and signature, read from corpus scans with real Tesseract. */
 class SignatureBlockTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("sohoa.corpus.dir", "../../shared/corpus"));
     private static OcrPool pool;
 
     @BeforeAll
@@ -37,14 +32,14 @@ class SignatureBlockTest {
     @Test
     void theBlockUnderAGreySealIsReadAfterTheRecipients() throws Exception {
         // Tesseract's page layout takes this block for a picture: the page's own reading has none of it.
-        String text = pool.read(new PageImage(1, frame("20250921_100756.jpg", 0), 300)).get().text();
+        String text = pool.read(new PageImage(1, CorpusScans.frame("20250921_100756.jpg", 0), 300)).get().text();
         String footer = text.substring(text.indexOf("Nơi nhận"));
         assertTrue(footer.matches("(?s).*Lưu: VT; TG\\.\\s+TM\\. BAN THƯỜNG VỤ\\s+CHỦ TỊCH\\s+Phạm Thị Hồng Ánh\\s*"), footer);
     }
 
     @Test
     void theNameUnderASealAndSignatureOnAGreyTwoHundredDpiScanIsRead() throws Exception {
-        String text = pool.read(new PageImage(1, frame("Công văn số 121 đôn đốc thu nộp kinh.tif", 0), 200)).get().text();
+        String text = pool.read(new PageImage(1, CorpusScans.frame("Công văn số 121 đôn đốc thu nộp kinh.tif", 0), 200)).get().text();
         String footer = text.substring(text.indexOf("Nơi nhận"));
         assertTrue(footer.contains("PHÓ CHỦ TỊCH") && footer.contains("Xuân Phong"), footer);
         assertTrue(footer.indexOf("Xuân Phong") > footer.indexOf("Lưu: VT."), "the signer after the recipients: " + footer);
@@ -53,14 +48,14 @@ class SignatureBlockTest {
     @Test
     void aNameTouchingASealRingOnAnUpsideDownPageIsReadWhole() throws Exception {
         // The block's own reading has the family name doubtful, with the ring's edge read as a mark before it.
-        String text = pool.read(new PageImage(2, frame("20160716_BC97.tiff", 1), 300)).get().text();
+        String text = pool.read(new PageImage(2, CorpusScans.frame("20160716_BC97.tiff", 1), 300)).get().text();
         assertTrue(text.strip().endsWith("Trần Mỹ Hạnh"), text.substring(text.indexOf("Nơi nhận")));
     }
 
     @Test
     void inMinutesOnAPhonePhotoTheRightSignersNameIsReadUnderATitleWithATallFirstWord() throws Exception {
         // "TRƯỞNG" reads twice as tall as the title's other words; the row of titles is found all the same.
-        BufferedImage photo = ImageIO.read(CORPUS.resolve("IMG_20170719_161059.jpg").toFile());
+        BufferedImage photo = CorpusScans.frame("IMG_20170719_161059.jpg", 0);
         String text = pool.read(new PageImage(1, photo, 274)).get().text();
         assertTrue(text.strip().endsWith("TRƯỞNG ĐOÀN KIỂM TRA\nĐỗ Phương Ánh"), text.substring(text.indexOf("ĐẠI DIỆN")));
     }
@@ -126,11 +121,4 @@ class SignatureBlockTest {
         return new Word(text, x, y, 90, 40, 95, 0);
     }
 
-    private static BufferedImage frame(String file, int index) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(CORPUS.resolve(file).toFile())) {
-            ImageReader reader = ImageIO.getImageReaders(in).next();
-            reader.setInput(in);
-            return reader.read(index);
-        }
-    }
 }

@@ -7,16 +7,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 
 /** Leptonica's look at the corpus scans, as the engine takes it: on the page's small grey copy. */
 class TextOrientationTest {
-
-    private static final Path CORPUS = Path.of(System.getProperty("sohoa.corpus.dir", "../../shared/corpus"));
 
     @Test
     void sidewaysAndUpsideDownScansLookTurned() throws IOException {
@@ -55,10 +49,6 @@ class TextOrientationTest {
     }
 
     private static boolean looksTurned(String file, int index) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(CORPUS.resolve(file).toFile())) {
-            ImageReader reader = ImageIO.getImageReaders(in).next();
-            reader.setInput(in);
-            return TextOrientation.looksTurned(TesseractEngine.downscaled(Images.grey(reader.read(index))));
-        }
+        return TextOrientation.looksTurned(TesseractEngine.downscaled(Images.grey(CorpusScans.frame(file, index))));
     }
 }

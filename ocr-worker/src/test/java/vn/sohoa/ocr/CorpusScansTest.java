@@ -1,0 +1,166 @@
+package vn.sohoa.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.sohoa.core.document.Json;
+import vn.sohoa.core.document.Word;
+import vn.sohoa.core.text.VietnameseText;
+
+/** The corpus's scans read with real Tesseract and held against their ground truth ({@code truth.jsonl}). */
+class CorpusScansTest {
+
+    private static final Map<String, JsonNode> TRUTH = new HashMap<>();
+    private static final int PAPER = 170;
+    private static OcrPool pool;
+
+    @BeforeAll
+    static void startPool() throws IOException {
+        for (String line : Files.readAllLines(CorpusScans.DIR.resolve("truth.jsonl"))) {
+            JsonNode record = Json.MAPPER.readTree(line);
+            TRUTH.put(record.path("file").asText(), record);
+        }
+        pool = new OcrPool(new OcrSettings(Path.of(System.getProperty("sohoa.ocr.tessdata",
+                "/usr/share/tesseract-ocr/5/tessdata")), "vie", 2));
+    }
+
+    @AfterAll
+    static void stopPool() throws InterruptedException {
+        pool.close();
+    }
+
+    @Test
+    void theSkewOfEveryUprightScanIsMeasuredAsScanned() throws IOException {
+        for (String file : List.of("TTr 30-LĐLĐ.tif", "20160716_BC97.tiff", "giao chi tieu phat trien.png",
+                "Công văn số 121 đôn đốc thu nộp kinh.tif", "DOC00364.TIF", "Tham du lop tap huan.png", "DOC00387.TIF")) {
+            JsonNode pages = TRUTH.get(file).path("pages");
+            for (int i = 0; i < pages.size(); i++) {
+                if (pages.get(i).path("orientation_deg").asInt() != 0) {
+                    continue;
+                }
+                // The truth gives the angle the page was turned by; the measure, the angle to turn it back by.
+                double expected = -pages.get(i).path("skew_deg").asDouble();
+                double measured = Skew.of(TesseractEngine.downscaled(Images.grey(CorpusScans.frame(file, i)))).degrees();
+                if (Math.abs(expected) < 0.25) {
+                    assertTrue(Math.abs(measured) <= 0.25, file + " p." + (i + 1) + ": " + measured);
+                } else {
+                    assertEquals(expected, measured, 0.1, file + " p." + (i + 1));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TTr 30-LĐLĐ.tif, 0", "20160716_BC97.tiff, 1", "giao chi tieu phat trien.png, 0"})
+    void aTurnedOrSkewedScanIsReadUprightAndStraight(String file, int index) throws Exception {
+        JsonNode truth = TRUTH.get(file).path("pages").get(index);
+        PageText page = read(file, index);
+        assertEquals((360 - truth.path("orientation_deg").asInt()) % 360, page.rotation(), file + " turned upright");
+        BufferedImage upright = page.image().image();
+        assertEquals(0, Skew.of(TesseractEngine.downscaled(upright)).degrees(), 0.25, file + " deskewed");
+        String expected = normalised(truth.path("text").asText());
+        double errors = (double) distance(expected, normalised(page.text())) / expected.length();
+        assertTrue(errors < 0.05, file + " p." + (index + 1) + " character error rate " + errors + ":\n" + page.text());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DOC00364.TIF, 0", "giao chi tieu phat trien.png, 0", "20160716_BC97.tiff, 0"})
+    void theHeaderIsReadLeftBlockThenRightBlock(String file, int index) throws Exception {
+        // Tesseract's own order interleaves the two blocks line by line: issuer, motto, issuer, motto.
+        List<String> expected = TRUTH.get(file).path("pages").get(index).path("text").asText().lines().limit(6).toList();
+        List<String> read = read(file, index).text().lines().toList();
+        int at = -1;
+        for (String line : expected) {
+            int found = -1;
+            for (int i = at + 1; i < read.size() && found < 0; i++) {
+                if (similarity(normalised(line), normalised(read.get(i))) >= 0.8) {
+                    found = i;
+                }
+            }
+            assertTrue(found > at, file + ": \"" + line + "\" not read after line " + at + " in\n" + String.join("\n", read));
+            at = found;
+        }
+    }
+
+    @Test
+    void wordBoxesLieOnTheInkOfTheUprightPage() throws Exception {
+        PageText page = read("giao chi tieu phat trien.png", 0);
+        BufferedImage upright = page.image().image();
+        assertEquals(upright.getWidth(), page.width());
+        assertEquals(upright.getHeight(), page.height());
+        int checked = 0;
+        for (Word word : page.words()) {
+            assertTrue(word.x() >= 0 && word.y() >= 0 && word.x() + word.width() <= page.width()
+                    && word.y() + word.height() <= page.height(), "inside the page: " + word);
+            if (word.confidence() >= 90 && word.text().codePoints().filter(Character::isLetter).count() >= 3) {
+                assertTrue(inkShare(upright, word) > 0.08, "ink under " + word);
+                checked++;
+            }
+        }
+        assertTrue(checked > 100, "confident words checked: " + checked);
+        Word motto = page.words().stream().filter(w -> w.text().equals("CỘNG")).findFirst().orElseThrow();
+        Word number = page.words().stream().filter(w -> w.text().startsWith("104/QĐ")).findFirst().orElseThrow();
+        assertTrue(number.x() + number.width() < page.width() / 2 && number.y() < page.height() / 6,
+                "the number top left: " + number);
+        assertTrue(motto.x() > number.x() + number.width() && motto.y() < number.y(), "the motto top right: " + motto);
+    }
+
+    private static PageText read(String file, int index) throws Exception {
+        return pool.read(new PageImage(index + 1, CorpusScans.frame(file, index),
+                TRUTH.get(file).path("pages").get(index).path("dpi").asInt())).get();
+    }
+
+    private static double inkShare(BufferedImage grey, Word word) {
+        int dark = 0;
+        for (int y = word.y(); y < word.y() + word.height(); y++) {
+            for (int x = word.x(); x < word.x() + word.width(); x++) {
+                // Ink, or a stamp's red (lighter in grey than black print), against white paper.
+                if (grey.getRaster().getSample(x, y, 0) < PAPER) {
+                    dark++;
+                }
+            }
+        }
+        return (double) dark / Math.max(1, word.width() * word.height());
+    }
+
+    private static String normalised(String text) {
+        return VietnameseText.nfc(text).replaceAll("\\s+", " ").strip();
+    }
+
+    private static double similarity(String a, String b) {
+        return 1 - (double) distance(a, b) / Math.max(1, Math.max(a.length(), b.length()));
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+}
