@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What one engine read of the corpus and how long it took: the text of each page of each document. */
-record EngineRun(String engine, double seconds, Map<String, List<String>> pagesByFile) {
+/**
+ * What one engine read of the corpus, how long it took and the CPU time it used: the text of each
+ * page of each document.
+ */
+record EngineRun(String engine, double seconds, double cpuSeconds, Map<String, List<String>> pagesByFile) {
 
     /** The figures of this run against the ground truth. */
     Figures figures(ScannedCorpus corpus) {
@@ -32,16 +35,16 @@ record EngineRun(String engine, double seconds, Map<String, List<String>> pagesB
                 }
             }
         }
-        return new Figures(engine, seconds, corpus.pageCount() * 60 / seconds, (double) errors / length,
+        return new Figures(engine, seconds, cpuSeconds, corpus.pageCount() * 60 / seconds, (double) errors / length,
                 (double) found / words, worstPage, worst);
     }
 
-    record Figures(String engine, double seconds, double pagesPerMinute, double cer, double wordRecall,
-                   double worstPageCer, String worstPage) {
+    record Figures(String engine, double seconds, double cpuSeconds, double pagesPerMinute, double cer,
+                   double wordRecall, double worstPageCer, String worstPage) {
 
         String row() {
-            return String.format(Locale.ROOT, "%-22s %8.1f %10.1f %8.2f %12.2f %10.1f  %s", engine, seconds,
-                    pagesPerMinute, cer * 100, wordRecall * 100, worstPageCer * 100, worstPage);
+            return String.format(Locale.ROOT, "%-22s %8.1f %8.1f %10.1f %8.2f %12.2f %10.1f  %s", engine, seconds,
+                    cpuSeconds, pagesPerMinute, cer * 100, wordRecall * 100, worstPageCer * 100, worstPage);
         }
     }
 }

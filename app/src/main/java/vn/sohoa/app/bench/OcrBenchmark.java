@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * sohoa against plain Tesseract and OCRmyPDF on the same scanned pages of a corpus, in one run:
- * wall time, pages per minute, pooled character error rate, word recall, worst page, and the ratios.
+ * wall time, CPU time, pages per minute, pooled character error rate, word recall, worst page, and
+ * the ratios.
  */
 public final class OcrBenchmark {
 
@@ -28,15 +29,15 @@ public final class OcrBenchmark {
         } else {
             out.println("ocrmypdf is not installed (apt-get install ocrmypdf): skipped");
         }
-        out.printf(Locale.ROOT, "%-22s %8s %10s %8s %12s %10s  %s%n", "engine", "wall s", "pages/min", "CER %",
-                "word rec. %", "worst pg %", "worst page");
+        out.printf(Locale.ROOT, "%-22s %8s %8s %10s %8s %12s %10s  %s%n", "engine", "wall s", "CPU s", "pages/min",
+                "CER %", "word rec. %", "worst pg %", "worst page");
         figures.forEach(f -> out.println(f.row()));
         EngineRun.Figures sohoa = figures.get(0);
         out.println();
         for (EngineRun.Figures peer : figures.subList(1, figures.size())) {
-            out.printf(Locale.ROOT, "sohoa / %-18s speed %.2fx, CER %.2fx, word recall %+.2f points%n", peer.engine(),
-                    sohoa.pagesPerMinute() / peer.pagesPerMinute(), sohoa.cer() / peer.cer(),
-                    (sohoa.wordRecall() - peer.wordRecall()) * 100);
+            out.printf(Locale.ROOT, "sohoa / %-18s speed %.2fx, CPU time %.2fx, CER %.2fx, word recall %+.2f points%n",
+                    peer.engine(), sohoa.pagesPerMinute() / peer.pagesPerMinute(), sohoa.cpuSeconds() / peer.cpuSeconds(),
+                    sohoa.cer() / peer.cer(), (sohoa.wordRecall() - peer.wordRecall()) * 100);
         }
     }
 }

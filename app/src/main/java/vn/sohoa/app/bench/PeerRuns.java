@@ -28,7 +28,7 @@ final class PeerRuns {
             inputs.put(doc.file(), PeerInputs.forTesseract(corpus.dir().resolve(doc.file()), work));
         }
         ExecutorService two = Executors.newFixedThreadPool(2);
-        long start = System.nanoTime();
+        Measurement measurement = Measurement.start();
         Map<String, List<Future<String>>> outputs = new LinkedHashMap<>();
         inputs.forEach((file, pages) -> {
             List<Future<String>> futures = new ArrayList<>();
@@ -45,9 +45,10 @@ final class PeerRuns {
             }
             pagesByFile.put(output.getKey(), pages);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = measurement.wallSeconds();
+        double cpuSeconds = measurement.cpuSecondsSince();
         two.shutdown();
-        return new EngineRun("tesseract -l " + language, seconds, pagesByFile);
+        return new EngineRun("tesseract -l " + language, seconds, cpuSeconds, pagesByFile);
     }
 
     /** {@code ocrmypdf -l vie --jobs 2 --rotate-pages --deskew --sidecar}, one document after another. */
@@ -57,7 +58,7 @@ final class PeerRuns {
         for (ScannedCorpus.Document doc : corpus.documents()) {
             inputs.put(doc.file(), PeerInputs.forOcrmypdf(corpus.dir().resolve(doc.file()), work));
         }
-        long start = System.nanoTime();
+        Measurement measurement = Measurement.start();
         Map<String, List<String>> pagesByFile = new LinkedHashMap<>();
         int n = 0;
         for (Map.Entry<String, Path> input : inputs.entrySet()) {
@@ -67,7 +68,7 @@ final class PeerRuns {
                     sidecar.toString(), input.getValue().toString(), output.toString()));
             pagesByFile.put(input.getKey(), splitPages(Files.readString(sidecar)));
         }
-        return new EngineRun("ocrmypdf --jobs 2", (System.nanoTime() - start) / 1e9, pagesByFile);
+        return new EngineRun("ocrmypdf --jobs 2", measurement.wallSeconds(), measurement.cpuSecondsSince(), pagesByFile);
     }
 
     static boolean installed(String command) {
