@@ -169,6 +169,15 @@ final class Images {
         return rotated;
     }
 
+    /** How many pixels have each grey level. */
+    static int[] histogram(byte[] greyPixels) {
+        int[] histogram = new int[256];
+        for (byte p : greyPixels) {
+            histogram[p & 0xff]++;
+        }
+        return histogram;
+    }
+
     /** Otsu's threshold of a grey histogram: values below it are ink, the rest paper. */
     static int otsu(int[] histogram, int total) {
         long sumAll = 0;
@@ -207,10 +216,7 @@ final class Images {
      */
     static BufferedImage darkestInk(BufferedImage grey, Rectangle region) {
         byte[] pixels = (byte[]) grey.getRaster().getDataElements(region.x, region.y, region.width, region.height, null);
-        int[] histogram = new int[256];
-        for (byte p : pixels) {
-            histogram[p & 0xff]++;
-        }
+        int[] histogram = histogram(pixels);
         int paper = otsu(histogram, pixels.length);
         int ink = 0;
         for (int v = 0; v < paper; v++) {

@@ -35,10 +35,7 @@ final class PaperCrop {
         int width = small.getWidth();
         int height = small.getHeight();
         byte[] pixels = ((DataBufferByte) small.getRaster().getDataBuffer()).getData();
-        int[] histogram = new int[256];
-        for (byte p : pixels) {
-            histogram[p & 0xff]++;
-        }
+        int[] histogram = Images.histogram(pixels);
         int paper = Images.otsu(histogram, pixels.length);
         if (brightShareOfTheEdges(pixels, width, height, paper) > MAX_BRIGHT_EDGES) {
             return Optional.empty();

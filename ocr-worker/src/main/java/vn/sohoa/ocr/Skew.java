@@ -101,10 +101,7 @@ final class Skew {
         byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
         int width = grey.getWidth();
         int height = grey.getHeight();
-        int[] histogram = new int[256];
-        for (byte p : pixels) {
-            histogram[p & 0xff]++;
-        }
+        int[] histogram = Images.histogram(pixels);
         int threshold = Images.otsu(histogram, pixels.length);
         int dark = 0;
         for (int v = 0; v < threshold; v++) {

@@ -49,10 +49,7 @@ final class TextOrientation {
         byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
         int width = grey.getWidth();
         int height = grey.getHeight();
-        int[] histogram = new int[256];
-        for (byte p : pixels) {
-            histogram[p & 0xff]++;
-        }
+        int[] histogram = Images.histogram(pixels);
         int threshold = Images.otsu(histogram, pixels.length);
         Pointer pix = Leptonica.LIB.pixCreate(width, height, 1);
         int wordsPerLine = Leptonica.LIB.pixGetWpl(pix);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.document.Word;
-import vn.sohoa.core.text.VietnameseText;
+import vn.sohoa.core.text.TextMetrics;
 
 /** The corpus's scans read with real Tesseract and held against their ground truth ({@code truth.jsonl}). */
 class CorpusScansTest {
@@ -33,8 +32,7 @@ class CorpusScansTest {
             JsonNode record = Json.MAPPER.readTree(line);
             TRUTH.put(record.path("file").asText(), record);
         }
-        pool = new OcrPool(new OcrSettings(Path.of(System.getProperty("sohoa.ocr.tessdata",
-                "/usr/share/tesseract-ocr/5/tessdata")), "vie", 2));
+        pool = VietnameseOcr.pool(2);
     }
 
     @AfterAll
@@ -71,8 +69,8 @@ class CorpusScansTest {
         assertEquals((360 - truth.path("orientation_deg").asInt()) % 360, page.rotation(), file + " turned upright");
         BufferedImage upright = page.image().image();
         assertEquals(0, Skew.of(TesseractEngine.downscaled(upright)).degrees(), 0.25, file + " deskewed");
-        String expected = normalised(truth.path("text").asText());
-        double errors = (double) distance(expected, normalised(page.text())) / expected.length();
+        String expected = truth.path("text").asText();
+        double errors = (double) TextMetrics.distance(expected, page.text()) / TextMetrics.normalise(expected).length();
         assertTrue(errors < 0.05, file + " p." + (index + 1) + " character error rate " + errors + ":\n" + page.text());
     }
 
@@ -86,7 +84,7 @@ class CorpusScansTest {
         for (String line : expected) {
             int found = -1;
             for (int i = at + 1; i < read.size() && found < 0; i++) {
-                if (similarity(normalised(line), normalised(read.get(i))) >= 0.8) {
+                if (similarity(line, read.get(i)) >= 0.8) {
                     found = i;
                 }
             }
@@ -136,31 +134,8 @@ class CorpusScansTest {
         return (double) dark / Math.max(1, word.width() * word.height());
     }
 
-    private static String normalised(String text) {
-        return VietnameseText.nfc(text).replaceAll("\\s+", " ").strip();
-    }
-
     private static double similarity(String a, String b) {
-        return 1 - (double) distance(a, b) / Math.max(1, Math.max(a.length(), b.length()));
+        int longer = Math.max(TextMetrics.normalise(a).length(), TextMetrics.normalise(b).length());
+        return 1 - (double) TextMetrics.distance(a, b) / Math.max(1, longer);
     }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
 }

@@ -10,7 +10,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +26,7 @@ class OcrPoolTest {
 
     @BeforeAll
     static void startPool() {
-        pool = new OcrPool(new OcrSettings(Path.of(System.getProperty("sohoa.ocr.tessdata",
-                "/usr/share/tesseract-ocr/5/tessdata")), "vie", 2));
+        pool = VietnameseOcr.pool(2);
         pool.verify();
     }
 

@@ -9,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +54,7 @@ class PaperCropTest {
     @Test
     void thePhonePhotoOfTheCorpusIsReadFromTheSheetAlone() throws Exception {
         BufferedImage photo = CorpusScans.frame("IMG_20170719_161059.jpg", 0);
-        try (OcrPool pool = new OcrPool(new OcrSettings(Path.of(System.getProperty("sohoa.ocr.tessdata",
-                "/usr/share/tesseract-ocr/5/tessdata")), "vie", 1))) {
+        try (OcrPool pool = VietnameseOcr.pool(1)) {
             PageText text = pool.read(new PageImage(1, photo, 235)).get();
             BufferedImage read = text.image().image();
             assertTrue(read.getWidth() < photo.getWidth() * 0.9 && read.getHeight() < photo.getHeight() * 0.95,

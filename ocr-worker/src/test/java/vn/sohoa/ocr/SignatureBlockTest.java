@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +19,7 @@ class SignatureBlockTest {
 
     @BeforeAll
     static void startPool() {
-        pool = new OcrPool(new OcrSettings(Path.of(System.getProperty("sohoa.ocr.tessdata",
-                "/usr/share/tesseract-ocr/5/tessdata")), "vie", 2));
+        pool = VietnameseOcr.pool(2);
     }
 
     @AfterAll

@@ -22,12 +22,7 @@ class SkewTest {
 
     @Test
     void aBlankPageHasNoSkew() {
-        BufferedImage blank = new BufferedImage(800, 1100, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = blank.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 800, 1100);
-        g.dispose();
-        assertEquals(0, Skew.of(blank).degrees());
+        assertEquals(0, Skew.of(blank()).degrees());
     }
 
     @Test
@@ -38,6 +33,16 @@ class SkewTest {
         int width = (int) Math.ceil((page.getWidth() * Math.cos(theta) + page.getHeight() * Math.sin(theta)) * 1.5);
         assertEquals(width, turned.getWidth());
         assertEquals(255, turned.getRaster().getSample(0, 0, 0), "the new corners are white");
+    }
+
+    /** A white page without a mark. */
+    static BufferedImage blank() {
+        BufferedImage blank = new BufferedImage(800, 1100, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = blank.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 800, 1100);
+        g.dispose();
+        return blank;
     }
 
     /** A page at about 150 dpi with twenty lines of text. */

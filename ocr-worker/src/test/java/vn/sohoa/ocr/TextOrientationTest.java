@@ -3,8 +3,6 @@ package vn.sohoa.ocr;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -40,12 +38,7 @@ class TextOrientationTest {
 
     @Test
     void aBlankPageDoesNot() {
-        BufferedImage blank = new BufferedImage(800, 1100, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = blank.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 800, 1100);
-        g.dispose();
-        assertFalse(TextOrientation.looksTurned(blank));
+        assertFalse(TextOrientation.looksTurned(SkewTest.blank()));
     }
 
     private static boolean looksTurned(String file, int index) throws IOException {

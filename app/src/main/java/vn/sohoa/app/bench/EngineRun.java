@@ -3,6 +3,7 @@ package vn.sohoa.app.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.sohoa.core.text.TextMetrics;
 
 /**
  * What one engine read of the corpus, how long it took and the CPU time it used: the text of each

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import vn.sohoa.app.bench.TextMetrics;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.storage.Checksums;
+import vn.sohoa.core.text.TextMetrics;
 import vn.sohoa.core.text.VietnameseText;
 
 /**

@@ -1,4 +1,4 @@
-package vn.sohoa.app.bench;
+package vn.sohoa.core.text;
 
 import java.text.Normalizer;
 import java.util.HashMap;
@@ -47,7 +47,7 @@ public final class TextMetrics {
         return normal.isEmpty() ? List.of() : List.of(normal.split(" "));
     }
 
-    static int levenshtein(String a, String b) {
+    private static int levenshtein(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
