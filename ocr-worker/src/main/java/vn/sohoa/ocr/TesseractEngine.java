@@ -78,20 +78,19 @@ final class TesseractEngine implements AutoCloseable {
                     (int) Math.round(page.dpi() * (double) Math.max(scan.grey().getWidth(), scan.grey().getHeight())
                             / pictureLongSide));
         }
-        Skew profile = Skew.of(small);
         Recognition upright = null;
         if (!TextOrientation.looksTurned(small)) {
-            upright = recognise(scan, profile, 0, scale, page);
+            upright = recognise(scan, small, 0, scale, page);
             if (upright.confidence() >= OSD_BELOW_CONFIDENCE) {
                 return upright.text(page.number(), bilevel);
             }
         }
         int rotation = uprightRotation(small, (int) Math.round(page.dpi() * (double) small.getWidth() / scan.grey().getWidth()));
         if (rotation == 0) {
-            return (upright != null ? upright : recognise(scan, profile, 0, scale, page)).text(page.number(), bilevel);
+            return (upright != null ? upright : recognise(scan, small, 0, scale, page)).text(page.number(), bilevel);
         }
-        Recognition turned = recognise(scan.turned(rotation), Skew.of(Images.rotateClockwise(small, rotation)), rotation,
-                scale, page);
+        Recognition turned = recognise(scan.turned(rotation), Images.rotateClockwise(small, rotation), rotation, scale,
+                page);
         return (upright == null || turned.confidence() > upright.confidence() ? turned : upright)
                 .text(page.number(), bilevel);
     }
@@ -130,9 +129,9 @@ final class TesseractEngine implements AutoCloseable {
         }
     }
 
-    /** Deskews (and scales) the page as it stands, then reads it. */
-    private Recognition recognise(Scan scan, Skew profile, int rotation, double scale, PageImage page) {
-        double skew = profile.degrees();
+    /** Deskews (and scales) the page as it stands (its skew measured on {@code small}, a copy of it), then reads it. */
+    private Recognition recognise(Scan scan, BufferedImage small, int rotation, double scale, PageImage page) {
+        double skew = Skew.of(small).degrees();
         BufferedImage image = Images.scaleAndRotate(scan.toRead(), scale, Math.abs(skew) >= MIN_SKEW_DEGREES ? -skew : 0);
         int dpi = (int) Math.round(page.dpi() * scale);
         // Without a dark desk around it, Otsu's cut (Tesseract's default) lies so near a photographed
