@@ -22,7 +22,7 @@ final class TextOrientation {
      * score at most 3.3 for sideways and -1.7 for upside down; its sideways page scores 12, its
      * upside-down page 7.5.
      */
-    static final float TURNED = 5;
+    private static final float TURNED = 5;
 
     private TextOrientation() {
     }
