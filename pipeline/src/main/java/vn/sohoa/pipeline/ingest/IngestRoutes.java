@@ -18,6 +18,9 @@ import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
  */
 public class IngestRoutes extends RouteBuilder {
 
+    /** The inbox is looked at four times a second, from the start: a dropped file waits at most a quarter of a second to be seen. */
+    static final String INBOX_POLL = "&initialDelay=0&delay=250";
+
     private final WatchedFolders folders;
     private final ArchiveSteps steps;
     private final ManifestSteps manifests;
@@ -43,7 +46,7 @@ public class IngestRoutes extends RouteBuilder {
                 .handled(true)
                 .process(steps::moveToFailed);
 
-        from(watch(folders.inbox(), "ignoredFiles", options) + "&delay=1000")
+        from(watch(folders.inbox(), "ignoredFiles", options) + INBOX_POLL)
                 .routeId("inbox")
                 .threads(options.concurrency())
                 .to("direct:archive");

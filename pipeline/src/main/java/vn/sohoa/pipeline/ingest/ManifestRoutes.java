@@ -34,7 +34,7 @@ public class ManifestRoutes extends RouteBuilder {
                 .handled(true)
                 .log(LoggingLevel.ERROR, "Manifest ${header.CamelFilePath} could not be applied: ${exception}");
 
-        from(IngestRoutes.watch(folders.inbox(), "manifestFiles", options) + "&delay=1000")
+        from(IngestRoutes.watch(folders.inbox(), "manifestFiles", options) + IngestRoutes.INBOX_POLL)
                 .routeId("inbox-manifests")
                 .to("direct:manifest");
 
