@@ -10,6 +10,7 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
@@ -78,21 +79,27 @@ final class TesseractEngine implements AutoCloseable {
                     (int) Math.round(page.dpi() * (double) Math.max(scan.grey().getWidth(), scan.grey().getHeight())
                             / pictureLongSide));
         }
-        Recognition upright = null;
-        if (!TextOrientation.looksTurned(small)) {
-            upright = recognise(scan, small, 0, scale, page);
-            if (upright.confidence() >= OSD_BELOW_CONFIDENCE) {
-                return upright.text(page.number(), bilevel);
+        int guess = TextOrientation.rotationToUpright(small);
+        Recognition best = null;
+        if (guess == 0) {
+            best = recognise(scan, small, 0, scale, page);
+            if (best.confidence() >= OSD_BELOW_CONFIDENCE && !best.linesRunSideways()) {
+                return best.text(page.number(), bilevel);
             }
         }
-        int rotation = uprightRotation(small, (int) Math.round(page.dpi() * (double) small.getWidth() / scan.grey().getWidth()));
-        if (rotation == 0) {
-            return (upright != null ? upright : recognise(scan, small, 0, scale, page)).text(page.number(), bilevel);
+        // Tesseract's orientation detection decides; where it and Leptonica's guess disagree, both are read.
+        int detected = uprightRotation(small, (int) Math.round(page.dpi() * (double) small.getWidth() / scan.grey().getWidth()));
+        for (int rotation : new LinkedHashSet<>(List.of(detected, guess))) {
+            if (best != null && best.rotation() == rotation) {
+                continue;
+            }
+            Recognition reading = rotation == 0 ? recognise(scan, small, 0, scale, page)
+                    : recognise(scan.turned(rotation), Images.rotateClockwise(small, rotation), rotation, scale, page);
+            if (best == null || reading.isBetterThan(best)) {
+                best = reading;
+            }
         }
-        Recognition turned = recognise(scan.turned(rotation), Images.rotateClockwise(small, rotation), rotation, scale,
-                page);
-        return (upright == null || turned.confidence() > upright.confidence() ? turned : upright)
-                .text(page.number(), bilevel);
+        return best.text(page.number(), bilevel);
     }
 
     /**
@@ -143,7 +150,19 @@ final class TesseractEngine implements AutoCloseable {
         int confidence = TessAPI1.TessBaseAPIMeanTextConf(reader);
         TessAPI1.TessBaseAPIClear(reader);
         SignatureBlock.Layout layout = withSignatureBlockReadAlone(lines, image, dpi);
-        return new Recognition(rotation, image, dpi, confidence, layout);
+        return new Recognition(rotation, image, dpi, confidence, linesRunSideways(lines), layout);
+    }
+
+    /**
+     * Whether most words of three letters or more are taller than wide. Tesseract reads the lines of
+     * a page lying on its side as vertical text, word by word and with high confidence, but in the
+     * wrong order: such a page is turned instead.
+     */
+    static boolean linesRunSideways(List<List<Word>> lines) {
+        long words = lines.stream().flatMap(List::stream).filter(w -> w.text().length() >= 3).count();
+        long standing = lines.stream().flatMap(List::stream)
+                .filter(w -> w.text().length() >= 3 && w.height() > w.width()).count();
+        return standing * 2 > words;
     }
 
     /** Reads the signer's block once more on its own, in its darkest ink only (see {@link SignatureBlock}). */
@@ -170,7 +189,16 @@ final class TesseractEngine implements AutoCloseable {
     }
 
     /** What one reading of the page found. */
-    private record Recognition(int rotation, BufferedImage image, int dpi, int confidence, SignatureBlock.Layout layout) {
+    private record Recognition(int rotation, BufferedImage image, int dpi, int confidence, boolean linesRunSideways,
+                               SignatureBlock.Layout layout) {
+
+        /** A reading of lines that stand upright beats one of lines on their side, then the more confident one wins. */
+        boolean isBetterThan(Recognition other) {
+            if (linesRunSideways != other.linesRunSideways) {
+                return other.linesRunSideways;
+            }
+            return confidence > other.confidence;
+        }
 
         PageText text(int number, boolean bilevel) {
             List<List<ReadingOrder.Segment>> lines = new ArrayList<>(ReadingOrder.order(layout.page()));

@@ -12,8 +12,8 @@ import java.util.Arrays;
 /**
  * A quick look at which way a page's text stands, before it is read: Leptonica's orientation
  * detection counts ascenders against descenders of the letters in a black and white copy, in a few
- * milliseconds. It is trusted only to say that a page looks turned; Tesseract's orientation
- * detection then says how far.
+ * milliseconds. A page it finds upright is read as it stands; for the others Tesseract's
+ * orientation detection has the first word, and the two are both tried where they disagree.
  */
 final class TextOrientation {
 
@@ -27,18 +27,25 @@ final class TextOrientation {
     private TextOrientation() {
     }
 
-    /** Whether the page (a grey copy of about 150 dpi) looks sideways or upside down. */
-    static boolean looksTurned(BufferedImage grey) {
+    /**
+     * Degrees to turn the page (a grey copy of about 150 dpi) clockwise so that its text stands
+     * upright, by Leptonica's count; 0 when it looks upright or Leptonica is unsure.
+     */
+    static int rotationToUpright(BufferedImage grey) {
         Pointer pix = blackAndWhite(grey);
         try {
             FloatByReference up = new FloatByReference();
             FloatByReference left = new FloatByReference();
             if (Leptonica.LIB.pixOrientDetect(pix, up, left, 0, 0) != 0) {
-                return false;
+                return 0;
             }
             float upright = up.getValue();
-            float sideways = Math.abs(left.getValue());
-            return sideways >= TURNED && sideways > Math.abs(upright) || upright <= -TURNED && -upright > sideways;
+            float sideways = left.getValue();
+            if (Math.abs(sideways) >= TURNED && Math.abs(sideways) > Math.abs(upright)) {
+                // Leptonica's "left" is positive for text turned counter-clockwise.
+                return sideways > 0 ? 90 : 270;
+            }
+            return upright <= -TURNED && -upright > Math.abs(sideways) ? 180 : 0;
         } finally {
             Leptonica.LIB.pixDestroy(new PointerByReference(pix));
         }

@@ -1,7 +1,6 @@
 package vn.sohoa.ocr;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,37 +10,38 @@ import org.junit.jupiter.api.Test;
 class TextOrientationTest {
 
     @Test
-    void sidewaysAndUpsideDownScansLookTurned() throws IOException {
-        assertTrue(looksTurned("TTr 30-LĐLĐ.tif", 0), "the report's first page, scanned sideways");
-        assertTrue(looksTurned("20160716_BC97.tiff", 1), "the report's second page, scanned upside down");
+    void sidewaysAndUpsideDownScansAreTurnedUpright() throws IOException {
+        assertEquals(270, rotationToUpright("TTr 30-LĐLĐ.tif", 0), "the report's first page, scanned sideways");
+        assertEquals(180, rotationToUpright("20160716_BC97.tiff", 1), "the report's second page, scanned upside down");
     }
 
     @Test
-    void uprightScansDoNot() throws IOException {
+    void uprightScansStayAsTheyAre() throws IOException {
         // Short last pages and tables: the projection profiles used before took these for sideways pages.
-        assertFalse(looksTurned("TTr 30-LĐLĐ.tif", 1));
-        assertFalse(looksTurned("20160716_BC97.tiff", 0));
-        assertFalse(looksTurned("Công văn số 121 đôn đốc thu nộp kinh.tif", 1));
-        assertFalse(looksTurned("DOC00364.TIF", 1));
-        assertFalse(looksTurned("DOC00364.TIF", 2));
-        assertFalse(looksTurned("DOC00387.TIF", 1));
+        assertEquals(0, rotationToUpright("TTr 30-LĐLĐ.tif", 1));
+        assertEquals(0, rotationToUpright("20160716_BC97.tiff", 0));
+        assertEquals(0, rotationToUpright("Công văn số 121 đôn đốc thu nộp kinh.tif", 1));
+        assertEquals(0, rotationToUpright("DOC00364.TIF", 1));
+        assertEquals(0, rotationToUpright("DOC00364.TIF", 2));
+        assertEquals(0, rotationToUpright("DOC00387.TIF", 1));
     }
 
     @Test
-    void aPageTurnedAnyWayLooksTurned() {
+    void aPageTurnedAnyWayIsTurnedBack() {
         BufferedImage page = SkewTest.page();
-        assertFalse(TextOrientation.looksTurned(page));
+        assertEquals(0, TextOrientation.rotationToUpright(page));
         for (int degrees : new int[] {90, 180, 270}) {
-            assertTrue(TextOrientation.looksTurned(Images.rotateClockwise(page, degrees)), "turned " + degrees);
+            assertEquals((360 - degrees) % 360, TextOrientation.rotationToUpright(Images.rotateClockwise(page, degrees)),
+                    "turned " + degrees);
         }
     }
 
     @Test
-    void aBlankPageDoesNot() {
-        assertFalse(TextOrientation.looksTurned(SkewTest.blank()));
+    void aBlankPageStaysAsItIs() {
+        assertEquals(0, TextOrientation.rotationToUpright(SkewTest.blank()));
     }
 
-    private static boolean looksTurned(String file, int index) throws IOException {
-        return TextOrientation.looksTurned(TesseractEngine.downscaled(Images.grey(CorpusScans.frame(file, index))));
+    private static int rotationToUpright(String file, int index) throws IOException {
+        return TextOrientation.rotationToUpright(TesseractEngine.downscaled(Images.grey(CorpusScans.frame(file, index))));
     }
 }
