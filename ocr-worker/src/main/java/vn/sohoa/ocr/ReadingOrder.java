@@ -24,6 +24,8 @@ final class ReadingOrder {
     private static final int MIN_TABLE_ROWS = 3;
     /** The widest gap, in line heights, between two lines of one table cell. */
     private static final double WRAP_GAP = 0.6;
+    /** A word this many times flatter than the letters of its line is a rule or a speck. */
+    private static final int FLAT = 4;
     /** A segment this many times the usual line height is no line of text. */
     private static final double TALL = 2.5;
 
@@ -102,8 +104,8 @@ final class ReadingOrder {
 
     /**
      * Splits a Tesseract line where the gap between two words is wide enough to be a column gap. A
-     * mark with no letter or digit standing alone in such a gap (a speck of a seal, a fold) is dropped,
-     * so that it does not bridge the two columns.
+     * mark standing alone in such a gap (a speck of a seal, a fold, a rule read as a letter) is
+     * dropped, so that it does not bridge the two columns.
      */
     static List<Segment> split(List<Word> line) {
         List<Segment> segments = new ArrayList<>();
@@ -112,13 +114,14 @@ final class ReadingOrder {
         }
         List<Word> sorted = new ArrayList<>(line);
         sorted.sort(Comparator.comparingInt(Word::x));
-        double gap = COLUMN_GAP * median(sorted.stream().filter(ReadingOrder::hasLetterOrDigit)
+        double letterHeight = median(sorted.stream().filter(ReadingOrder::hasLetterOrDigit)
                 .mapToInt(Word::height).sorted().toArray());
+        double gap = COLUMN_GAP * letterHeight;
         List<Word> current = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Word word = sorted.get(i);
             boolean farFromPrevious = current.isEmpty() || distance(current.get(current.size() - 1), word) > gap;
-            if (!hasLetterOrDigit(word) && farFromPrevious
+            if (isMark(word, letterHeight) && farFromPrevious
                     && (i + 1 == sorted.size() || distance(word, sorted.get(i + 1)) > gap)) {
                 continue;
             }
@@ -136,6 +139,11 @@ final class ReadingOrder {
 
     private static int distance(Word left, Word right) {
         return right.x() - (left.x() + left.width());
+    }
+
+    /** No letter or digit, or far flatter than the line's letters: a rule or a speck, whatever it was read as. */
+    private static boolean isMark(Word word, double letterHeight) {
+        return !hasLetterOrDigit(word) || word.height() * FLAT < letterHeight;
     }
 
     private static boolean hasLetterOrDigit(Word word) {

@@ -100,6 +100,16 @@ class ReadingOrderTest {
         assertEquals(2, ReadingOrder.split(line).size());
     }
 
+    @Test
+    void aRuleReadAsALetterBetweenColumnsDoesNotJoinThem() {
+        // The short rule under the issuer's name, read as "m" (scan_0362 turned by 2.5 degrees).
+        List<Word> line = new ArrayList<>(line(0, 200, "LĐLĐ", "TỈNH", "BÌNH", "PHƯỚC"));
+        line.add(new Word("m", 1000, 55, 28, 3, 0, 0));
+        line.addAll(line(0, 1400, "Độc", "lập", "-", "Tự", "do"));
+        assertEquals(List.of("LĐLĐ TỈNH BÌNH PHƯỚC", "Độc lập - Tự do"),
+                ReadingOrder.split(line).stream().map(ReadingOrder.Segment::text).toList());
+    }
+
     /** Words of one line, each 20 pixels per letter wide with a 15-pixel space. */
     private static List<Word> line(int top, int left, String... words) {
         List<Word> line = new ArrayList<>();
