@@ -3,14 +3,17 @@ package vn.sohoa.app;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.apache.camel.impl.DefaultCamelContext;
 import vn.sohoa.app.bench.OcrBenchmark;
+import vn.sohoa.app.bench.OcrVariants;
 
 @Command(name = "bench", description = "Measures sohoa against its peers and prints the figures.",
-        subcommands = {BenchCommand.Ocr.class})
+        subcommands = {BenchCommand.Ocr.class, BenchCommand.Variants.class})
 final class BenchCommand {
 
     @Command(name = "ocr", description = "OCR speed and accuracy of sohoa, plain Tesseract and OCRmyPDF on the "
@@ -26,6 +29,25 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             OcrBenchmark.run(corpus, language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            return 0;
+        }
+    }
+
+    @Command(name = "variants", description = "OCR accuracy of sohoa on the scanned pages of a corpus with a truth.jsonl, "
+            + "each page also turned, skewed, at lower resolution, in black and white, compressed, with dark edges "
+            + "and photographed on a desk.")
+    static final class Variants implements Callable<Integer> {
+
+        @Parameters(index = "0", description = "Corpus folder (with truth.jsonl), e.g. ../shared/corpus")
+        Path corpus;
+
+        @Option(names = "--language", defaultValue = "vie", description = "Tesseract languages (default vie).")
+        String language;
+
+        @Override
+        public Integer call() throws Exception {
+            Path tessdata = Sohoa.settings(new DefaultCamelContext(), Map.of()).tessdata();
+            OcrVariants.run(corpus, tessdata, language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             return 0;
         }
     }

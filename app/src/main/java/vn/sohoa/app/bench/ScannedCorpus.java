@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.sohoa.core.document.Json;
 
-/** The scanned documents of a corpus with a {@code truth.jsonl}: their files and the exact text of each page. */
+/**
+ * The scanned documents of a corpus with a {@code truth.jsonl}: their files, and the exact text and
+ * the resolution of each page.
+ */
 record ScannedCorpus(Path dir, List<Document> documents) {
 
-    record Document(String file, List<String> pages) {
+    record Document(String file, List<String> pages, List<Integer> dpis) {
 
         String fullText() {
             return String.join("\n\n", pages);
@@ -26,8 +29,12 @@ record ScannedCorpus(Path dir, List<Document> documents) {
                 continue;
             }
             List<String> pages = new ArrayList<>();
-            doc.path("pages").forEach(p -> pages.add(p.path("text").asText()));
-            documents.add(new Document(doc.path("file").asText(), List.copyOf(pages)));
+            List<Integer> dpis = new ArrayList<>();
+            doc.path("pages").forEach(p -> {
+                pages.add(p.path("text").asText());
+                dpis.add(p.path("dpi").asInt());
+            });
+            documents.add(new Document(doc.path("file").asText(), List.copyOf(pages), List.copyOf(dpis)));
         }
         return new ScannedCorpus(dir, List.copyOf(documents));
     }

@@ -15,12 +15,12 @@ import org.apache.pdfbox.rendering.ImageType;
  * OCR can lift red and purple seal ink off the signer's block. Grey and bilevel scans render grey,
  * a quarter of the memory.
  */
-final class PageColours {
+public final class PageColours {
 
     private PageColours() {
     }
 
-    static ImageType renderingFor(PDPage page) throws IOException {
+    public static ImageType renderingFor(PDPage page) throws IOException {
         PDResources resources = page.getResources();
         if (resources == null) {
             return ImageType.GRAY;
