@@ -32,6 +32,11 @@ final class TesseractEngine implements AutoCloseable {
     /** Bilevel scans below {@link #UPSCALE_BELOW} dpi are scaled up to this resolution, which Tesseract reads better. */
     static final int TARGET_DPI = 300;
     static final int UPSCALE_BELOW = 250;
+    /**
+     * Scans above this many dpi are read at {@link #TARGET_DPI}: Tesseract reads letters of that
+     * size best, and its time grows with the pixels.
+     */
+    static final int DOWNSCALE_ABOVE = 360;
     /** Orientation and skew are measured on a copy this many pixels on its long side: about 150 dpi for A4. */
     private static final int OSD_LONG_SIDE = 1750;
     private static final float OSD_MIN_CONFIDENCE = 2.0f;
@@ -67,7 +72,8 @@ final class TesseractEngine implements AutoCloseable {
     PageText read(PageImage page) {
         Scan scan = Scan.of(page.image());
         boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
-        double scale = bilevel && page.dpi() < UPSCALE_BELOW ? (double) TARGET_DPI / page.dpi() : 1;
+        double scale = bilevel && page.dpi() < UPSCALE_BELOW || page.dpi() > DOWNSCALE_ABOVE
+                ? (double) TARGET_DPI / page.dpi() : 1;
         BufferedImage small = downscaled(scan.grey());
         Optional<PaperCrop.Sheet> sheet = PaperCrop.find(small);
         if (sheet.isPresent()) {

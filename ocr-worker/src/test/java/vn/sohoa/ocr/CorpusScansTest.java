@@ -103,6 +103,18 @@ class CorpusScansTest {
         assertReadWithin("20160716_BC97.tiff", 1, page, 0.2);
     }
 
+    @Test
+    void aScanAt600DpiIsReadAt300() throws Exception {
+        BufferedImage scan = CorpusScans.frame("giao chi tieu phat trien.png", 0);
+        BufferedImage fine = Images.shrink(Images.grey(scan), 2);
+        PageText page = pool.read(new PageImage(1, fine, 600)).get();
+        assertEquals(300, page.image().dpi());
+        int width = page.image().image().getWidth();
+        // Its 2.3 degrees of skew are turned out on a canvas grown by about 6 %.
+        assertTrue(width >= scan.getWidth() && width < scan.getWidth() * 1.1, "read at 300 dpi, " + width + " pixels wide");
+        assertReadClose("giao chi tieu phat trien.png", 0, page);
+    }
+
     @ParameterizedTest
     @CsvSource({"DOC00364.TIF, 0", "giao chi tieu phat trien.png, 0", "20160716_BC97.tiff, 0"})
     void theHeaderIsReadLeftBlockThenRightBlock(String file, int index) throws Exception {

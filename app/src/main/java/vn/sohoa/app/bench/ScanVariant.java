@@ -20,7 +20,7 @@ import vn.sohoa.ocr.PageImage;
 
 /**
  * A way a page may reach the archive other than the way the corpus holds it: turned, skewed, at a
- * lower resolution, thresholded by a cheap scanner, compressed hard, with the scanner's lid open, or
+ * lower or higher resolution, thresholded by a cheap scanner, compressed hard, with the scanner's lid open, or
  * photographed on a desk. Each makes a new page image from a corpus page.
  */
 enum ScanVariant {
@@ -34,6 +34,7 @@ enum ScanVariant {
     TURNED_AND_SKEWED("turned+skew", page -> page.with(turned(skewed(page.image(), 2.5), 90))),
     GREY_200_DPI("grey 200", page -> page.grey().scaledTo(200)),
     GREY_150_DPI("grey 150", page -> page.grey().scaledTo(150)),
+    GREY_400_DPI("grey 400", page -> page.grey().scaledTo(400)),
     BLACK_AND_WHITE_200_DPI("b&w 200", page -> page.grey().scaledTo(200).blackAndWhite()),
     JPEG_QUALITY_40("jpeg q40", page -> page.with(jpeg(page.image(), 0.4f))),
     DARK_BORDERS("dark edges", page -> page.with(darkBorders(page.image()))),
