@@ -72,8 +72,6 @@ final class TesseractEngine implements AutoCloseable {
     PageText read(PageImage page) {
         Scan scan = Scan.of(page.image());
         boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
-        double scale = bilevel && page.dpi() < UPSCALE_BELOW || page.dpi() > DOWNSCALE_ABOVE
-                ? (double) TARGET_DPI / page.dpi() : 1;
         BufferedImage small = downscaled(scan.grey());
         Optional<PaperCrop.Sheet> sheet = PaperCrop.find(small);
         if (sheet.isPresent()) {
@@ -85,6 +83,8 @@ final class TesseractEngine implements AutoCloseable {
                     (int) Math.round(page.dpi() * (double) Math.max(scan.grey().getWidth(), scan.grey().getHeight())
                             / pictureLongSide));
         }
+        double scale = bilevel && page.dpi() < UPSCALE_BELOW || page.dpi() > DOWNSCALE_ABOVE
+                ? (double) TARGET_DPI / page.dpi() : 1;
         int guess = TextOrientation.rotationToUpright(small);
         Recognition best = null;
         if (guess == 0) {
