@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.camel.impl.DefaultCamelContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.apache.camel.impl.DefaultCamelContext;
 import vn.sohoa.app.bench.OcrBenchmark;
 import vn.sohoa.app.bench.OcrVariants;
 
@@ -16,38 +17,42 @@ import vn.sohoa.app.bench.OcrVariants;
         subcommands = {BenchCommand.Ocr.class, BenchCommand.Variants.class})
 final class BenchCommand {
 
+    /** What every OCR measure reads: a corpus's scanned pages, in a language. */
+    static final class Corpus {
+
+        @Parameters(index = "0", paramLabel = "CORPUS_DIR", description = "Corpus folder (with truth.jsonl), e.g. ../shared/corpus")
+        Path dir;
+
+        @Option(names = "--language", defaultValue = "vie", description = "Tesseract languages (default vie).")
+        String language;
+    }
+
     @Command(name = "ocr", description = "OCR speed and accuracy of sohoa, plain Tesseract and OCRmyPDF on the "
             + "scanned pages of a corpus with a truth.jsonl.")
     static final class Ocr implements Callable<Integer> {
 
-        @Parameters(index = "0", description = "Corpus folder (with truth.jsonl), e.g. ../shared/corpus")
-        Path corpus;
-
-        @Option(names = "--language", defaultValue = "vie", description = "Tesseract languages (default vie).")
-        String language;
+        @Mixin
+        Corpus corpus;
 
         @Override
         public Integer call() throws Exception {
-            OcrBenchmark.run(corpus, language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            OcrBenchmark.run(corpus.dir, corpus.language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             return 0;
         }
     }
 
     @Command(name = "variants", description = "OCR accuracy of sohoa on the scanned pages of a corpus with a truth.jsonl, "
-            + "each page also turned, skewed, at lower resolution, in black and white, compressed, with dark edges "
+            + "each page also turned, skewed, at other resolutions, in black and white, compressed, with dark edges "
             + "and photographed on a desk.")
     static final class Variants implements Callable<Integer> {
 
-        @Parameters(index = "0", description = "Corpus folder (with truth.jsonl), e.g. ../shared/corpus")
-        Path corpus;
-
-        @Option(names = "--language", defaultValue = "vie", description = "Tesseract languages (default vie).")
-        String language;
+        @Mixin
+        Corpus corpus;
 
         @Override
         public Integer call() throws Exception {
             Path tessdata = Sohoa.settings(new DefaultCamelContext(), Map.of()).tessdata();
-            OcrVariants.run(corpus, tessdata, language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            OcrVariants.run(corpus.dir, tessdata, corpus.language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             return 0;
         }
     }
