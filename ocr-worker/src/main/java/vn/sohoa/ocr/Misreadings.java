@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
  * What Tesseract reads on Vietnamese pages that is never printed on them, set right in each word:
  * letters Vietnamese does not use, read for the ones they look like (the Icelandic eth Ð, ð for Đ,
  * đ, sometimes beside the Đ it doubles: "CĐÐN"; ø for an o that a seal's ring or a pen stroke
- * crossed), and the rules of tables and underlines, read as "|" or "_" alone or at a word's edge
- * ("2_", "|Lâm").
+ * crossed), and the rules of tables and underlines, read as "|", "¡" (a broken rule) or "_" alone
+ * or at a word's edge ("2_", "|Lâm", "¡5").
  */
 final class Misreadings {
 
-    private static final Pattern RULES_AT_EDGES = Pattern.compile("^[|_]+|[|_]+$");
+    private static final Pattern RULES_AT_EDGES = Pattern.compile("^[|_¡]+|[|_¡]+$");
 
     private Misreadings() {
     }

@@ -22,6 +22,8 @@ class MisreadingsTest {
         assertEquals("2", Misreadings.corrected("2_"));
         assertEquals("Lâm", Misreadings.corrected("|Lâm"));
         assertEquals("CĐCS", Misreadings.corrected("CĐCS|"));
+        assertEquals("", Misreadings.corrected("¡"), "a rule broken in black and white");
+        assertEquals("5", Misreadings.corrected("¡5"));
     }
 
     @Test
