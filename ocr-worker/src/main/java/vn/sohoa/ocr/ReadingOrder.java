@@ -151,8 +151,8 @@ final class ReadingOrder {
     }
 
     /**
-     * Groups segments that share most of their height into rows, top to bottom, each row left to
-     * right. A segment much taller than a line (signature strokes, a seal's remains) joins a row by
+     * Groups segments that share most of their height, side by side, into rows, top to bottom, each
+     * row left to right. A segment much taller than a line (signature strokes, a seal's remains) joins a row by
      * its middle but does not make the row taller, so it cannot pull the next line into it.
      */
     private static List<List<Segment>> rows(List<Segment> segments) {
@@ -169,7 +169,7 @@ final class ReadingOrder {
             int bottom = tall ? (int) (top + lineHeight) : segment.bottom();
             int overlap = Math.min(rowBottom, bottom) - Math.max(rowTop, top);
             int smaller = Math.min(rowBottom - rowTop, bottom - top);
-            if (!row.isEmpty() && overlap * 2 >= smaller) {
+            if (!row.isEmpty() && overlap * 2 >= smaller && row.stream().noneMatch(s -> stacked(s, segment))) {
                 row.add(segment);
                 rowTop = Math.min(rowTop, top);
                 rowBottom = Math.max(rowBottom, bottom);
@@ -185,6 +185,15 @@ final class ReadingOrder {
         rows.add(row);
         rows.forEach(r -> r.sort(Comparator.comparingInt(Segment::left)));
         return rows;
+    }
+
+    /**
+     * Whether two segments share columns: the segments of one row stand side by side, so these are
+     * two lines, however close a slight slant brings them.
+     */
+    private static boolean stacked(Segment a, Segment b) {
+        int shared = Math.min(a.right(), b.right()) - Math.max(a.left(), b.left());
+        return shared * 2 > Math.min(a.right() - a.left(), b.right() - b.left());
     }
 
     /**

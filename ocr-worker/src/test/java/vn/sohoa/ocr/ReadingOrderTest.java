@@ -101,6 +101,18 @@ class ReadingOrderTest {
     }
 
     @Test
+    void twoLinesASlantBringsCloseStayTwoLinesInTheirOrder() {
+        // Scan2016 p.1 turned and skewed: a paragraph's short last line, indented less, reached up
+        // into the height of the line above it and was read first.
+        List<List<Word>> lines = List.of(
+                line(0, 150, "-", "Đề", "nghị", "Liên", "đoàn", "Lao", "động", "tỉnh", "xem", "xét", "khen", "thưởng",
+                        "kịp", "thời", "các", "tập", "thể,", "cá"),
+                line(15, 100, "nhân", "tiêu", "biểu", "để", "động", "viên", "phong", "trào."));
+        assertEquals(List.of("- Đề nghị Liên đoàn Lao động tỉnh xem xét khen thưởng kịp thời các tập thể, cá",
+                "nhân tiêu biểu để động viên phong trào."), text(ReadingOrder.order(lines)));
+    }
+
+    @Test
     void aRuleReadAsALetterBetweenColumnsDoesNotJoinThem() {
         // The short rule under the issuer's name, read as "m" (scan_0362 turned by 2.5 degrees).
         List<Word> line = new ArrayList<>(line(0, 200, "LĐLĐ", "TỈNH", "BÌNH", "PHƯỚC"));
