@@ -29,13 +29,13 @@ import vn.sohoa.core.text.VietnameseText;
  */
 final class TesseractEngine implements AutoCloseable {
 
-    /** Bilevel scans below {@link #UPSCALE_BELOW} dpi are scaled up to this resolution, which Tesseract reads better. */
+    /**
+     * The resolution Tesseract reads best: bilevel scans below {@link #UPSCALE_BELOW} dpi and any
+     * scan above {@link #DOWNSCALE_ABOVE} dpi are scaled to it.
+     */
     static final int TARGET_DPI = 300;
     static final int UPSCALE_BELOW = 250;
-    /**
-     * Scans above this many dpi are read at {@link #TARGET_DPI}: Tesseract reads letters of that
-     * size best, and its time grows with the pixels.
-     */
+    /** Tesseract's time grows with the pixels, and letters larger than at 300 dpi it reads no better. */
     static final int DOWNSCALE_ABOVE = 360;
     /** Orientation and skew are measured on a copy this many pixels on its long side: about 150 dpi for A4. */
     private static final int OSD_LONG_SIDE = 1750;
@@ -164,7 +164,7 @@ final class TesseractEngine implements AutoCloseable {
      * a page lying on its side as vertical text, word by word and with high confidence, but in the
      * wrong order: such a page is turned instead.
      */
-    static boolean linesRunSideways(List<List<Word>> lines) {
+    private static boolean linesRunSideways(List<List<Word>> lines) {
         long words = lines.stream().flatMap(List::stream).filter(w -> w.text().length() >= 3).count();
         long standing = lines.stream().flatMap(List::stream)
                 .filter(w -> w.text().length() >= 3 && w.height() > w.width()).count();
