@@ -42,7 +42,7 @@ final class BenchCommand {
     }
 
     @Command(name = "variants", description = "OCR accuracy of sohoa on the scanned pages of a corpus with a truth.jsonl, "
-            + "each page also turned, skewed, at other resolutions, in black and white, compressed, with dark edges "
+            + "each page also turned, skewed, at other resolutions, in black and white, compressed, yellowed, with dark edges "
             + "and photographed on a desk.")
     static final class Variants implements Callable<Integer> {
 

@@ -169,6 +169,18 @@ final class Images {
         return rotated;
     }
 
+    /** The grey level half the pixels are darker than: on a page, its paper. */
+    static int median(int[] histogram, int total) {
+        int seen = 0;
+        for (int level = 0; level < histogram.length; level++) {
+            seen += histogram[level];
+            if (seen * 2 >= total) {
+                return level;
+            }
+        }
+        return histogram.length - 1;
+    }
+
     /** How many pixels have each grey level. */
     static int[] histogram(byte[] greyPixels) {
         int[] histogram = new int[256];
@@ -237,7 +249,9 @@ final class Images {
 
     /**
      * Scales the grey image and turns it clockwise by a small angle in one bilinear pass, on a canvas
-     * grown to hold every corner (so no text is cut off), the new corners white.
+     * grown to hold every corner (so no text is cut off), the new corners the shade of the paper: on
+     * yellowed paper, white corners would be the page's brightest grey, and a global threshold would
+     * take the paper itself for ink.
      */
     static BufferedImage scaleAndRotate(BufferedImage grey, double factor, double degreesClockwise) {
         if (factor == 1 && degreesClockwise == 0) {
@@ -251,6 +265,7 @@ final class Images {
         int width = (int) Math.ceil((w * Math.abs(cos) + h * Math.abs(sin)) * factor);
         int height = (int) Math.ceil((h * Math.abs(cos) + w * Math.abs(sin)) * factor);
         byte[] source = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        byte paper = (byte) median(histogram(source), source.length);
         BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] out = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
         // Each target pixel is mapped back into the source: turned counter-clockwise about the centre, then scaled down.
@@ -267,22 +282,22 @@ final class Images {
             double sy = sy0 + (-sin * tx + cos * ty) / factor;
             int row = y * width;
             for (int x = 0; x < width; x++, sx += dxdx, sy += dydx) {
-                out[row + x] = bilinear(source, w, h, sx, sy);
+                out[row + x] = bilinear(source, w, h, sx, sy, paper);
             }
         }
         return target;
     }
 
-    /** The grey at a point between pixels, interpolated from the four around it; paper white outside the image. */
-    static byte bilinear(byte[] source, int width, int height, double sx, double sy) {
+    /** The grey at a point between pixels, interpolated from the four around it; {@code outside} outside the image. */
+    static byte bilinear(byte[] source, int width, int height, double sx, double sy, byte outside) {
         if (sx < 0 || sy < 0) {
-            return (byte) 255;
+            return outside;
         }
         // Truncation is the floor here, and much cheaper than Math.floor.
         int x0 = (int) sx;
         int y0 = (int) sy;
         if (x0 >= width - 1 || y0 >= height - 1) {
-            return (byte) 255;
+            return outside;
         }
         double fx = sx - x0;
         double fy = sy - y0;

@@ -22,6 +22,8 @@ final class PaperCrop {
 
     /** A picture whose edges are brighter than this share is paper to its edges: a scan. */
     private static final double MAX_BRIGHT_EDGES = 0.5;
+    /** What the cut sheet shows where the perspective reaches past the picture. */
+    private static final byte WHITE = (byte) 255;
 
     /** The corners of the sheet, in the small copy's pixels: top left, top right, bottom right, bottom left. */
     record Sheet(Point2D.Double[] corners) {
@@ -153,7 +155,7 @@ final class PaperCrop {
                 double d = h[6] * x + h[7] * y + 1;
                 double sx = (h[0] * x + h[1] * y + h[2]) / d;
                 double sy = (h[3] * x + h[4] * y + h[5]) / d;
-                out[y * width + x] = Images.bilinear(source, grey.getWidth(), grey.getHeight(), sx, sy);
+                out[y * width + x] = Images.bilinear(source, grey.getWidth(), grey.getHeight(), sx, sy, WHITE);
             }
         }
         return target;

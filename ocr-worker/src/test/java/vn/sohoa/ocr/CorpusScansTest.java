@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,6 +12,10 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +106,25 @@ class CorpusScansTest {
         assertEquals(180, page.rotation());
         // Thresholded this coarsely, thin strokes and tone marks break: the bound for any page.
         assertReadWithin("20160716_BC97.tiff", 1, page, 0.2);
+    }
+
+    @Test
+    void aShortPageOnYellowedPaperIsRead() throws Exception {
+        BufferedImage scan;
+        try (PDDocument pdf = Loader.loadPDF(CorpusScans.DIR.resolve("Scan2016-09-13_163616.pdf").toFile())) {
+            scan = Images.grey(new PDFRenderer(pdf).renderImageWithDPI(1, 300, ImageType.GRAY));
+        }
+        // Ink faded to half its strength on paper gone yellow: the paper's grey is about 220, not white.
+        BufferedImage yellowed = new BufferedImage(scan.getWidth(), scan.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < scan.getHeight(); y++) {
+            for (int x = 0; x < scan.getWidth(); x++) {
+                double ink = (255 - scan.getRaster().getSample(x, y, 0)) / 255.0 * 0.45;
+                yellowed.setRGB(x, y, new Color((int) (235 * (1 - ink)), (int) (222 * (1 - ink)), (int) (180 * (1 - ink))).getRGB());
+            }
+        }
+        // Deskewing grows the canvas; white corners, brighter than such paper, made Tesseract's
+        // threshold fall between the paper's shades, and the page was read as empty.
+        assertReadClose("Scan2016-09-13_163616.pdf", 1, pool.read(new PageImage(2, yellowed, 300)).get());
     }
 
     @Test

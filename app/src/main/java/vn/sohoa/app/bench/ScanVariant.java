@@ -20,8 +20,8 @@ import vn.sohoa.ocr.PageImage;
 
 /**
  * A way a page may reach the archive other than the way the corpus holds it: turned, skewed, at a
- * lower or higher resolution, thresholded by a cheap scanner, compressed hard, with the scanner's lid open, or
- * photographed on a desk. Each makes a new page image from a corpus page.
+ * lower or higher resolution, thresholded by a cheap scanner, compressed hard, faded on yellowed
+ * paper, with the scanner's lid open, or photographed on a desk. Each makes a new page image from a corpus page.
  */
 enum ScanVariant {
 
@@ -37,11 +37,14 @@ enum ScanVariant {
     GREY_400_DPI("grey 400", page -> page.grey().scaledTo(400)),
     BLACK_AND_WHITE_200_DPI("b&w 200", page -> page.grey().scaledTo(200).blackAndWhite()),
     JPEG_QUALITY_40("jpeg q40", page -> page.with(jpeg(page.image(), 0.4f))),
+    YELLOWED("yellowed", page -> page.with(yellowed(grey(page.image())))),
     DARK_BORDERS("dark edges", page -> page.with(darkBorders(page.image()))),
     ON_A_DESK("on a desk", page -> page.with(onADesk(page.image())));
 
     private static final Color DESK = new Color(70, 50, 35);
     private static final Color LID_SHADOW = new Color(20, 20, 20);
+    private static final Color PAPER = new Color(235, 222, 180);
+    private static final double FADED_INK = 0.45;
     /** Grey below this is black in a cheap scanner's black and white. */
     private static final int BLACK_BELOW = 150;
 
@@ -160,6 +163,21 @@ enum ScanVariant {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Ink faded to 45 % of its strength on paper gone yellow, as decades in a cupboard leave them. */
+    private static BufferedImage yellowed(BufferedImage grey) {
+        BufferedImage old = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[grey.getWidth()];
+        for (int y = 0; y < grey.getHeight(); y++) {
+            grey.getRaster().getSamples(0, y, grey.getWidth(), 1, 0, row);
+            for (int x = 0; x < row.length; x++) {
+                double paper = 1 - (255 - row[x]) / 255.0 * FADED_INK;
+                old.setRGB(x, y, new Color((int) (PAPER.getRed() * paper), (int) (PAPER.getGreen() * paper),
+                        (int) (PAPER.getBlue() * paper)).getRGB());
+            }
+        }
+        return old;
     }
 
     /** Black edges where the scanner's lid did not cover the glass: 4 % left, 2 % top, right and bottom. */
