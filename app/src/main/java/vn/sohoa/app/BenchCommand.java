@@ -20,7 +20,8 @@ final class BenchCommand {
     /** What every OCR measure reads: a corpus's scanned pages, in a language. */
     static final class Corpus {
 
-        @Parameters(index = "0", paramLabel = "CORPUS_DIR", description = "Corpus folder (with truth.jsonl), e.g. ../shared/corpus")
+        @Parameters(index = "0", paramLabel = "CORPUS_DIR",
+                description = "Corpus folder (with truth.jsonl), e.g. ../shared/corpus")
         Path dir;
 
         @Option(names = "--language", defaultValue = "vie", description = "Tesseract languages (default vie).")
@@ -41,9 +42,9 @@ final class BenchCommand {
         }
     }
 
-    @Command(name = "variants", description = "OCR accuracy of sohoa on the scanned pages of a corpus with a truth.jsonl, "
-            + "each page also turned, skewed, at other resolutions, in black and white, compressed, yellowed, with dark edges "
-            + "and photographed on a desk.")
+    @Command(name = "variants", description = "OCR accuracy of sohoa on the scanned pages of a corpus with a "
+            + "truth.jsonl, each page also turned, skewed, at other resolutions, in black and white, compressed, "
+            + "yellowed, with dark edges and photographed on a desk.")
     static final class Variants implements Callable<Integer> {
 
         @Mixin
@@ -52,7 +53,8 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             Path tessdata = Sohoa.settings(new DefaultCamelContext(), Map.of()).tessdata();
-            OcrVariants.run(corpus.dir, tessdata, corpus.language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            OcrVariants.run(corpus.dir, tessdata, corpus.language,
+                    new PrintStream(System.out, true, StandardCharsets.UTF_8));
             return 0;
         }
     }

@@ -41,12 +41,14 @@ public final class OcrVariants {
         ScanVariant[] variants = ScanVariant.values();
         Map<ScanVariant, long[]> pooled = new EnumMap<>(ScanVariant.class);
         List<String> overBound = new ArrayList<>();
-        out.printf(Locale.ROOT, "Character error rate %% of each page as changed (r: read turned upright)%n%-40s", "page");
+        out.printf(Locale.ROOT, "Character error rate %% of each page as changed (r: read turned upright)%n%-40s",
+                "page");
         for (ScanVariant variant : variants) {
             out.printf(Locale.ROOT, "%12s", variant.label);
         }
         out.println();
-        try (OcrPool ocr = new OcrPool(new OcrSettings(tessdata, language, Runtime.getRuntime().availableProcessors()))) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (OcrPool ocr = new OcrPool(new OcrSettings(tessdata, language, cores))) {
             for (ScannedCorpus.Document doc : corpus.documents()) {
                 List<PageImage> pages = pages(corpusDir.resolve(doc.file()), doc.dpis());
                 for (PageImage page : pages) {
@@ -79,7 +81,8 @@ public final class OcrVariants {
             long[] sums = pooled.get(variant);
             out.printf(Locale.ROOT, "%11.2f ", 100.0 * sums[0] / Math.max(1, sums[1]));
         }
-        out.printf(Locale.ROOT, "%nPages above %.0f %%: %s%n", PAGE_BOUND * 100, overBound.isEmpty() ? "none" : overBound);
+        out.printf(Locale.ROOT, "%nPages above %.0f %%: %s%n", PAGE_BOUND * 100,
+                overBound.isEmpty() ? "none" : overBound);
     }
 
     /** The document's pages as the archive reads them: a PDF's rendered at their resolution, an image file's frames. */
@@ -89,7 +92,8 @@ public final class OcrVariants {
             try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
                 PDFRenderer renderer = new PDFRenderer(pdf);
                 for (int i = 0; i < pdf.getNumberOfPages(); i++) {
-                    BufferedImage image = renderer.renderImageWithDPI(i, dpis.get(i), PageColours.renderingFor(pdf.getPage(i)));
+                    BufferedImage image = renderer.renderImageWithDPI(i, dpis.get(i),
+                            PageColours.renderingFor(pdf.getPage(i)));
                     pages.add(new PageImage(i + 1, image, dpis.get(i)));
                 }
             }
