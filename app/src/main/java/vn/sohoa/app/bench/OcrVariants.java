@@ -32,6 +32,9 @@ import vn.sohoa.pipeline.extraction.PageColours;
 public final class OcrVariants {
 
     private static final double PAGE_BOUND = 0.20;
+    /** For pages whose truth gives no resolution: a PDF's is rendered at this, an image's is guessed as A4. */
+    private static final int RENDER_DPI = 300;
+    private static final double A4_LONG_SIDE_INCHES = 11.69;
 
     private OcrVariants() {
     }
@@ -85,16 +88,19 @@ public final class OcrVariants {
                 overBound.isEmpty() ? "none" : overBound);
     }
 
-    /** The document's pages as the archive reads them: a PDF's rendered at their resolution, an image file's frames. */
+    /**
+     * The document's pages as the archive reads them: a PDF's rendered at their resolution, an
+     * image file's frames.
+     */
     private static List<PageImage> pages(Path file, List<Integer> dpis) throws IOException {
         List<PageImage> pages = new ArrayList<>();
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
                 PDFRenderer renderer = new PDFRenderer(pdf);
                 for (int i = 0; i < pdf.getNumberOfPages(); i++) {
-                    BufferedImage image = renderer.renderImageWithDPI(i, dpis.get(i),
-                            PageColours.renderingFor(pdf.getPage(i)));
-                    pages.add(new PageImage(i + 1, image, dpis.get(i)));
+                    int dpi = dpis.get(i) > 0 ? dpis.get(i) : RENDER_DPI;
+                    BufferedImage image = renderer.renderImageWithDPI(i, dpi, PageColours.renderingFor(pdf.getPage(i)));
+                    pages.add(new PageImage(i + 1, image, dpi));
                 }
             }
             return pages;
@@ -104,7 +110,10 @@ public final class OcrVariants {
             try {
                 reader.setInput(in);
                 for (int i = 0; i < reader.getNumImages(true); i++) {
-                    pages.add(new PageImage(i + 1, reader.read(i), dpis.get(i)));
+                    BufferedImage image = reader.read(i);
+                    int dpi = dpis.get(i) > 0 ? dpis.get(i)
+                            : (int) Math.round(Math.max(image.getWidth(), image.getHeight()) / A4_LONG_SIDE_INCHES);
+                    pages.add(new PageImage(i + 1, image, dpi));
                 }
             } finally {
                 reader.dispose();
