@@ -21,7 +21,8 @@ import vn.sohoa.ocr.PageImage;
 /**
  * A way a page may reach the archive other than the way the corpus holds it: turned, skewed, at a
  * lower or higher resolution, thresholded by a cheap scanner, compressed hard, faded on yellowed
- * paper, with the scanner's lid open, or photographed on a desk. Each makes a new page image from a corpus page.
+ * paper, with the scanner's lid open, or photographed on a desk. Each makes a new page image from a
+ * corpus page.
  */
 enum ScanVariant {
 
