@@ -70,7 +70,7 @@ final class TesseractEngine implements AutoCloseable {
     }
 
     PageText read(PageImage page) {
-        Scan scan = Scan.of(page.image());
+        Scan scan = Scan.of(page.image(), page.dpi());
         boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
         BufferedImage small = downscaled(scan.grey());
         Optional<PaperCrop.Sheet> sheet = PaperCrop.find(small);
@@ -117,8 +117,14 @@ final class TesseractEngine implements AutoCloseable {
 
         static final double SEALS_FROM = 0.4;
 
-        /** Both greys of a colour scan are made in one pass over its pixels. */
-        static Scan of(BufferedImage source) {
+        /**
+         * Both greys of a colour scan are made in one pass over its pixels; a black and white scan's
+         * broken rules are joined (see {@link BrokenRules}).
+         */
+        static Scan of(BufferedImage source, int dpi) {
+            if (source.getColorModel().getPixelSize() == 1) {
+                return new Scan(BrokenRules.joined(Images.grey(source), dpi), null, false);
+            }
             if (!Images.isColour(source)) {
                 return new Scan(Images.grey(source), null, false);
             }
