@@ -26,6 +26,11 @@ final class ReadingOrder {
     private static final double WRAP_GAP = 0.6;
     /** A word this many times flatter than the letters of its line is a rule or a speck. */
     private static final int FLAT = 4;
+    /**
+     * A line whose letters stand less than this share of the page's is no line of text: tone marks and
+     * specks that a coarse black and white threshold parted from their letters, read as a line of their own.
+     */
+    private static final double SPECKS = 0.5;
     /** A segment this many times the usual line height is no line of text. */
     private static final double TALL = 2.5;
 
@@ -54,9 +59,12 @@ final class ReadingOrder {
 
     /** The lines of the page in reading order; each line is one or more segments read left to right. */
     static List<List<Segment>> order(List<List<Word>> tesseractLines) {
+        double letterHeight = letterHeight(tesseractLines.stream().flatMap(List::stream).toList());
         List<Segment> segments = new ArrayList<>();
         for (List<Word> line : tesseractLines) {
-            segments.addAll(split(line));
+            if (letterHeight(line) >= SPECKS * letterHeight) {
+                segments.addAll(split(line));
+            }
         }
         if (segments.isEmpty()) {
             return List.of();
@@ -114,8 +122,7 @@ final class ReadingOrder {
         }
         List<Word> sorted = new ArrayList<>(line);
         sorted.sort(Comparator.comparingInt(Word::x));
-        double letterHeight = median(sorted.stream().filter(ReadingOrder::hasLetterOrDigit)
-                .mapToInt(Word::height).sorted().toArray());
+        double letterHeight = letterHeight(sorted);
         double gap = COLUMN_GAP * letterHeight;
         List<Word> current = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
@@ -139,6 +146,11 @@ final class ReadingOrder {
 
     private static int distance(Word left, Word right) {
         return right.x() - (left.x() + left.width());
+    }
+
+    /** The median height of the words that have a letter or digit. */
+    private static double letterHeight(List<Word> words) {
+        return median(words.stream().filter(ReadingOrder::hasLetterOrDigit).mapToInt(Word::height).sorted().toArray());
     }
 
     /** No letter or digit, or far flatter than the line's letters: a rule or a speck, whatever it was read as. */

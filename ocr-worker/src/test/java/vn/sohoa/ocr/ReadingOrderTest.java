@@ -122,6 +122,18 @@ class ReadingOrderTest {
                 ReadingOrder.split(line).stream().map(ReadingOrder.Segment::text).toList());
     }
 
+    @Test
+    void aLineOfToneMarksPartedFromTheirLettersIsNoText() {
+        // 20240528 p.2 in black and white at 200 dpi: the marks over a table row read as a line of their own.
+        List<Word> marks = List.of(new Word("Ha", 950, 45, 15, 9, 60, 0), new Word("và", 1102, 47, 25, 14, 32, 0),
+                new Word("2", 1474, 49, 6, 5, 75, 0), new Word("to", 1833, 45, 22, 18, 34, 0));
+        List<List<Word>> lines = List.of(
+                line(0, 100, "TT", "Đơn", "vị", "Văn", "bản", "đến"),
+                marks,
+                line(60, 100, "1", "LĐLĐ", "thành", "phố", "Đồng", "Xoài", "2.043"));
+        assertEquals(List.of("TT Đơn vị Văn bản đến", "1 LĐLĐ thành phố Đồng Xoài 2.043"), text(ReadingOrder.order(lines)));
+    }
+
     /** Words of one line, each 20 pixels per letter wide with a 15-pixel space. */
     private static List<Word> line(int top, int left, String... words) {
         List<Word> line = new ArrayList<>();
