@@ -82,6 +82,12 @@ final class TesseractEngine implements AutoCloseable {
             page = new PageImage(page.number(), page.image(),
                     (int) Math.round(page.dpi() * (double) Math.max(scan.grey().getWidth(), scan.grey().getHeight())
                             / pictureLongSide));
+        } else {
+            Optional<Rectangle> paper = ScannerEdges.paper(scan.grey());
+            if (paper.isPresent()) {
+                scan = scan.inside(paper.get());
+                small = downscaled(scan.grey());
+            }
         }
         double scale = bilevel && page.dpi() < UPSCALE_BELOW || page.dpi() > DOWNSCALE_ABOVE
                 ? (double) TARGET_DPI / page.dpi() : 1;
@@ -136,6 +142,12 @@ final class TesseractEngine implements AutoCloseable {
         Scan cut(PaperCrop.Sheet sheet, double scale) {
             return new Scan(PaperCrop.cut(grey, sheet, scale),
                     withoutSeals == null ? null : PaperCrop.cut(withoutSeals, sheet, scale), true);
+        }
+
+        /** Both greys with the scanner's dark bands outside {@code paper} painted the paper's shade. */
+        Scan inside(Rectangle paper) {
+            return new Scan(ScannerEdges.painted(grey, paper),
+                    withoutSeals == null ? null : ScannerEdges.painted(withoutSeals, paper), photo);
         }
 
         Scan turned(int rotation) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -121,6 +122,21 @@ class CorpusScansTest {
         // (21 % of the page's characters wrong) where it takes a whole rule away.
         BufferedImage blackAndWhite = cheapBlackAndWhite(rendered("Scan2016-09-13_163616.pdf", 2));
         assertReadClose("Scan2016-09-13_163616.pdf", 2, pool.read(new PageImage(3, blackAndWhite, 200)).get());
+    }
+
+    @Test
+    void aScanWithTheLidOpenKeepsTheTextBesideItsBlackEdges() throws Exception {
+        BufferedImage scan = rendered("20240528082601.pdf", 1);
+        Graphics2D g = scan.createGraphics();
+        g.setColor(new Color(20, 20, 20));
+        g.fillRect(0, 0, scan.getWidth() * 4 / 100, scan.getHeight());
+        g.fillRect(0, 0, scan.getWidth(), scan.getHeight() * 2 / 100);
+        g.fillRect(scan.getWidth() * 98 / 100, 0, scan.getWidth(), scan.getHeight());
+        g.fillRect(0, scan.getHeight() * 98 / 100, scan.getWidth(), scan.getHeight());
+        g.dispose();
+        // Tesseract took the black band for a picture and the table's column of row numbers beside it
+        // with it (10.8 % of the characters wrong).
+        assertReadClose("20240528082601.pdf", 1, pool.read(new PageImage(2, scan, 300)).get());
     }
 
     @Test
