@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class BrokenRulesTest {
@@ -16,15 +18,8 @@ class BrokenRulesTest {
     @Test
     void aDashedRuleAcrossAndOneDownAreJoined() {
         BufferedImage page = blankPage();
-        Graphics2D g = page.createGraphics();
-        g.setColor(Color.BLACK);
-        for (int x = 200; x < 1400; x += 32) {
-            g.fillRect(x, 500, 20, 2);
-        }
-        for (int y = 600; y < 1400; y += 40) {
-            g.fillRect(300, y, 2, 25);
-        }
-        g.dispose();
+        dashes(page, 200, 1400, 32, x -> new Rectangle(x, 500, 20, 2));
+        dashes(page, 600, 1400, 40, y -> new Rectangle(300, y, 2, 25));
 
         BufferedImage joined = BrokenRules.joined(page, DPI);
 
@@ -35,12 +30,7 @@ class BrokenRulesTest {
     @Test
     void aShortDashedLineIsNoRule() {
         BufferedImage page = blankPage();
-        Graphics2D g = page.createGraphics();
-        g.setColor(Color.BLACK);
-        for (int x = 200; x < 330; x += 32) {
-            g.fillRect(x, 500, 20, 2);
-        }
-        g.dispose();
+        dashes(page, 200, 330, 32, x -> new Rectangle(x, 500, 20, 2));
 
         assertArrayEquals(pixels(page), pixels(BrokenRules.joined(page, DPI)));
     }
@@ -60,6 +50,16 @@ class BrokenRulesTest {
         g.fillRect(0, 0, page.getWidth(), page.getHeight());
         g.dispose();
         return page;
+    }
+
+    /** Black dashes every {@code step} pixels from {@code from} to before {@code to}, each where {@code dash} puts it. */
+    private static void dashes(BufferedImage page, int from, int to, int step, IntFunction<Rectangle> dash) {
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.BLACK);
+        for (int at = from; at < to; at += step) {
+            g.fill(dash.apply(at));
+        }
+        g.dispose();
     }
 
     private static int whiteIn(BufferedImage image, int x, int y, int width, int height) {
