@@ -22,6 +22,8 @@ final class ReadingOrder {
     /** How many rows from the top (or bottom) may still belong to the header (or footer). */
     private static final int EDGE_ROWS = 8;
     private static final int MIN_TABLE_ROWS = 3;
+    /** How many rows before or after a wrapped cell's row another row of cells shows the table goes on. */
+    private static final int NEAR_ROWS = 2;
     /** The widest gap, in line heights, between two lines of one table cell. */
     private static final double WRAP_GAP = 0.6;
     /** A word this many times flatter than the letters of its line is a rule or a speck. */
@@ -211,14 +213,16 @@ final class ReadingOrder {
     /**
      * Table rows with the lines of their wrapped cells read in the cell, after its first line: a
      * row of cells followed closely by a row of at most half as many segments, each under one cell
-     * of it ("CĐCS Trường Tiểu học Lê Quý | 233.000.000 | ..." then "Đôn"). A row that fills most
-     * cells is a row of its own.
+     * of it ("CĐCS Trường Tiểu học Lê Quý | 233.000.000 | ..." then "Đôn"), where one of the two rows
+     * before or after has cells too. A row that fills most cells is a row of its own; a paragraph's
+     * line that a wide gap between two words parts is no table row.
      */
     private static List<List<Segment>> withWrappedCellsJoined(List<List<Segment>> rows) {
         double lineHeight = median(rows.stream().flatMap(List::stream).mapToInt(Segment::height).sorted().toArray());
         List<List<Segment>> joined = new ArrayList<>();
-        for (List<Segment> row : rows) {
-            Optional<List<Segment>> continued = joined.isEmpty() ? Optional.empty()
+        for (int i = 0; i < rows.size(); i++) {
+            List<Segment> row = rows.get(i);
+            Optional<List<Segment>> continued = joined.isEmpty() || !tableGoesOn(joined, rows, i) ? Optional.empty()
                     : cellsContinued(joined.get(joined.size() - 1), row, lineHeight);
             if (continued.isPresent()) {
                 joined.set(joined.size() - 1, continued.get());
@@ -227,6 +231,20 @@ final class ReadingOrder {
             }
         }
         return joined;
+    }
+
+    /** Whether a row of cells lies near the row above row {@code i} (the last joined), above it or below row {@code i}. */
+    private static boolean tableGoesOn(List<List<Segment>> joined, List<List<Segment>> rows, int i) {
+        List<List<Segment>> upwards = new ArrayList<>(joined.subList(0, joined.size() - 1));
+        Collections.reverse(upwards);
+        return nearRowHasCells(upwards) || nearRowHasCells(rows.subList(i + 1, rows.size()));
+    }
+
+    /** Whether one of the first rows of text (rows of a few letters, a rule's remains, do not count) has two cells or more. */
+    private static boolean nearRowHasCells(List<List<Segment>> rowsOutwards) {
+        return rowsOutwards.stream()
+                .filter(row -> row.stream().mapToLong(s -> s.text().codePoints().filter(Character::isLetterOrDigit).count()).sum() >= 3)
+                .limit(NEAR_ROWS).anyMatch(row -> row.size() >= 2);
     }
 
     /** The row above with the row's segments added to the cells they lie under; empty when the row is no such continuation. */

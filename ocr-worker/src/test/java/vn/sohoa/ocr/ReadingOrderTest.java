@@ -93,6 +93,25 @@ class ReadingOrderTest {
     }
 
     @Test
+    void aParagraphLinePartedByAWideGapIsNoTableRow() {
+        // CV121 p.1 in black and white: a wide gap before "Sợi" parted the line, and the paragraph's
+        // next line was read inside it as a wrapped table cell.
+        List<Word> parted = new ArrayList<>(line(60, 100, "tại", "10", "công", "đoàn", "cơ", "sở,", "trong", "đó", "có",
+                "Công", "đoàn", "cơ", "sở", "Công", "ty", "TNHH"));
+        parted.addAll(line(60, 1650, "Sợi", "Minh", "Trí;", "thời"));
+        List<List<Word>> lines = List.of(
+                line(0, 100, "1.", "Kiểm", "tra", "tài", "chính", "công", "đoàn", "cơ", "sở:", "Kiểm", "tra", "việc",
+                        "thu,", "chi,", "quản", "lý", "tài", "chính", "tại", "các", "đơn", "vị"),
+                parted,
+                line(115, 100, "gian", "kiểm", "tra", "mỗi", "đơn", "vị", "không", "quá", "02", "ngày", "làm", "việc."),
+                line(175, 100, "2.", "Công", "đoàn", "cơ", "sở", "được", "sử", "dụng", "75%", "số", "kinh", "phí", "công",
+                        "đoàn", "thu", "được;", "25%", "nộp", "lên", "cấp", "trên"));
+        List<String> text = text(ReadingOrder.order(lines));
+        assertEquals("tại 10 công đoàn cơ sở, trong đó có Công đoàn cơ sở Công ty TNHH Sợi Minh Trí; thời", text.get(1));
+        assertEquals("gian kiểm tra mỗi đơn vị không quá 02 ngày làm việc.", text.get(2));
+    }
+
+    @Test
     void aLoneSpeckBetweenColumnsDoesNotJoinThem() {
         List<Word> line = new ArrayList<>(line(0, 200, "Nơi", "nhận:"));
         line.add(new Word("'", 800, 0, 10, 20, 30, 0));
