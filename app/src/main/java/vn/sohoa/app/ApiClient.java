@@ -16,23 +16,82 @@ import java.time.Duration;
 import java.util.UUID;
 import vn.sohoa.core.document.Json;
 
-/** The command line's way to a running sohoa: its HTTP API. */
+/**
+ * The command line's way to a running sohoa: its HTTP API, as the user whose token is in
+ * {@code SOHOA_TOKEN} or was saved by {@code ./sohoa login}.
+ */
 final class ApiClient {
 
     private final String base;
+    private final String token;
+    private final BrowserSession session;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ApiClient(String base) {
+        this(base, SavedToken.find().orElse(null));
+    }
+
+    ApiClient(String base, String token) {
+        this(base, token, null);
+    }
+
+    private ApiClient(String base, String token, BrowserSession session) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
+        this.session = session;
+    }
+
+    /** The cookies of a session signed in as a browser is, and the CSRF token it must echo. */
+    record BrowserSession(String cookies, String csrfToken) {
+    }
+
+    /** Signs in as a browser does; a wrong name or password ends in the server's Vietnamese message. */
+    BrowserSession signIn(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(
+                        java.util.Map.of("username", username, "password", password)))).build());
+        if (response.statusCode() != 200) {
+            throw new IOException(Json.MAPPER.readTree(response.body()).path("message").asText("HTTP " + response.statusCode()));
+        }
+        StringBuilder cookies = new StringBuilder();
+        String csrf = null;
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            cookies.append(cookies.isEmpty() ? "" : "; ").append(pair);
+            if (pair.startsWith("XSRF-TOKEN=")) {
+                csrf = pair.substring("XSRF-TOKEN=".length());
+            }
+        }
+        return new BrowserSession(cookies.toString(), csrf);
+    }
+
+    ApiClient withSession(BrowserSession browser) {
+        return new ApiClient(base, null, browser);
     }
 
     JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
+        return send(request(pathAndQuery).GET().build());
     }
 
     JsonNode post(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofHours(6))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path).timeout(Duration.ofHours(6)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    JsonNode send(String method, String path, Object json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(json))).build());
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (session != null) {
+            builder.header("Cookie", session.cookies()).header("X-XSRF-TOKEN", session.csrfToken());
+        }
+        return builder;
     }
 
     /** Uploads one file; the API answers with its document id. */
@@ -48,7 +107,7 @@ final class ApiClient {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(Files.readAllBytes(file));
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/documents"))
+        return send(request("/api/documents")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build());
@@ -58,14 +117,22 @@ final class ApiClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response;
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException, InterruptedException {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
             throw new IOException("sohoa is not running at " + base + " (start it with ./sohoa run)", e);
         }
+    }
+
+    private JsonNode send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = exchange(request);
         JsonNode json = Json.MAPPER.readTree(response.body());
+        if (response.statusCode() == 401) {
+            throw new IOException(token == null
+                    ? "not signed in: run ./sohoa login, or set SOHOA_TOKEN to a token made in the web page"
+                    : "the token was refused (expired or revoked): run ./sohoa login again");
+        }
         if (response.statusCode() >= 400) {
             throw new IOException(json.path("message").asText("HTTP " + response.statusCode()));
         }

@@ -32,7 +32,7 @@ final class EvalCommand implements Callable<Integer> {
         try (TemporaryArchive archive = TemporaryArchive.start(Map.of())) {
             archive.drop(corpus, files, DOSSIER);
             archive.awaitFinished(files, DOSSIER);
-            out.print(new CorpusEvaluation(archive.url(), corpus, DOSSIER).run().text());
+            out.print(new CorpusEvaluation(archive.url(), archive.token(), corpus, DOSSIER).run().text());
         }
         return 0;
     }

@@ -27,6 +27,13 @@ final class MaintenanceCommands {
                     report.path("missing").size(), report.path("altered").size());
             report.path("missing").forEach(m -> out.println("  THIẾU " + m.asText()));
             report.path("altered").forEach(a -> out.println("  BỊ THAY ĐỔI " + a.asText()));
+            JsonNode audit = report.path("audit");
+            if (audit.path("intact").asBoolean()) {
+                out.printf("Nhật ký truy cập: %d mục, chuỗi liên kết nguyên vẹn%n", audit.path("entries").asLong());
+            } else {
+                out.printf("Nhật ký truy cập BỊ THAY ĐỔI từ mục %s: %s%n", audit.path("firstBroken").asText(),
+                        audit.path("problem").asText());
+            }
             return report.path("intact").asBoolean() ? 0 : 1;
         }
     }

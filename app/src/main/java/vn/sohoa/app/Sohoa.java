@@ -14,12 +14,26 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.sohoa.api.access.AccessGuard;
+import vn.sohoa.api.access.Accounts;
+import vn.sohoa.api.access.ApiTokens;
+import vn.sohoa.api.access.LoginThrottle;
+import vn.sohoa.api.access.Sessions;
+import vn.sohoa.api.audit.AuditIndex;
+import vn.sohoa.api.audit.AuditRecorder;
+import vn.sohoa.api.http.AccountHandlers;
 import vn.sohoa.api.http.ApiHandlers;
+import vn.sohoa.api.http.AuditHandlers;
+import vn.sohoa.api.http.SessionHandlers;
 import vn.sohoa.api.http.ApiRoutes;
 import vn.sohoa.api.http.Health;
 import vn.sohoa.api.search.ArchiveSearch;
+import vn.sohoa.core.audit.AuditTrail;
 import vn.sohoa.core.config.Settings;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.storage.ObjectStore;
@@ -55,18 +69,24 @@ public final class Sohoa implements AutoCloseable {
     private static final Duration ENGINE_WAIT = Duration.ofMinutes(2);
     /** Retries, with growing delays up to a minute, before a file that meets a stopped engine waits for the next poll. */
     private static final int ENGINE_RETRIES = 6;
+    private static final Duration LOGIN_LOCK = Duration.ofMinutes(15);
 
     private final Settings settings;
     private final EmbeddedEngines engines;
     private final OcrPool ocr;
     private final DocumentIndex index;
+    private final AuditRecorder audit;
+    private final ApiTokens tokens;
     private final CamelContext camel;
 
-    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, DocumentIndex index, CamelContext camel) {
+    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, DocumentIndex index, AuditRecorder audit,
+                  ApiTokens tokens, CamelContext camel) {
         this.settings = settings;
         this.engines = engines;
         this.ocr = ocr;
         this.index = index;
+        this.audit = audit;
+        this.tokens = tokens;
         this.camel = camel;
     }
 
@@ -93,6 +113,7 @@ public final class Sohoa implements AutoCloseable {
                 Duration.ofSeconds(configured.engineRestartSeconds()));
         OcrPool ocr = null;
         DocumentIndex index = null;
+        AuditRecorder audit = null;
         try {
             Settings settings = engines.settings();
             ObjectStore store = ObjectStore.connect(settings);
@@ -119,20 +140,34 @@ public final class Sohoa implements AutoCloseable {
             FixityCheck fixity = new FixityCheck(store);
             Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
                     "threads", settings.ocrThreads()), fixity);
+            IndexRebuild rebuild = new IndexRebuild(store, index);
+            indexAccessLevels(index, rebuild);
             ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
-                    tracker, folders, health, fixity, new IndexRebuild(store, index));
+                    tracker, folders, health, fixity, rebuild);
+            Accounts accounts = new Accounts(store);
+            showFirstAdminPassword(accounts.createFirstAdmin(settings.dataDir()), settings);
+            ApiTokens tokens = new ApiTokens(store);
+            VertxPlatformHttpServer http = new VertxPlatformHttpServer(httpServer(settings));
+            Sessions sessions = new Sessions(http::getVertx,
+                    Duration.ofMinutes(settings.sessionIdleMinutes()));
+            AuditIndex auditIndex = new AuditIndex(index.client(), settings.indexAlias());
+            auditIndex.catchUp(AuditTrail.readAll(store));
+            audit = new AuditRecorder(AuditTrail.open(store), auditIndex);
+            AccessGuard guard = new AccessGuard(accounts, tokens, sessions, audit);
 
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
-            camel.addService(new VertxPlatformHttpServer(httpServer(settings)));
+            camel.addService(http);
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, ingestOptions));
             camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
-            camel.addRoutes(new ApiRoutes(api));
+            camel.addRoutes(new ApiRoutes(guard, api,
+                    new SessionHandlers(accounts, sessions, new LoginThrottle(LOGIN_LOCK), settings.tls()),
+                    new AccountHandlers(accounts, tokens), new AuditHandlers(auditIndex, audit)));
             camel.start();
-            LOG.info("sohoa is running: drop files into {}, API at http://{}:{}/api", folders.inbox(),
-                    settings.httpHost(), settings.httpPort());
-            return new Sohoa(settings, engines, ocr, index, camel);
+            LOG.info("sohoa is running: drop files into {}, web page and API at {}://{}:{}/", folders.inbox(),
+                    settings.tls() ? "https" : "http", settings.httpHost(), settings.httpPort());
+            return new Sohoa(settings, engines, ocr, index, audit, tokens, camel);
         } catch (Exception | Error e) {
             camel.close();
             if (ocr != null) {
@@ -140,6 +175,9 @@ public final class Sohoa implements AutoCloseable {
             }
             if (index != null) {
                 index.close();
+            }
+            if (audit != null) {
+                audit.close();
             }
             engines.close();
             throw e;
@@ -158,15 +196,52 @@ public final class Sohoa implements AutoCloseable {
     public void close() throws Exception {
         LOG.info("Stopping sohoa");
         camel.close();
+        audit.close();
         ocr.close();
         index.close();
         engines.close();
+    }
+
+    /** A token for the user, as {@code POST /api/tokens} gives one: for the commands that run sohoa in-process. */
+    public String issueToken(String username, String name) throws StorageException {
+        return tokens.issue(username, name, 1).token();
+    }
+
+    /**
+     * Documents indexed by a version without access levels match no user's clearance (they fail
+     * closed); the index is rebuilt from storage once so that they are found again.
+     */
+    private static void indexAccessLevels(DocumentIndex index, IndexRebuild rebuild) throws Exception {
+        long without = index.countWithoutAccessLevel();
+        if (without > 0) {
+            LOG.info("{} documents were indexed without an access level: rebuilding the index from storage", without);
+            rebuild.run();
+        }
+    }
+
+    private static void showFirstAdminPassword(java.util.Optional<String> password, Settings settings) {
+        password.ifPresent(p -> System.out.printf("%n  Tài khoản quản trị đầu tiên / first admin account:%n"
+                + "    tên đăng nhập / username: admin%n    mật khẩu / password:      %s%n"
+                + "  (shown once; also in %s, readable only by you. Change it after signing in.)%n%n",
+                p, settings.dataDir().resolve("admin-password.txt")));
     }
 
     private static VertxPlatformHttpServerConfiguration httpServer(Settings settings) throws IOException {
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost(settings.httpHost());
         http.setBindPort(settings.httpPort());
+        if (settings.tls()) {
+            KeyStoreParameters keystore = new KeyStoreParameters();
+            keystore.setResource("file:" + settings.tlsKeystore());
+            keystore.setType("PKCS12");
+            keystore.setPassword(settings.tlsKeystorePassword());
+            KeyManagersParameters keys = new KeyManagersParameters();
+            keys.setKeyStore(keystore);
+            keys.setKeyPassword(settings.tlsKeystorePassword());
+            SSLContextParameters tls = new SSLContextParameters();
+            tls.setKeyManagers(keys);
+            http.setSslContextParameters(tls);
+        }
         java.nio.file.Path uploads = settings.dataDir().resolve("tmp").resolve("uploads");
         Files.createDirectories(uploads);
         http.getBodyHandler().setUploadsDirectory(uploads.toString());

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sohoa", mixinStandardHelpOptions = true, version = "sohoa 0.1.0",
         description = "Digitising and searching a trade union's paper archive.",
         subcommands = {RunCommand.class, IngestCommand.class, SearchCommand.class, MaintenanceCommands.Verify.class,
-            MaintenanceCommands.Reindex.class, EvalCommand.class, BenchCommand.class})
+            MaintenanceCommands.Reindex.class, LoginCommand.class, UserCommand.class, EvalCommand.class,
+            BenchCommand.class})
 public final class SohoaCli {
 
     public static void main(String[] args) {

@@ -20,11 +20,13 @@ public final class TemporaryArchive implements AutoCloseable {
     private final Path data;
     private final int port;
     private final Sohoa sohoa;
+    private final String token;
 
-    private TemporaryArchive(Path data, int port, Sohoa sohoa) {
+    private TemporaryArchive(Path data, int port, Sohoa sohoa) throws Exception {
         this.data = data;
         this.port = port;
         this.sohoa = sohoa;
+        this.token = sohoa.issueToken("admin", "measure");
     }
 
     public static TemporaryArchive start(Map<String, String> settings) throws Exception {
@@ -39,6 +41,11 @@ public final class TemporaryArchive implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A token of its first admin, who may read everything in it. */
+    public String token() {
+        return token;
     }
 
     /** Copies the files aside first, then moves them all into the dossier at once. */

@@ -186,7 +186,7 @@ class CorpusArchiveIT {
 
     private static CorpusEvaluation.Report evaluation() throws Exception {
         if (report == null) {
-            report = new CorpusEvaluation(RunningArchive.get().url(""), RunningArchive.corpus(), DOSSIER).run();
+            report = new CorpusEvaluation(RunningArchive.get().url(""), RunningArchive.get().token(), RunningArchive.corpus(), DOSSIER).run();
             System.out.print(report.text());
         }
         return report;

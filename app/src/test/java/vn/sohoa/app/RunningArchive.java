@@ -32,6 +32,7 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
     private Sohoa sohoa;
+    private String token;
 
     private RunningArchive(Path data, int port) {
         this.data = data;
@@ -67,6 +68,17 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
                 "sohoa.batch.cron", "0/2 * * * * ?",
                 "sohoa.engines.restart-seconds", "15",
                 "sohoa.engines.dir", System.getProperty("sohoa.engines.dir")));
+        token = sohoa.issueToken("admin", "tests");
+    }
+
+    /** A token of the first admin (highest clearance); {@link #get} and {@link #send} use it. */
+    public String token() {
+        return token;
+    }
+
+    /** The first admin's password, as sohoa wrote it on its first start. */
+    public String adminPassword() throws IOException {
+        return Files.readString(data.resolve("admin-password.txt")).strip();
     }
 
     /** Stops everything, engines included, and starts again on the same data folder. */
@@ -128,16 +140,26 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
         return "http://127.0.0.1:" + port + pathAndQuery;
     }
 
+    /** GET as the first admin. */
     public HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).GET().build());
     }
 
     public JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
         return Json.MAPPER.readTree(get(pathAndQuery).body());
     }
 
+    /** Sends the request as the first admin, unless it says who it is itself (a token or a session cookie). */
     public HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        boolean saysWho = request.headers().firstValue("Authorization").isPresent()
+                || request.headers().firstValue("Cookie").isPresent();
+        HttpRequest asAdmin = saysWho ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+        return http.send(asAdmin, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Sends the request exactly as it is: without a token, nobody is signed in. */
+    public HttpResponse<byte[]> sendAsIs(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 

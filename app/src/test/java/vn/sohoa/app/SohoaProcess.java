@@ -150,10 +150,22 @@ final class SohoaProcess implements AutoCloseable {
         return marked > 0 ? marked : any;
     }
 
-    /** GET on the process' API, as JSON. */
+    /** GET on the process' API as its first admin, as JSON. */
     JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
         return Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+                .header("Cookie", adminSession()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
+    /** Signs in as the admin sohoa made on its first start in this data folder (its password is in the folder). */
+    private String adminSession() throws IOException, InterruptedException {
+        String password = Files.readString(data.resolve("admin-password.txt")).strip();
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private Path gcLog() {

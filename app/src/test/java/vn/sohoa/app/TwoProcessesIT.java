@@ -43,7 +43,7 @@ class TwoProcessesIT {
         try (Sohoa second = Sohoa.start(overrides)) {
             String secondUrl = "http://127.0.0.1:" + port;
             JsonNode before1 = archive.getJson("/api/ingest/status");
-            JsonNode before2 = status(secondUrl);
+            JsonNode before2 = status(secondUrl, archive.token());
 
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -64,7 +64,7 @@ class TwoProcessesIT {
                 assertEquals(1, doc.path("sources").size(), "archived once, not as its own duplicate");
             }
             JsonNode after1 = archive.getJson("/api/ingest/status");
-            JsonNode after2 = status(secondUrl);
+            JsonNode after2 = status(secondUrl, archive.token());
             long archived = delta(before1, after1, "archived") + delta(before2, after2, "archived");
             assertEquals(ids.size(), archived, "each file archived by exactly one process");
             assertEquals(0, delta(before1, after1, "failed") + delta(before2, after2, "failed"));
@@ -79,9 +79,11 @@ class TwoProcessesIT {
         return after.path(field).asLong() - before.path(field).asLong();
     }
 
-    private static JsonNode status(String url) throws Exception {
+    /** The second process's status, with a token the first made: both read the same accounts and tokens from storage. */
+    private static JsonNode status(String url, String token) throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/ingest/status")).build(),
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/ingest/status"))
+                        .header("Authorization", "Bearer " + token).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         return Json.MAPPER.readTree(response.body());
     }

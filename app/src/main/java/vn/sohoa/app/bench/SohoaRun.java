@@ -39,7 +39,8 @@ final class SohoaRun {
             for (String file : files) {
                 String id = Checksums.sha256(Files.readAllBytes(corpus.dir().resolve(file)));
                 HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                        URI.create(archive.url() + "/api/documents/" + id + "/text")).build(),
+                        URI.create(archive.url() + "/api/documents/" + id + "/text"))
+                        .header("Authorization", "Bearer " + archive.token()).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 List<String> pages = new ArrayList<>();
                 for (JsonNode page : Json.MAPPER.readTree(response.body()).path("pages")) {

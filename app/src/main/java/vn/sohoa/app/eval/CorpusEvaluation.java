@@ -45,12 +45,14 @@ public final class CorpusEvaluation {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String token;
     private final String baseUrl;
     private final Path corpus;
     private final String folder;
 
-    public CorpusEvaluation(String baseUrl, Path corpus, String folder) {
+    public CorpusEvaluation(String baseUrl, String token, Path corpus, String folder) {
         this.baseUrl = baseUrl;
+        this.token = token;
         this.corpus = corpus;
         this.folder = folder;
     }
@@ -204,7 +206,8 @@ public final class CorpusEvaluation {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return Json.MAPPER.readTree(response.body());
     }

@@ -36,7 +36,10 @@ public record Settings(
         String elasticsearchHeap,
         String fixityCron,
         double fixityShare,
-        int engineRestartSeconds) {
+        int engineRestartSeconds,
+        int sessionIdleMinutes,
+        String tlsKeystore,
+        String tlsKeystorePassword) {
 
     public static final String PREFIX = "sohoa.";
     public static final Set<String> KEYS = Set.of(
@@ -46,7 +49,8 @@ public record Settings(
             "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.render-dpi",
             "sohoa.ingest.concurrency", "sohoa.ingest.stable-millis", "sohoa.batch.cron",
             "sohoa.engines.dir", "sohoa.fixity.cron", "sohoa.fixity.share",
-            "sohoa.engines.restart-seconds");
+            "sohoa.engines.restart-seconds", "sohoa.http.session-idle-minutes", "sohoa.http.tls-keystore",
+            "sohoa.http.tls-keystore-password");
 
     public static Settings from(Function<String, Optional<String>> lookup) {
         Function<String, String> get = key -> lookup.apply(key).map(String::trim)
@@ -75,7 +79,10 @@ public record Settings(
                 get.apply("sohoa.es.heap"),
                 get.apply("sohoa.fixity.cron"),
                 Double.parseDouble(get.apply("sohoa.fixity.share")),
-                Integer.parseInt(get.apply("sohoa.engines.restart-seconds")));
+                Integer.parseInt(get.apply("sohoa.engines.restart-seconds")),
+                Integer.parseInt(get.apply("sohoa.http.session-idle-minutes")),
+                optional.apply("sohoa.http.tls-keystore"),
+                optional.apply("sohoa.http.tls-keystore-password"));
     }
 
     /** The keys under {@code sohoa.} and the {@code SOHOA_} environment variables that no setting has. */
@@ -90,6 +97,10 @@ public record Settings(
 
     public static String environmentName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public boolean tls() {
+        return tlsKeystore != null;
     }
 
     public boolean embeddedElasticsearch() {
@@ -123,7 +134,8 @@ public record Settings(
     public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey) {
         return new Settings(dataDir, httpHost, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
                 ocrLanguage, tessdata, ocrThreads, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
-                elasticsearchHeap, fixityCron, fixityShare, engineRestartSeconds);
+                elasticsearchHeap, fixityCron, fixityShare, engineRestartSeconds, sessionIdleMinutes, tlsKeystore,
+                tlsKeystorePassword);
     }
 
     private static int positiveOr(String value, int fallback) {

@@ -25,6 +25,7 @@ public record EffectiveMetadata(
         String issuer,
         String signer,
         String subject,
+        String confidentiality,
         String fileCode,
         String title) {
 
@@ -55,6 +56,7 @@ public record EffectiveMetadata(
                 manifest.getOrDefault(ManifestKeys.ORGAN_NAME, valueOf(read.issuer())),
                 manifest.getOrDefault(ManifestKeys.SIGNER, valueOf(read.signer())),
                 subject,
+                manifest.getOrDefault(ManifestKeys.CONFIDENTIALITY, valueOf(read.confidentiality())),
                 manifest.getOrDefault(ManifestKeys.FILE_CODE, folder),
                 Titles.of(documentType, documentNumber, subject, record.title()));
     }

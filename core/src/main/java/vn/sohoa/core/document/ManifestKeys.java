@@ -27,6 +27,8 @@ public final class ManifestKeys {
     public static final String ORGAN_NAME = "organName";
     public static final String SUBJECT = "subject";
     public static final String SIGNER = "signer";
+    /** Độ mật: {@code MẬT}, {@code TỐI MẬT} or {@code TUYỆT MẬT}; the standard has no tag for it. */
+    public static final String CONFIDENTIALITY = "confidentiality";
     public static final String LANGUAGE = "language";
     public static final String NUMBER_OF_PAGE = "numberOfPage";
     public static final String KEYWORD = "keyword";

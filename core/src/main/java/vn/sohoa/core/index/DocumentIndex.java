@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.sohoa.core.access.Clearance;
 import java.util.function.Function;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -145,12 +146,13 @@ public class DocumentIndex implements AutoCloseable {
      * Other documents with the same number and notation from the same issuer: possible duplicates in
      * the sense of NĐ 30 (versions and copies exist, so they are flagged, not refused).
      */
-    public List<String> sameNumberAndIssuer(IndexEntry doc) throws IndexException {
+    public List<String> sameNumberAndIssuer(IndexEntry doc, Clearance clearance) throws IndexException {
         if (doc.documentNumberKey() == null || doc.issuer() == null) {
             return List.of();
         }
         var response = call(() -> client.search(s -> s.index(alias).size(20).source(src -> src.fetch(false))
                 .query(q -> q.bool(b -> b
+                        .filter(visibleTo(clearance))
                         .filter(f -> f.term(t -> t.field("documentNumberKey").value(doc.documentNumberKey())))
                         .filter(f -> f.term(t -> t.field("issuer").value(doc.issuer())))
                         .mustNot(m -> m.ids(i -> i.values(doc.id()))))), Void.class));
@@ -228,9 +230,25 @@ public class DocumentIndex implements AutoCloseable {
                 .requireAlias(true).refresh(Refresh.WaitFor)));
     }
 
-    public Optional<IndexEntry> get(String id) throws IndexException {
+    /** The document, if a user with this clearance may know of it: one above it is as absent as an unknown id. */
+    public Optional<IndexEntry> get(String id, Clearance clearance) throws IndexException {
         GetResponse<IndexEntry> response = call(() -> client.get(g -> g.index(alias).id(id), IndexEntry.class));
-        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        return response.found() ? Optional.ofNullable(response.source()).filter(doc -> doc.visibleTo(clearance))
+                : Optional.empty();
+    }
+
+    /**
+     * The filter every query made for a user carries: documents at or below the user's clearance. A
+     * document without a level (indexed before levels existed) matches no clearance.
+     */
+    public static Query visibleTo(Clearance clearance) {
+        return Query.of(q -> q.range(r -> r.number(n -> n.field("accessLevel").lte((double) clearance.level()))));
+    }
+
+    /** How many documents carry no access level: indexed by a version that had none, to be indexed again. */
+    public long countWithoutAccessLevel() throws IndexException {
+        return call(() -> client.count(c -> c.index(alias)
+                .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("accessLevel")))))).count());
     }
 
     public long count() throws IndexException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import vn.sohoa.core.access.Clearance;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.EffectiveMetadata;
@@ -22,7 +23,8 @@ import vn.sohoa.core.text.VietnameseText;
  * diacritics), and {@code contentFolded} without diacritics (finds what was typed without them).
  * The fields searched and filtered on (number, type, issuer, signer, subject, date, dossier, title)
  * hold the {@link EffectiveMetadata effective} values, the archivist's manifest first; {@code metadata}
- * and {@code manifest} keep both sides as they are.
+ * and {@code manifest} keep both sides as they are. {@code accessLevel} is the {@link Clearance} a
+ * user needs to see the document at all.
  */
 public record IndexEntry(
         String id,
@@ -49,6 +51,7 @@ public record IndexEntry(
         List<String> signerNameEndings,
         String partialSigner,
         String confidentiality,
+        Integer accessLevel,
         String subjectExact,
         String subjectFolded,
         AdministrativeMetadata metadata,
@@ -68,6 +71,11 @@ public record IndexEntry(
 
     public IndexEntry {
         manifest = manifest == null ? Map.of() : manifest;
+    }
+
+    /** Whether a user with this clearance may know of the document; an entry indexed before levels existed may not. */
+    public boolean visibleTo(Clearance clearance) {
+        return accessLevel != null && accessLevel <= clearance.level();
     }
 
     public static IndexEntry of(DocumentRecord record) {
@@ -99,7 +107,8 @@ public record IndexEntry(
                 effective.signer(),
                 nameEndings(effective.signer()),
                 effective.signer() == null ? valueOf(metadata.partialSigner()) : null,
-                valueOf(metadata.confidentiality()),
+                effective.confidentiality(),
+                Clearance.ofMark(effective.confidentiality()).level(),
                 VietnameseText.canonical(effective.subject()),
                 VietnameseText.fold(effective.subject()),
                 metadata,

@@ -34,12 +34,15 @@ import vn.sohoa.core.document.Json;
  * The archive's storage, the truth everything else is rebuilt from: originals byte for byte in
  * bucket {@code originals}, and in bucket {@code derivatives} each document's record (per-page text
  * and metadata) as {@code ID.json} and, for a scanned document, its two-layer PDF/A copy as
- * {@code ID.pdf}. Any S3-compatible server works (MinIO in production, S3Proxy embedded).
+ * {@code ID.pdf}. Bucket {@code system} holds what sohoa keeps of its own: accounts, tokens and the
+ * audit trail, as JSON objects under a prefix each. Any S3-compatible server works (MinIO in
+ * production, S3Proxy embedded).
  */
 public class ObjectStore {
 
     public static final String ORIGINALS = "originals";
     public static final String DERIVATIVES = "derivatives";
+    public static final String SYSTEM = "system";
     private static final String RECORD_TYPE = "application/json; charset=utf-8";
     private static final String PDF_TYPE = "application/pdf";
 
@@ -74,7 +77,7 @@ public class ObjectStore {
     }
 
     public void createBuckets() throws StorageException {
-        for (String bucket : new String[] {ORIGINALS, DERIVATIVES}) {
+        for (String bucket : new String[] {ORIGINALS, DERIVATIVES, SYSTEM}) {
             call(() -> {
                 if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
@@ -245,6 +248,42 @@ public class ObjectStore {
                 }
                 throw e;
             }
+        });
+    }
+
+    /** Writes one of sohoa's own objects (an account, a token, an audit entry) in bucket {@code system}. */
+    public void putSystemObject(String key, byte[] json) throws StorageException {
+        call(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(SYSTEM)
+                .object(key)
+                .stream(new ByteArrayInputStream(json), json.length, -1)
+                .contentType(RECORD_TYPE)
+                .build()));
+    }
+
+    public Optional<byte[]> getSystemObject(String key) throws StorageException {
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(GetObjectArgs.builder().bucket(SYSTEM).object(key).build())) {
+                return Optional.of(in.readAllBytes());
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The keys of bucket {@code system} under the prefix, in key order. */
+    public List<String> systemKeys(String prefix) throws StorageException {
+        return call(() -> {
+            List<String> keys = new ArrayList<>();
+            for (Result<Item> item : client.listObjects(
+                    ListObjectsArgs.builder().bucket(SYSTEM).prefix(prefix).recursive(true).build())) {
+                keys.add(item.get().objectName());
+            }
+            keys.sort(null);
+            return keys;
         });
     }
 

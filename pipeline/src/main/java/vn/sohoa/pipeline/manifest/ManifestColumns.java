@@ -3,6 +3,7 @@ package vn.sohoa.pipeline.manifest;
 import static vn.sohoa.core.document.ManifestKeys.AUTOGRAPH;
 import static vn.sohoa.core.document.ManifestKeys.CODE_NOTATION;
 import static vn.sohoa.core.document.ManifestKeys.CODE_NUMBER;
+import static vn.sohoa.core.document.ManifestKeys.CONFIDENTIALITY;
 import static vn.sohoa.core.document.ManifestKeys.CONFIDENCE_LEVEL;
 import static vn.sohoa.core.document.ManifestKeys.DESCRIPTION;
 import static vn.sohoa.core.document.ManifestKeys.DOCUMENT_NUMBER;
@@ -56,6 +57,7 @@ final class ManifestColumns {
                 "Tác giả", "Tác giả văn bản");
         names(SUBJECT, "subject", "Trích yếu nội dung", "Trích yếu", "Trích yếu nội dung văn bản");
         names(SIGNER, "signer", "Người ký");
+        names(CONFIDENTIALITY, "confidentiality", "Độ mật", "Mức độ mật");
         names(LANGUAGE, "language", "Ngôn ngữ");
         names(NUMBER_OF_PAGE, "numberOfPage", "Số trang", "Số lượng trang");
         names(KEYWORD, "keyword", "Từ khóa");

@@ -37,6 +37,21 @@ public final class AdministrativeReader {
     private AdministrativeReader() {
     }
 
+    /**
+     * A header line that reads as a secrecy mark but for its diacritics ({@code MAT}, {@code TOI MẶT}: a
+     * stamp read badly) is taken for the mark it folds to, at low confidence: the record counts as
+     * secret until an archivist says otherwise, never the other way round.
+     */
+    private static String doubtfulSecrecy(String upper) {
+        String folded = VietnameseText.fold(upper).replaceAll("[^A-Z ]", "").replaceAll("\\s+", " ").strip();
+        for (String mark : SECRECY) {
+            if (VietnameseText.fold(mark).equals(folded)) {
+                return mark;
+            }
+        }
+        return null;
+    }
+
     public static AdministrativeMetadata read(List<Page> pages) {
         if (pages.isEmpty()) {
             return AdministrativeMetadata.empty();
@@ -72,6 +87,8 @@ public final class AdministrativeReader {
                 letterSubject = field(continued(first, i, line.substring(3).strip(), headerEnd), 1, i, 0.8);
             } else if (SECRECY.contains(upper)) {
                 secrecy = field(upper, 1, i, 0.9);
+            } else if (secrecy == null && doubtfulSecrecy(upper) != null) {
+                secrecy = field(doubtfulSecrecy(upper), 1, i, 0.5);
             } else if (URGENCY.contains(upper)) {
                 urgency = field(upper, 1, i, 0.9);
             } else if (isOrganisation(line, number, letterSubject)) {

@@ -14,9 +14,14 @@ import org.apache.camel.Message;
 import org.apache.camel.attachment.AttachmentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.sohoa.api.access.AccessDeniedException;
+import vn.sohoa.api.access.AccessGuard;
+import vn.sohoa.api.access.SignedIn;
 import vn.sohoa.api.search.ArchiveSearch;
+import vn.sohoa.api.search.SearchResult;
 import vn.sohoa.api.search.BadQueryException;
 import vn.sohoa.api.search.SearchRequest;
+import vn.sohoa.core.audit.AuditTrail;
 import vn.sohoa.core.document.ArchiveStandard;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Json;
@@ -67,17 +72,30 @@ public class ApiHandlers {
 
     void verify(Exchange exchange) throws StorageException, JsonProcessingException {
         FixityCheck.Report report = fixity.run(1.0);
+        AuditTrail.Verification trail = AuditTrail.verify(store);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("intact", report.intact());
+        body.put("intact", report.intact() && trail.intact());
         body.put("checked", report.checked());
         body.put("missing", report.missing());
         body.put("altered", report.altered());
         body.put("finishedAt", report.finishedAt());
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("intact", trail.intact());
+        audit.put("entries", trail.entries());
+        if (!trail.intact()) {
+            audit.put("firstBroken", trail.firstBroken());
+            audit.put("problem", trail.problem());
+        }
+        body.put("audit", audit);
+        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("intact", body.get("intact"),
+                "checked", report.checked(), "auditIntact", trail.intact()));
         json(exchange, 200, body);
     }
 
     void reindex(Exchange exchange) throws StorageException, IndexException, JsonProcessingException {
         IndexRebuild.Result result = rebuild.run();
+        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("index", result.index(),
+                "documents", result.documents()));
         json(exchange, 200, Map.of("index", result.index(), "documents", result.documents(),
                 "archivedDuringRebuild", result.caughtUp()));
     }
@@ -106,12 +124,15 @@ public class ApiHandlers {
                 date(in, "from"),
                 date(in, "to"),
                 blankToNull(in.getHeader("confidentiality", String.class)));
-        json(exchange, 200, search.search(request));
+        SearchResult result = search.search(request, SignedIn.of(exchange).clearance());
+        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("q", request.query(),
+                "filters", filters(in), "page", page, "hits", result.total()));
+        json(exchange, 200, result);
     }
 
     void document(Exchange exchange) throws NotFoundException, IndexException, JsonProcessingException {
         String id = id(exchange);
-        IndexEntry doc = index.get(id).orElseThrow(() -> notFound(id));
+        IndexEntry doc = visible(exchange, id);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", doc.id());
         body.put("fileName", doc.fileName());
@@ -137,7 +158,8 @@ public class ApiHandlers {
         body.put("metadata", doc.metadata());
         body.put("standard", ArchiveStandard.fields(doc.id(), doc.folder(), doc.metadata(), doc.pageCount(),
                 doc.extraction(), doc.issuedDate(), doc.manifest()));
-        body.put("possibleDuplicates", index.sameNumberAndIssuer(doc));
+        body.put("confidentiality", doc.confidentiality());
+        body.put("possibleDuplicates", index.sameNumberAndIssuer(doc, SignedIn.of(exchange).clearance()));
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", "/api/documents/" + id);
         links.put("original", "/api/documents/" + id + "/original");
@@ -149,16 +171,18 @@ public class ApiHandlers {
         json(exchange, 200, body);
     }
 
-    void original(Exchange exchange) throws NotFoundException, StorageException {
+    void original(Exchange exchange) throws NotFoundException, StorageException, IndexException {
         String id = id(exchange);
+        visible(exchange, id);
         ObjectStore.StoredFile original = store.statOriginal(id).orElseThrow(() -> notFound(id));
         download(exchange, original, store.openOriginal(id));
         exchange.getMessage().setHeader("X-Content-SHA256", id);
     }
 
     /** The two-layer PDF/A copy of a scanned document (page images with their OCR text), under the original's name. */
-    void searchablePdf(Exchange exchange) throws NotFoundException, StorageException {
+    void searchablePdf(Exchange exchange) throws NotFoundException, StorageException, IndexException {
         String id = id(exchange);
+        visible(exchange, id);
         Optional<ObjectStore.StoredFile> pdf = store.statSearchablePdf(id);
         if (pdf.isEmpty()) {
             if (store.statOriginal(id).isEmpty()) {
@@ -180,8 +204,9 @@ public class ApiHandlers {
         out.setBody(bytes);
     }
 
-    void text(Exchange exchange) throws NotFoundException, StorageException, JsonProcessingException {
+    void text(Exchange exchange) throws NotFoundException, StorageException, IndexException, JsonProcessingException {
         String id = id(exchange);
+        visible(exchange, id);
         DocumentRecord record = store.findRecord(id).orElseThrow(() -> notFound(id));
         json(exchange, 200, Map.of("id", id, "fileName", record.fileName(), "pages", record.pages()));
     }
@@ -205,6 +230,8 @@ public class ApiHandlers {
                 }
             }
         }
+        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("folder", folder, "files",
+                accepted.stream().map(a -> SessionHandlers.details("fileName", a.get("fileName"), "id", a.get("id"))).toList()));
         Object body = accepted.size() == 1 ? accepted.get(0) : Map.of("files", accepted);
         json(exchange, 202, body);
     }
@@ -225,9 +252,13 @@ public class ApiHandlers {
     void ingestOne(Exchange exchange) throws NotFoundException, IndexException, JsonProcessingException {
         String id = id(exchange);
         IngestTracker.Status status = tracker.status(id);
-        if (status == null) {
-            IndexEntry doc = index.get(id).orElseThrow(() -> notFound(id));
-            status = new IngestTracker.Status(IngestTracker.State.ARCHIVED, doc.fileName(), null);
+        boolean archived = status == null || status.state() == IngestTracker.State.ARCHIVED
+                || status.state() == IngestTracker.State.DUPLICATE;
+        if (archived) {
+            IndexEntry doc = visible(exchange, id);
+            if (status == null) {
+                status = new IngestTracker.Status(IngestTracker.State.ARCHIVED, doc.fileName(), null);
+            }
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
@@ -240,6 +271,14 @@ public class ApiHandlers {
             body.put("reason", status.reason());
         }
         json(exchange, 200, body);
+    }
+
+    void denied(Exchange exchange) throws JsonProcessingException {
+        AccessDeniedException denied = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, AccessDeniedException.class);
+        json(exchange, denied.status(), Map.of("error", denied.code(), "message", denied.getMessage()));
+        if (denied.status() == 401) {
+            exchange.getMessage().setHeader("WWW-Authenticate", "Bearer realm=\"sohoa\"");
+        }
     }
 
     void error(Exchange exchange, int status, String code) throws JsonProcessingException {
@@ -261,7 +300,7 @@ public class ApiHandlers {
         json(exchange, 503, Map.of("error", "unavailable", "engine", engine, "message", message));
     }
 
-    private static void json(Exchange exchange, int status, Object body) throws JsonProcessingException {
+    static void json(Exchange exchange, int status, Object body) throws JsonProcessingException {
         Message out = exchange.getMessage();
         out.getHeaders().clear();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
@@ -275,6 +314,26 @@ public class ApiHandlers {
             throw new NotFoundException("Không có tài liệu nào mang mã \"" + id + "\" (mã tài liệu là 64 ký tự 0-9, a-f).");
         }
         return id;
+    }
+
+    /**
+     * The document if the user may know of it. One above the user's clearance answers exactly as an
+     * unknown id does.
+     */
+    private IndexEntry visible(Exchange exchange, String id) throws NotFoundException, IndexException {
+        return index.get(id, SignedIn.of(exchange).clearance()).orElseThrow(() -> notFound(id));
+    }
+
+    private static Map<String, String> filters(Message in) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String name : List.of("type", "issuer", "signer", "year", "from", "to", "ingestYear", "contentType", "folder",
+                "fileCode", "confidentiality")) {
+            String value = blankToNull(in.getHeader(name, String.class));
+            if (value != null) {
+                filters.put(name, value);
+            }
+        }
+        return filters;
     }
 
     private static NotFoundException notFound(String id) {

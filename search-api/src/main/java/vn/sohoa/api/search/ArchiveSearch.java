@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.sohoa.core.access.Clearance;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.IndexEntry;
 import vn.sohoa.core.index.IndexException;
@@ -47,11 +48,13 @@ public class ArchiveSearch {
         this.index = index;
     }
 
-    public SearchResult search(SearchRequest request) throws BadQueryException, IndexException {
+    /** Searches the documents a user with this clearance may know of: the others count nowhere, not even in totals and facets. */
+    public SearchResult search(SearchRequest request, Clearance clearance) throws BadQueryException, IndexException {
         ParsedQuery typed = ParsedQuery.parse(request.query());
         ParsedQuery ranking = typed.isEmpty() || VietnameseText.hasDiacritics(typed.allText()) ? typed
-                : withDiacritics(typed, request);
-        SearchResponse<IndexEntry> response = execute(ranking, request, request.page() * request.size(), request.size());
+                : withDiacritics(typed, request, clearance);
+        SearchResponse<IndexEntry> response = execute(ranking, request, clearance, request.page() * request.size(),
+                request.size());
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> typedWords = words(typed);
         for (Hit<IndexEntry> hit : response.hits().hits()) {
@@ -71,8 +74,9 @@ public class ArchiveSearch {
      * documents it finds ({@code phat trien doan vien} is read as {@code phát triển đoàn viên}), so
      * that it ranks the way the same query typed with them would. Every form still matches.
      */
-    private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request) throws IndexException {
-        SearchResponse<IndexEntry> probe = execute(typed, request, 0, RESTORE_FROM_HITS);
+    private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request, Clearance clearance)
+            throws IndexException {
+        SearchResponse<IndexEntry> probe = execute(typed, request, clearance, 0, RESTORE_FROM_HITS);
         Map<String, Map<String, Integer>> forms = new LinkedHashMap<>();
         for (Hit<IndexEntry> hit : probe.hits().hits()) {
             for (String snippet : toHit(hit, words(typed)).snippets()) {
@@ -95,15 +99,16 @@ public class ArchiveSearch {
         return new ParsedQuery(restore.apply(typed.words()), typed.phrases().stream().map(restore).toList());
     }
 
-    private SearchResponse<IndexEntry> execute(ParsedQuery query, SearchRequest request, int from, int size)
-            throws IndexException {
+    private SearchResponse<IndexEntry> execute(ParsedQuery query, SearchRequest request, Clearance clearance, int from,
+                                               int size) throws IndexException {
         try {
             return index.client().search(s -> {
                 s.index(index.alias())
                         .from(from)
                         .size(size)
                         .trackTotalHits(t -> t.enabled(true))
-                        .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))))
+                        .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))
+                                .filter(DocumentIndex.visibleTo(clearance))))
                         .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest")))
                         .highlight(h -> h
                                 .preTags(Snippets.MARK_START)

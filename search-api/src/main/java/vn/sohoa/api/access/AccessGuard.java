@@ -1,0 +1,169 @@
+package vn.sohoa.api.access;
+
+import io.vertx.core.net.SocketAddress;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
+import org.apache.camel.spi.Policy;
+import vn.sohoa.api.audit.AuditRecorder;
+import vn.sohoa.api.http.HttpStatuses;
+import vn.sohoa.core.audit.AuditEntry;
+import vn.sohoa.core.storage.StorageException;
+
+/**
+ * Stands before every API operation: finds who makes the request (a bearer token, else the browser
+ * session's cookie), refuses it when nobody signed in or the user's {@link Role} lacks the
+ * operation's {@link Permission} or a browser's change lacks its CSRF token, and after the handler
+ * writes the audit entry of an audited operation, before the response leaves.
+ */
+public class AccessGuard {
+
+    /** Handlers add what the audit entry should say of the action (a query and its hits...) to this map. */
+    public static final String AUDIT_DETAILS = "sohoa.audit.details";
+    /** The login name a failed sign-in tried, for its audit entry. */
+    public static final String AUDIT_USER = "sohoa.audit.user";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Accounts accounts;
+    private final ApiTokens tokens;
+    private final Sessions sessions;
+    private final AuditRecorder audit;
+    private final Map<String, Optional<Permission>> operations = new ConcurrentHashMap<>();
+
+    public AccessGuard(Accounts accounts, ApiTokens tokens, Sessions sessions, AuditRecorder audit) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    /**
+     * The policy of an operation open to anyone (health, sign-in) when {@code permission} is empty,
+     * else to signed-in users whose role holds it; {@code auditAction} null for an operation not audited.
+     */
+    public Policy policy(String method, String path, Optional<Permission> permission, String auditAction) {
+        operations.put(method + " " + path, permission);
+        return new Policy() {
+            @Override
+            public void beforeWrap(Route route, NamedNode definition) {
+            }
+
+            @Override
+            public Processor wrap(Route route, Processor handler) {
+                return exchange -> guard(exchange, permission, auditAction, handler);
+            }
+        };
+    }
+
+    /** What an operation requires, by method and path template ({@code GET /api/documents/{id}}); null when no such operation is guarded. */
+    public Optional<Permission> requirement(String method, String path) {
+        return operations.get(method + " " + path);
+    }
+
+    public Map<String, Optional<Permission>> operations() {
+        return Map.copyOf(operations);
+    }
+
+    private void guard(Exchange exchange, Optional<Permission> permission, String auditAction, Processor handler)
+            throws Exception {
+        String address = address(exchange);
+        Optional<SignedIn> user = signedIn(exchange, address);
+        user.ifPresent(u -> SignedIn.set(exchange, u));
+        if (permission.isPresent()) {
+            if (user.isEmpty()) {
+                throw AccessDeniedException.notSignedIn();
+            }
+            String method = exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class);
+            if (user.get().session() != null && !SAFE_METHODS.contains(method) && !csrfTokenSent(exchange, user.get())) {
+                record(exchange, user.get().username(), address, "denied", 403, Map.of("reason", "csrf"));
+                throw new AccessDeniedException(403, "csrf", "Yêu cầu thiếu mã chống giả mạo (X-XSRF-TOKEN). Hãy tải lại "
+                        + "trang rồi thử lại.");
+            }
+            if (!user.get().role().may(permission.get())) {
+                record(exchange, user.get().username(), address, "denied", 403,
+                        Map.of("operation", exchange.getFromRouteId() == null ? "" : exchange.getFromRouteId()));
+                throw AccessDeniedException.forbidden();
+            }
+        }
+        try {
+            handler.process(exchange);
+        } finally {
+            if (auditAction != null) {
+                SignedIn now = exchange.getProperty(SignedIn.PROPERTY, SignedIn.class);
+                String who = now != null ? now.username() : exchange.getProperty(AUDIT_USER, String.class);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> details = exchange.getProperty(AUDIT_DETAILS, Map.class);
+                record(exchange, who, address, auditAction, status(exchange), details);
+            }
+        }
+    }
+
+    private void record(Exchange exchange, String user, String address, String action, int status,
+                        Map<String, Object> details) throws StorageException {
+        String document = exchange.getIn().getHeader("id", String.class);
+        audit.record(AuditEntry.of(user, address, action, document, details, status));
+    }
+
+    private Optional<SignedIn> signedIn(Exchange exchange, String address) throws StorageException {
+        Message in = exchange.getIn();
+        String authorization = in.getHeader("Authorization", String.class);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<ApiTokens.StoredToken> token = tokens.find(authorization.substring(7).strip());
+            if (token.isEmpty()) {
+                return Optional.empty();
+            }
+            return accounts.find(token.get().username()).filter(Account::enabled)
+                    .map(account -> new SignedIn(account, address, null));
+        }
+        Optional<Sessions.BrowserSession> session = sessions.find(cookie(in, Sessions.COOKIE));
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        return accounts.find(session.get().username()).filter(Account::enabled)
+                .map(account -> new SignedIn(account, address, session.get()));
+    }
+
+    private static boolean csrfTokenSent(Exchange exchange, SignedIn user) {
+        String sent = exchange.getIn().getHeader(Sessions.CSRF_HEADER, String.class);
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                user.session().csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The value of a cookie of the request, or null. */
+    public static String cookie(Message in, String name) {
+        String header = in.getHeader("Cookie", String.class);
+        if (header == null) {
+            return null;
+        }
+        for (String part : header.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).strip().equals(name)) {
+                return part.substring(eq + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    public static String address(Exchange exchange) {
+        Object remote = exchange.getIn().getHeader(VertxPlatformHttpConstants.REMOTE_ADDRESS);
+        return remote instanceof SocketAddress socket ? socket.hostAddress() : "unknown";
+    }
+
+    private static int status(Exchange exchange) {
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            return failure instanceof AccessDeniedException denied ? denied.status() : HttpStatuses.of(failure);
+        }
+        Integer code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return code == null ? 200 : code;
+    }
+}

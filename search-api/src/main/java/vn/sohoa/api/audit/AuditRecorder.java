@@ -1,0 +1,59 @@
+package vn.sohoa.api.audit;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.sohoa.core.audit.AuditEntry;
+import vn.sohoa.core.audit.AuditTrail;
+import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.storage.StorageException;
+
+/**
+ * Writes an audit entry to the trail in storage (before the caller answers its request: a crash
+ * loses no entry of an answered request), then to the audit index for querying, in the background:
+ * the index is rebuilt from storage at start when it lags.
+ */
+public class AuditRecorder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditRecorder.class);
+
+    private final AuditTrail trail;
+    private final AuditIndex index;
+    private final ExecutorService indexing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "audit-index");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public AuditRecorder(AuditTrail trail, AuditIndex index) {
+        this.trail = trail;
+        this.index = index;
+    }
+
+    public void record(AuditEntry entry) throws StorageException {
+        AuditEntry stored = trail.append(entry);
+        indexing.submit(() -> {
+            try {
+                index.put(stored);
+            } catch (IndexException e) {
+                LOG.warn("Audit entry {}/{} not indexed (rebuilt from storage at the next start): {}", stored.chain(),
+                        stored.seq(), e.getMessage());
+            }
+        });
+    }
+
+    /** Waits until the entries recorded so far are in the index (for a query that must see them). */
+    public void flush() throws InterruptedException {
+        try {
+            indexing.submit(() -> { }).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        indexing.shutdown();
+    }
+}
