@@ -10,11 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.sohoa.app.bench.AccessBenchmark;
 import vn.sohoa.app.bench.OcrBenchmark;
 import vn.sohoa.app.bench.OcrVariants;
 
 @Command(name = "bench", description = "Measures sohoa against its peers and prints the figures.",
-        subcommands = {BenchCommand.Ocr.class, BenchCommand.Variants.class})
+        subcommands = {BenchCommand.Ocr.class, BenchCommand.Variants.class, BenchCommand.Access.class})
 final class BenchCommand {
 
     /** What every OCR measure reads: a corpus's scanned pages, in a language. */
@@ -55,6 +56,20 @@ final class BenchCommand {
             Path tessdata = Sohoa.settings(new DefaultCamelContext(), Map.of()).tessdata();
             OcrVariants.run(corpus.dir, tessdata, corpus.language,
                     new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            return 0;
+        }
+    }
+
+    @Command(name = "access", description = "What signing in and the clearance filter cost a search, over the "
+            + "queries.jsonl of a corpus archived in a fresh archive.")
+    static final class Access implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "CORPUS_DIR", description = "Corpus folder (with queries.jsonl)")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            AccessBenchmark.run(dir, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             return 0;
         }
     }

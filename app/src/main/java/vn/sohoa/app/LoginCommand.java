@@ -44,6 +44,7 @@ final class LoginCommand implements Callable<Integer> {
     /** Reading from the terminal without echo, or from standard input when there is none (scripts). */
     static final class Console {
         private static BufferedReader stdin;
+        private static java.io.InputStream readFrom;
 
         static String line(String prompt) throws IOException {
             java.io.Console console = System.console();
@@ -64,7 +65,8 @@ final class LoginCommand implements Callable<Integer> {
         }
 
         private static BufferedReader stdin() {
-            if (stdin == null) {
+            if (stdin == null || readFrom != System.in) {
+                readFrom = System.in;
                 stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             }
             return stdin;

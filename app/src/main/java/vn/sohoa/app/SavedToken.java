@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The token the command line signs in with: {@code SOHOA_TOKEN}, else the one {@code ./sohoa login}
  * saved in the user's config folder ({@code $XDG_CONFIG_HOME/sohoa/token}, by default
- * {@code ~/.config/sohoa/token}), readable by its owner only.
+ * {@code ~/.config/sohoa/token}; the system property {@code sohoa.config.dir} names another folder),
+ * readable by its owner only.
  */
 final class SavedToken {
 
@@ -41,6 +42,10 @@ final class SavedToken {
     }
 
     static Path file() {
+        String own = System.getProperty("sohoa.config.dir");
+        if (own != null) {
+            return Path.of(own).resolve("token");
+        }
         String config = System.getenv("XDG_CONFIG_HOME");
         Path base = config != null && !config.isBlank() ? Path.of(config)
                 : Path.of(System.getProperty("user.home"), ".config");

@@ -77,16 +77,18 @@ public final class Sohoa implements AutoCloseable {
     private final DocumentIndex index;
     private final AuditRecorder audit;
     private final ApiTokens tokens;
+    private final AccessGuard guard;
     private final CamelContext camel;
 
     private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, DocumentIndex index, AuditRecorder audit,
-                  ApiTokens tokens, CamelContext camel) {
+                  ApiTokens tokens, AccessGuard guard, CamelContext camel) {
         this.settings = settings;
         this.engines = engines;
         this.ocr = ocr;
         this.index = index;
         this.audit = audit;
         this.tokens = tokens;
+        this.guard = guard;
         this.camel = camel;
     }
 
@@ -167,7 +169,7 @@ public final class Sohoa implements AutoCloseable {
             camel.start();
             LOG.info("sohoa is running: drop files into {}, web page and API at {}://{}:{}/", folders.inbox(),
                     settings.tls() ? "https" : "http", settings.httpHost(), settings.httpPort());
-            return new Sohoa(settings, engines, ocr, index, audit, tokens, camel);
+            return new Sohoa(settings, engines, ocr, index, audit, tokens, guard, camel);
         } catch (Exception | Error e) {
             camel.close();
             if (ocr != null) {
@@ -190,6 +192,14 @@ public final class Sohoa implements AutoCloseable {
 
     public CamelContext camel() {
         return camel;
+    }
+
+    public AccessGuard guard() {
+        return guard;
+    }
+
+    public DocumentIndex documentIndex() {
+        return index;
     }
 
     @Override

@@ -43,6 +43,14 @@ public final class TemporaryArchive implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    public Path data() {
+        return data;
+    }
+
+    public Sohoa sohoa() {
+        return sohoa;
+    }
+
     /** A token of its first admin, who may read everything in it. */
     public String token() {
         return token;

@@ -102,6 +102,16 @@ class ApiIT {
         Files.writeString(dossier.resolve("ket luan.txt"), "Kết luận hội nghị " + token);
         Files.writeString(dossier.resolve(".DS_Store"), "ignored");
 
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream((archive.adminPassword() + "\n").getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertEquals(0, cli("login", "admin", "--url", archive.url("")));
+        } finally {
+            System.setIn(stdin);
+        }
+        Path saved = Path.of(System.getProperty("sohoa.config.dir"), "token");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(saved)), "the saved token is readable by its owner only");
         assertEquals(0, cli("ingest", dossier.toString(), "--wait", "--url", archive.url("")));
         JsonNode result = archive.getJson("/api/search?q=" + token);
         assertEquals(2, result.path("total").asLong());

@@ -150,22 +150,19 @@ final class SohoaProcess implements AutoCloseable {
         return marked > 0 ? marked : any;
     }
 
-    /** GET on the process' API as its first admin, as JSON. */
+    /** GET on the process' API as the shared archive's admin: both read the same accounts and tokens from storage. */
     JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
-        return Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .header("Cookie", adminSession()).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body());
+        return Json.MAPPER.readTree(get(pathAndQuery).body());
     }
 
-    /** Signs in as the admin sohoa made on its first start in this data folder (its password is in the folder). */
-    private String adminSession() throws IOException, InterruptedException {
-        String password = Files.readString(data.resolve("admin-password.txt")).strip();
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+    HttpResponse<byte[]> get(String pathAndQuery) throws IOException, InterruptedException {
+        return get(pathAndQuery, RunningArchive.get().token());
+    }
+
+    HttpResponse<byte[]> get(String pathAndQuery, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private Path gcLog() {

@@ -5,10 +5,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.storage.Checksums;
@@ -78,43 +76,58 @@ public class AuditTrail {
     /**
      * Re-reads the whole trail and checks every link: each entry's {@code previous} must be the
      * SHA-256 of the entry before it in its chain, and a chain's first entry must point at an entry
-     * written before it. The first entry whose link does not hold is named.
+     * of another chain (the last one written before the chain began). The first entry whose link does
+     * not hold is named: the one that was changed, when the entry after it no longer matches it.
      */
     public static Verification verify(ObjectStore store) throws StorageException {
-        Set<String> earlier = new HashSet<>();
-        String chainBefore = null;
+        List<String> keys = store.systemKeys(PREFIX);
+        List<byte[]> stored = new ArrayList<>();
+        java.util.Map<String, String> chainOfHash = new java.util.HashMap<>();
+        for (String key : keys) {
+            byte[] bytes = store.getSystemObject(key).orElse(new byte[0]);
+            stored.add(bytes);
+            chainOfHash.put(Checksums.sha256(bytes), chainOf(key));
+        }
         String previousHash = null;
-        long checked = 0;
-        for (String key : store.systemKeys(PREFIX)) {
-            byte[] bytes = store.getSystemObject(key).orElse(null);
-            Optional<AuditEntry> entry = bytes == null ? Optional.empty() : parse(bytes);
+        String previousKey = null;
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            Optional<AuditEntry> entry = parse(stored.get(i));
             if (entry.isEmpty()) {
-                return new Verification(false, checked, key, "the entry cannot be read");
+                return new Verification(false, i, key, "the entry cannot be read");
             }
             AuditEntry e = entry.get();
-            boolean firstOfChain = !e.chain().equals(chainBefore);
-            boolean linked = firstOfChain
-                    ? e.previous() == null ? earlier.isEmpty() : earlier.contains(e.previous())
-                    : e.previous() != null && e.previous().equals(previousHash);
-            if (!linked || !key.equals(key(e.chain(), e.seq())) || !firstOfChain && e.seq() != seqOf(key) ) {
-                return new Verification(false, checked, key,
-                        "its link to the entry before does not hold: that entry or this one was changed or removed");
+            if (!key.equals(key(e.chain(), e.seq()))) {
+                return new Verification(false, i, key, "the entry says it is " + key(e.chain(), e.seq()));
             }
-            previousHash = Checksums.sha256(bytes);
-            earlier.add(previousHash);
-            chainBefore = e.chain();
-            checked++;
+            boolean firstOfChain = previousKey == null || !chainOf(previousKey).equals(e.chain());
+            if (firstOfChain) {
+                boolean linked = e.previous() == null ? i == 0
+                        : chainOfHash.containsKey(e.previous()) && !chainOfHash.get(e.previous()).equals(e.chain());
+                if (!linked || e.seq() != 1) {
+                    return new Verification(false, i, key, "its link to the entries before its chain does not hold: "
+                            + "an entry was removed or changed");
+                }
+            } else if (!previousHash.equals(e.previous()) || e.seq() != seqOf(previousKey) + 1) {
+                return new Verification(false, i, previousKey, "the entry after it, " + key
+                        + ", no longer matches it: it was changed or removed, or the one after it was changed");
+            }
+            previousHash = Checksums.sha256(stored.get(i));
+            previousKey = key;
         }
-        return new Verification(true, checked, null, null);
+        return new Verification(true, keys.size(), null, null);
+    }
+
+    private static String chainOf(String key) {
+        return key.substring(PREFIX.length(), key.lastIndexOf('/'));
+    }
+
+    private static long seqOf(String key) {
+        return Long.parseLong(key.substring(key.lastIndexOf('/') + 1, key.length() - ".json".length()));
     }
 
     /** What checking the trail found; {@code firstBroken} is the key of the first entry whose link fails. */
     public record Verification(boolean intact, long entries, String firstBroken, String problem) {
-    }
-
-    private static long seqOf(String key) {
-        String name = key.substring(key.lastIndexOf('/') + 1, key.length() - ".json".length());
-        return Long.parseLong(name);
     }
 
     private static Optional<AuditEntry> parse(byte[] bytes) {

@@ -85,10 +85,14 @@ public record Settings(
                 optional.apply("sohoa.http.tls-keystore-password"));
     }
 
+    /** Variables read by the launcher and the command line, not settings of the running archive. */
+    static final Set<String> OTHER_VARIABLES = Set.of("SOHOA_TOKEN", "SOHOA_JAVA_OPTS", "SOHOA_LOG_LEVEL");
+
     /** The keys under {@code sohoa.} and the {@code SOHOA_} environment variables that no setting has. */
     public static List<String> unknown(Set<String> propertyKeys, Map<String, String> environment) {
         Set<String> envNames = new TreeSet<>();
         KEYS.forEach(k -> envNames.add(environmentName(k)));
+        envNames.addAll(OTHER_VARIABLES);
         Set<String> unknown = new TreeSet<>();
         propertyKeys.stream().filter(k -> k.startsWith(PREFIX) && !KEYS.contains(k)).forEach(unknown::add);
         environment.keySet().stream().filter(k -> k.startsWith("SOHOA_") && !envNames.contains(k)).forEach(unknown::add);

@@ -12,7 +12,8 @@ class SettingsTest {
     @Test
     void unknownKeysAndVariablesAreNamed() {
         List<String> unknown = Settings.unknown(Set.of("sohoa.es.url", "sohoa.es.ulr", "camel.main.name"),
-                Map.of("SOHOA_S3_ENDPOINT", "x", "SOHOA_S3_ENDPIONT", "y", "PATH", "/bin"));
+                Map.of("SOHOA_S3_ENDPOINT", "x", "SOHOA_S3_ENDPIONT", "y", "PATH", "/bin", "SOHOA_TOKEN", "t",
+                        "SOHOA_JAVA_OPTS", "-Xmx2g"));
         assertEquals(List.of("SOHOA_S3_ENDPIONT", "sohoa.es.ulr"), unknown);
     }
 

@@ -76,6 +76,7 @@ public class AccessGuard {
     private void guard(Exchange exchange, Optional<Permission> permission, String auditAction, Processor handler)
             throws Exception {
         String address = address(exchange);
+        String document = exchange.getIn().getHeader("id", String.class);
         Optional<SignedIn> user = signedIn(exchange, address);
         user.ifPresent(u -> SignedIn.set(exchange, u));
         if (permission.isPresent()) {
@@ -84,12 +85,12 @@ public class AccessGuard {
             }
             String method = exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class);
             if (user.get().session() != null && !SAFE_METHODS.contains(method) && !csrfTokenSent(exchange, user.get())) {
-                record(exchange, user.get().username(), address, "denied", 403, Map.of("reason", "csrf"));
+                record(user.get().username(), address, "denied", document, 403, Map.of("reason", "csrf"));
                 throw new AccessDeniedException(403, "csrf", "Yêu cầu thiếu mã chống giả mạo (X-XSRF-TOKEN). Hãy tải lại "
                         + "trang rồi thử lại.");
             }
             if (!user.get().role().may(permission.get())) {
-                record(exchange, user.get().username(), address, "denied", 403,
+                record(user.get().username(), address, "denied", document, 403,
                         Map.of("operation", exchange.getFromRouteId() == null ? "" : exchange.getFromRouteId()));
                 throw AccessDeniedException.forbidden();
             }
@@ -102,20 +103,26 @@ public class AccessGuard {
                 String who = now != null ? now.username() : exchange.getProperty(AUDIT_USER, String.class);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> details = exchange.getProperty(AUDIT_DETAILS, Map.class);
-                record(exchange, who, address, auditAction, status(exchange), details);
+                record(who, address, auditAction, document, status(exchange), details);
             }
         }
     }
 
-    private void record(Exchange exchange, String user, String address, String action, int status,
+    private void record(String user, String address, String action, String document, int status,
                         Map<String, Object> details) throws StorageException {
-        String document = exchange.getIn().getHeader("id", String.class);
         audit.record(AuditEntry.of(user, address, action, document, details, status));
     }
 
     private Optional<SignedIn> signedIn(Exchange exchange, String address) throws StorageException {
         Message in = exchange.getIn();
-        String authorization = in.getHeader("Authorization", String.class);
+        return identify(in.getHeader("Authorization", String.class), in.getHeader("Cookie", String.class), address);
+    }
+
+    /**
+     * Who a request is made by: the owner of a valid bearer token, else of a live browser session,
+     * as long as the account is enabled; empty for anybody else.
+     */
+    public Optional<SignedIn> identify(String authorization, String cookies, String address) throws StorageException {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<ApiTokens.StoredToken> token = tokens.find(authorization.substring(7).strip());
             if (token.isEmpty()) {
@@ -124,7 +131,7 @@ public class AccessGuard {
             return accounts.find(token.get().username()).filter(Account::enabled)
                     .map(account -> new SignedIn(account, address, null));
         }
-        Optional<Sessions.BrowserSession> session = sessions.find(cookie(in, Sessions.COOKIE));
+        Optional<Sessions.BrowserSession> session = sessions.find(cookie(cookies, Sessions.COOKIE));
         if (session.isEmpty()) {
             return Optional.empty();
         }
@@ -140,7 +147,10 @@ public class AccessGuard {
 
     /** The value of a cookie of the request, or null. */
     public static String cookie(Message in, String name) {
-        String header = in.getHeader("Cookie", String.class);
+        return cookie(in.getHeader("Cookie", String.class), name);
+    }
+
+    private static String cookie(String header, String name) {
         if (header == null) {
             return null;
         }

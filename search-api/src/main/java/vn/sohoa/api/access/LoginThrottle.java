@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows guessing: after {@value #MAX_FAILURES} failed sign-ins within the lock time, for one
- * account or from one address, further attempts are refused until the lock time has passed since
- * the last failure, whether the password is right or not.
+ * Slows guessing: after {@value #MAX_FAILURES} failed sign-ins to one account within the lock time
+ * (or {@value #MAX_FAILURES_FROM_ADDRESS} from one address, to any accounts), further attempts are
+ * refused until the lock time has passed since the last failure, whether the password is right or not.
  */
 public class LoginThrottle {
 
     static final int MAX_FAILURES = 5;
+    /** From one address, which may be a whole office behind one router, more failures are allowed. */
+    static final int MAX_FAILURES_FROM_ADDRESS = 20;
 
     private final Duration lock;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
@@ -28,7 +30,8 @@ public class LoginThrottle {
     public Optional<Instant> lockedUntil(String username, String address) {
         Instant now = Instant.now();
         return java.util.stream.Stream.of("user:" + username, "address:" + address)
-                .map(key -> lockedUntil(key, now)).flatMap(Optional::stream).max(Instant::compareTo);
+                .map(key -> lockedUntil(key, now, key.startsWith("user:") ? MAX_FAILURES : MAX_FAILURES_FROM_ADDRESS))
+                .flatMap(Optional::stream).max(Instant::compareTo);
     }
 
     public void failed(String username, String address) {
@@ -37,7 +40,7 @@ public class LoginThrottle {
             Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (times) {
                 times.addLast(now);
-                while (times.size() > MAX_FAILURES) {
+                while (times.size() > MAX_FAILURES_FROM_ADDRESS) {
                     times.removeFirst();
                 }
             }
@@ -48,13 +51,17 @@ public class LoginThrottle {
         failures.remove("user:" + username);
     }
 
-    private Optional<Instant> lockedUntil(String key, Instant now) {
+    private Optional<Instant> lockedUntil(String key, Instant now, int allowed) {
         Deque<Instant> times = failures.get(key);
         if (times == null) {
             return Optional.empty();
         }
         synchronized (times) {
-            if (times.size() < MAX_FAILURES || times.peekFirst().plus(lock).isBefore(now)) {
+            if (times.size() < allowed) {
+                return Optional.empty();
+            }
+            Instant firstOfLast = times.stream().skip(times.size() - allowed).findFirst().orElseThrow();
+            if (firstOfLast.plus(lock).isBefore(now)) {
                 return Optional.empty();
             }
             Instant until = times.peekLast().plus(lock);

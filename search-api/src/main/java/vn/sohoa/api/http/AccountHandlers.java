@@ -62,10 +62,9 @@ public class AccountHandlers {
 
     void createToken(Exchange exchange) throws IOException, StorageException {
         SignedIn user = SignedIn.of(exchange);
-        byte[] raw = exchange.getIn().getBody(byte[].class);
-        JsonNode body = raw == null || raw.length == 0 ? null : SessionHandlers.jsonBody(exchange);
-        String name = body == null ? null : body.path("name").asText(null);
-        int days = body == null ? 90 : body.path("days").asInt(90);
+        JsonNode body = SessionHandlers.jsonBodyOrEmpty(exchange);
+        String name = body.path("name").asText(null);
+        int days = body.path("days").asInt(90);
         ApiTokens.Issued issued = tokens.issue(user.username(), name, days);
         exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("token", issued.stored().id(),
                 "name", issued.stored().name(), "expiresAt", issued.stored().expiresAt().toString()));

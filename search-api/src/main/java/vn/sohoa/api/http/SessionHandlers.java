@@ -54,7 +54,7 @@ public class SessionHandlers {
         exchange.setProperty(AccessGuard.AUDIT_USER, username);
         Optional<Instant> locked = throttle.lockedUntil(username, address);
         if (locked.isPresent()) {
-            throw new AccessDeniedException(429, "locked", "Đăng nhập sai quá " + 5 + " lần: tạm khóa đến "
+            throw new AccessDeniedException(429, "locked", "Đăng nhập sai nhiều lần: tạm khóa đến "
                     + CLOCK.format(locked.get()) + ". Hãy thử lại sau, hoặc nhờ quản trị viên đặt lại mật khẩu.");
         }
         Optional<Account> account = accounts.find(username).filter(a -> Passwords.matches(password, a.passwordHash()));
@@ -105,9 +105,18 @@ public class SessionHandlers {
     }
 
     static JsonNode jsonBody(Exchange exchange) throws IOException {
+        JsonNode body = jsonBodyOrEmpty(exchange);
+        if (body.isEmpty() && body.isMissingNode()) {
+            throw new IllegalArgumentException("Yêu cầu cần một thân JSON.");
+        }
+        return body;
+    }
+
+    /** The request's JSON object; a missing node when it has no body. */
+    static JsonNode jsonBodyOrEmpty(Exchange exchange) throws IOException {
         byte[] bytes = exchange.getIn().getBody(byte[].class);
         if (bytes == null || bytes.length == 0) {
-            throw new IllegalArgumentException("Yêu cầu cần một thân JSON.");
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         try {
             JsonNode node = Json.MAPPER.readTree(bytes);
