@@ -175,21 +175,24 @@ public class DocumentIndex implements AutoCloseable {
      * The signers of archived documents whose whole name ends with these given names; at most two,
      * since only a single one tells whose they are.
      */
-    public List<String> signersEndingWith(String givenNames) throws IndexException {
+    public List<String> signersEndingWith(String givenNames, Clearance upTo) throws IndexException {
         var response = call(() -> client.search(s -> s.index(alias).size(0)
-                .query(q -> q.term(t -> t.field("signerNameEndings").value(givenNames)))
+                .query(q -> q.bool(b -> b.filter(visibleTo(upTo))
+                        .filter(f -> f.term(t -> t.field("signerNameEndings").value(givenNames)))))
                 .aggregations("signers", a -> a.terms(t -> t.field("signer").size(2))), Void.class));
         return response.aggregations().get("signers").sterms().buckets().array().stream()
                 .map(bucket -> bucket.key().stringValue()).toList();
     }
 
     /** The documents whose signer was read as one of these given names only, the family name unread; at most 10,000. */
-    public List<String> idsWithPartialSigner(List<String> givenNames) throws IndexException {
+    public List<String> idsWithPartialSigner(List<String> givenNames, Clearance atLeast) throws IndexException {
         if (givenNames.isEmpty()) {
             return List.of();
         }
         List<FieldValue> values = givenNames.stream().map(FieldValue::of).toList();
-        return idsWhere(q -> q.terms(t -> t.field("partialSigner").terms(v -> v.value(values))));
+        return idsWhere(q -> q.bool(b -> b
+                .filter(f -> f.range(r -> r.number(n -> n.field("accessLevel").gte((double) atLeast.level()))))
+                .filter(f -> f.terms(t -> t.field("partialSigner").terms(v -> v.value(values))))));
     }
 
     public boolean contains(String id) throws IndexException {

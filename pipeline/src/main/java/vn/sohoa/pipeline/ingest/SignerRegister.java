@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.sohoa.core.access.Clearance;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.AdministrativeMetadata.Field;
 import vn.sohoa.core.document.DocumentRecord;
@@ -54,7 +55,8 @@ final class SignerRegister {
     DocumentRecord update(DocumentRecord record) throws StorageException, IndexException, InterruptedException {
         DocumentRecord current = completeAndSave(record);
         List<String> endings = IndexEntry.nameEndings(EffectiveMetadata.of(current).signer());
-        for (String id : index.idsWithPartialSigner(endings)) {
+        // A name lends itself only to records as secret as the one it was read on, or more.
+        for (String id : index.idsWithPartialSigner(endings, level(current))) {
             if (!id.equals(current.id())) {
                 completeWaiting(id, current.folder());
             }
@@ -100,14 +102,21 @@ final class SignerRegister {
         return completed.get();
     }
 
-    /** The record with its signer completed, when it has only given names and one archived signer has them. */
+    private static Clearance level(DocumentRecord record) {
+        return Clearance.ofMark(EffectiveMetadata.of(record).confidentiality());
+    }
+
+    /**
+     * The record with its signer completed, when it has only given names and one archived signer has
+     * them, among records no more secret than it.
+     */
     private Optional<DocumentRecord> completed(DocumentRecord record) throws IndexException {
         AdministrativeMetadata read = record.metadata();
         if (read == null || read.partialSigner() == null || EffectiveMetadata.of(record).signer() != null) {
             return Optional.empty();
         }
         Field partial = read.partialSigner();
-        List<String> signers = index.signersEndingWith(partial.value());
+        List<String> signers = index.signersEndingWith(partial.value(), level(record));
         if (signers.size() != 1) {
             return Optional.empty();
         }
