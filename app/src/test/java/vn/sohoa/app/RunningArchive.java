@@ -133,7 +133,7 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
     }
 
     public static Path corpus() {
-        return Path.of(System.getProperty("sohoa.corpus.dir", "../../shared/corpus")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("sohoa.corpus.dir", "../testdata/corpus")).toAbsolutePath().normalize();
     }
 
     public String url(String pathAndQuery) {

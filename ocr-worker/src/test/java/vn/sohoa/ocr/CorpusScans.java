@@ -7,10 +7,10 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** The shared corpus's scanned image files, for tests: read from {@code ../shared/corpus}, never copied. */
+/** The test corpus's scanned image files (the repository's copy of the shared corpus, {@code testdata/corpus}). */
 final class CorpusScans {
 
-    static final Path DIR = Path.of(System.getProperty("sohoa.corpus.dir", "../../shared/corpus"));
+    static final Path DIR = Path.of(System.getProperty("sohoa.corpus.dir", "../testdata/corpus"));
 
     private CorpusScans() {
     }

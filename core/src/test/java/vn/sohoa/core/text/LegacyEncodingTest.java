@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Every letter of the domain notes' byte table (vn-encodings-table.tsv) reads back as itself. */
 class LegacyEncodingTest {
 
-    private static final Path TABLE = Path.of(System.getProperty("sohoa.docs.dir", "../../shared/docs"),
+    private static final Path TABLE = Path.of(System.getProperty("sohoa.docs.dir", "../testdata"),
             "vn-encodings-table.tsv");
 
     @Test

@@ -17,7 +17,7 @@ import vn.sohoa.core.text.Cp1252View;
 enum LegacyBytes {
     VISCII(2), TCVN3(4), VNI(5), WINDOWS_1258(7);
 
-    private static final Path TABLE = Path.of(System.getProperty("sohoa.docs.dir", "../../shared/docs"),
+    private static final Path TABLE = Path.of(System.getProperty("sohoa.docs.dir", "../testdata"),
             "vn-encodings-table.tsv");
     private final int column;
     private Map<Character, byte[]> letters;
