@@ -167,4 +167,20 @@ class AdministrativeReaderTest {
     private static String value(AdministrativeMetadata.Field field) {
         return AdministrativeMetadata.valueOf(field);
     }
+
+    @Test
+    void aSecrecyStampReadWithoutItsDiacriticsCountsAsTheMarkItFoldsTo() {
+        String header = "LĐLĐ TỈNH BÌNH PHƯỚC\n%s\nSố: 12/BC-LĐLĐ\nBình Phước, ngày 9 tháng 9 năm 2020\nBÁO CÁO\n"
+                + "Về tình hình công tác cán bộ\nKính gửi: Thường trực.";
+        AdministrativeMetadata doubtful = AdministrativeReader.read(List.of(Page.textLayer(1, String.format(header, "MAT"))));
+        assertEquals("MẬT", doubtful.confidentiality().value());
+        assertTrue(doubtful.confidentiality().confidence() < 0.9, "flagged for an archivist");
+        AdministrativeMetadata toiMat = AdministrativeReader.read(List.of(Page.textLayer(1, String.format(header, "TỐI MẶT"))));
+        assertEquals("TỐI MẬT", toiMat.confidentiality().value());
+        AdministrativeMetadata sure = AdministrativeReader.read(List.of(Page.textLayer(1, String.format(header, "MẬT"))));
+        assertEquals(0.9, sure.confidentiality().confidence());
+        AdministrativeMetadata none = AdministrativeReader.read(List.of(Page.textLayer(1, String.format(header,
+                "LĐLĐ HUYỆN BÙ ĐỐP"))));
+        assertNull(none.confidentiality());
+    }
 }
