@@ -201,6 +201,42 @@ class IngestEdgeCasesIT {
                 "a page drawing itself is refused with its reason or archived as the blank page it shows");
     }
 
+    @Test
+    void aPdfClaimingMoreThanABillionPagesIsReadForThePagesItHas() throws Exception {
+        String word = "trangthat" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String content = "BT /F1 12 Tf 72 720 Td (Bao cao " + word + " cua cong doan co so) Tj ET";
+        byte[] bytes = pdf(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1410065407 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                        + "/Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        String id = archive.drop("Trang ao/bao cao.pdf", bytes);
+        archive.awaitState(id, "ARCHIVED");
+        assertEquals(1, archive.getJson("/api/documents/" + id).path("pageCount").asInt());
+        assertEquals(1, archive.getJson("/api/search?q=" + word).path("total").asInt());
+    }
+
+    @Test
+    void aValueTheIndexRefusesFailsTheFileWithItsReasonWhileTheEnginesAnswer() throws Exception {
+        long waitingBefore = archive.getJson("/api/ingest/status").path("waitingForEngines").asLong();
+        String issuer = "Công đoàn cơ sở ".repeat(2500);
+        archive.drop("Qua dai/metadata.csv", ("Tên tệp;Cơ quan ban hành\nqua dai.txt;" + issuer + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Thread.sleep(1500);
+        String id = archive.drop("Qua dai/qua dai.txt", ("Công văn " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        archive.awaitState(id, "FAILED");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60, "failed within a minute, not retried for ever");
+        Path failed = archive.data().resolve("failed").resolve("Qua dai");
+        assertTrue(reason(failed, "qua dai.txt").contains("chỉ mục"), reason(failed, "qua dai.txt"));
+        assertTrue(Json.MAPPER.readTree(failed.resolve("qua dai.txt.error.json").toFile()).path("detail").asText()
+                .contains("immense"), "the index's own words are kept as the detail");
+        assertEquals("UP", archive.getJson("/api/health").path("status").asText());
+        assertEquals(waitingBefore, archive.getJson("/api/ingest/status").path("waitingForEngines").asLong());
+    }
+
     /** A PDF file of the given objects (numbered from 1, the first one the catalog), with a correct cross-reference table. */
     private static byte[] pdf(String... objects) {
         StringBuilder pdf = new StringBuilder("%PDF-1.4\n");

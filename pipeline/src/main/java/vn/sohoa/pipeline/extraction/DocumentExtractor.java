@@ -154,10 +154,11 @@ public class DocumentExtractor {
             putIfPresent(properties, "author", pdf.getDocumentInformation().getAuthor());
             putIfPresent(properties, "producer", pdf.getDocumentInformation().getProducer());
             putIfPresent(properties, "creator", pdf.getDocumentInformation().getCreator());
-            if (pdf.getNumberOfPages() == 0) {
+            int pageCount = pageCount(pdf);
+            if (pageCount == 0) {
                 throw UnreadableDocumentException.damaged("PDF", new IOException("no page could be read"));
             }
-            pages = new Page[pdf.getNumberOfPages()];
+            pages = new Page[pageCount];
             PDFTextStripper stripper = new PDFTextStripper();
             PDFRenderer renderer = new PDFRenderer(pdf);
             for (int i = 0; i < pages.length; i++) {
@@ -181,6 +182,10 @@ public class DocumentExtractor {
             }
         } catch (InvalidPasswordException e) {
             throw UnreadableDocumentException.encrypted();
+        } catch (OutOfMemoryError e) {
+            scanned.forEach(p -> p.cancel(true));
+            closeQuietly(digitised);
+            throw UnreadableDocumentException.tooComplex("PDF", e);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             scanned.forEach(p -> p.cancel(true));
             closeQuietly(digitised);
@@ -197,6 +202,14 @@ public class DocumentExtractor {
         List<Page> all = List.of(pages);
         return new Extraction("application/pdf", Extraction.methodOf(all), blankToNull(title), properties, all,
                 digitised);
+    }
+
+    /**
+     * The pages there are, found by walking the page tree: the count a PDF declares may be anything
+     * (a damaged or hostile file claims more than a billion pages for one).
+     */
+    private static int pageCount(PDDocument pdf) {
+        return (int) java.util.stream.StreamSupport.stream(pdf.getPages().spliterator(), false).count();
     }
 
     /** The pages that kept their text layer go into the PDF/A copy as colour images without a text layer. */

@@ -47,6 +47,17 @@ public class UnreadableDocumentException extends Exception {
                 "image of " + width + "x" + height + " pixels exceeds the page limit");
     }
 
+    /**
+     * Reading the file needed more memory than a page can: a content that unpacks without end, a
+     * pattern tiled without end, a page count far beyond the pages there are.
+     */
+    public static UnreadableDocumentException tooComplex(String kind, Throwable cause) {
+        return new UnreadableDocumentException(
+                "Tệp " + kind + " có nội dung bất thường (đọc nó cần nhiều bộ nhớ hơn mọi trang văn bản): có thể tệp bị "
+                        + "hỏng hoặc được tạo ra để gây lỗi. Hãy quét hoặc xuất lại tệp từ bản gốc.",
+                kind + " needs more memory than a page can: " + cause, cause);
+    }
+
     public static UnreadableDocumentException encrypted() {
         return new UnreadableDocumentException(
                 "Tệp PDF được đặt mật khẩu nên không đọc được nội dung. Hãy gỡ mật khẩu rồi đưa tệp vào lại.",

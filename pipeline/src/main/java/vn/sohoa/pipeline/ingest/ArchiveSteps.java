@@ -146,7 +146,12 @@ public class ArchiveSteps {
 
     public void extract(Exchange exchange) throws UnreadableDocumentException, IOException, InterruptedException {
         Ingest ingest = ingest(exchange);
-        ingest.extraction = extractor.extract(ingest.file, page -> tracker.pageDone(ingest.id));
+        try {
+            ingest.extraction = extractor.extract(ingest.file, page -> tracker.pageDone(ingest.id));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Left to fly, it would end the worker thread and leave the file claimed by nobody, forever.
+            throw UnreadableDocumentException.tooComplex(ingest.source.fileName(), e);
+        }
         ingest.contentType = ingest.extraction.contentType();
         SearchablePdf digitised = ingest.extraction.digitised();
         if (digitised != null) {
@@ -246,6 +251,11 @@ public class ArchiveSteps {
         Ingest ingest = ingest(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause instanceof UnreadableDocumentException unreadable ? unreadable.reason()
+                : cause instanceof StorageException ? "Kho lưu trữ tệp đang hoạt động nhưng từ chối lưu tệp này (xem mục "
+                        + "detail). Hãy báo cho quản trị viên; sau khi lỗi được sửa, chép tệp vào lại thư mục inbox/."
+                : cause instanceof IndexException ? "Máy chủ chỉ mục tìm kiếm đang hoạt động nhưng từ chối ghi tài liệu "
+                        + "này, thường vì một giá trị quá dài hoặc sai dạng (xem mục detail), chẳng hạn trong tệp mục lục. "
+                        + "Hãy sửa rồi chép tệp vào lại thư mục inbox/."
                 : "Lỗi không lường trước khi xử lý tệp (xem mục detail). Hãy báo cho quản trị viên; sau khi lỗi được "
                         + "sửa, chép tệp vào lại thư mục inbox/ để xử lý lại.";
         if (ingest == null || !Files.exists(ingest.file)) {
@@ -259,6 +269,24 @@ public class ArchiveSteps {
         FailureReport.write(target, ingest, reason, cause);
         tracker.failed(ingest.id, ingest.source.fileName(), reason);
         LOG.warn("Failed {}: {} ({})", ingest.source.relativePath(), reason, cause == null ? "" : cause.getMessage());
+    }
+
+    /**
+     * Whether both engines answer now. A storage or index call that failed while they do was refused
+     * for this file (a value the index cannot take, a request the store rejects): it is the file's
+     * failure, not an outage. Decided by asking the engines, not by the exception's class.
+     */
+    public boolean enginesAnswer(Exchange exchange) {
+        return store.isAvailable() && index.isAvailable();
+    }
+
+    /** A call an answering engine refused: the file goes to {@code failed/}, unless the engine stopped answering meanwhile. */
+    public void failOrWait(Exchange exchange) throws IOException {
+        if (enginesAnswer(exchange)) {
+            moveToFailed(exchange);
+        } else {
+            leaveForRetry(exchange);
+        }
     }
 
     /** An engine is down: the file stays in the watched folder and is tried again at a later poll. */

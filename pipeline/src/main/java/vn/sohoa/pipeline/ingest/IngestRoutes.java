@@ -12,8 +12,8 @@ import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
  * files in {@code batch/} wait for the nightly run. Each file is fingerprinted, archived once
  * (extracted, original stored, the folder's manifest read, PDF/A copy and record stored, indexed)
  * or noted as a duplicate, and only then moved to {@code done/}. A file that cannot be read goes to
- * {@code failed/} with the reason; a file that meets an unreachable engine stays where it is and is
- * tried again. A scanned document's PDF/A copy is stored before its record, so that a document with
+ * {@code failed/} with the reason, and so does a file an engine refuses while it answers; a file that
+ * meets an engine that does not answer stays where it is and is tried again. A scanned document's PDF/A copy is stored before its record, so that a document with
  * a record has everything. Manifests themselves go through {@link ManifestRoutes}.
  */
 public class IngestRoutes extends RouteBuilder {
@@ -38,6 +38,14 @@ public class IngestRoutes extends RouteBuilder {
         onException(UnreadableDocumentException.class)
                 .handled(true)
                 .process(steps::moveToFailed);
+
+        // An engine that answers refused this file: it fails after a quick retry, it does not wait.
+        onException(StorageException.class, IndexException.class)
+                .onWhen(steps::enginesAnswer)
+                .maximumRedeliveries(2)
+                .redeliveryDelay(500)
+                .handled(true)
+                .process(steps::failOrWait);
 
         retriedWhileEnginesAreDown(onException(StorageException.class, IndexException.class), options)
                 .process(steps::leaveForRetry);

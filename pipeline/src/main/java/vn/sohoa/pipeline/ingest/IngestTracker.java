@@ -37,7 +37,10 @@ public class IngestTracker {
     }
 
     public void identified(String id, String fileName) {
-        byId.put(id, new Status(State.IN_PROGRESS, fileName, null));
+        Status before = byId.put(id, new Status(State.IN_PROGRESS, fileName, null));
+        if (before != null && before.state() == State.WAITING) {
+            waiting.decrementAndGet();
+        }
     }
 
     public void pageDone(String id) {
@@ -63,9 +66,12 @@ public class IngestTracker {
     /** An engine is unreachable: the file stays where it is and is tried again. */
     public void waiting(String id, String fileName, String reason) {
         inProgress.decrementAndGet();
-        waiting.incrementAndGet();
-        if (id != null) {
-            byId.put(id, new Status(State.WAITING, fileName, reason));
+        if (id == null) {
+            return;
+        }
+        Status before = byId.put(id, new Status(State.WAITING, fileName, reason));
+        if (before == null || before.state() != State.WAITING) {
+            waiting.incrementAndGet();
         }
     }
 
@@ -89,7 +95,8 @@ public class IngestTracker {
         return failed.get();
     }
 
-    public long retries() {
+    /** Files waiting now for an engine that did not answer (each counted once, however often retried). */
+    public long waitingForEngines() {
         return waiting.get();
     }
 

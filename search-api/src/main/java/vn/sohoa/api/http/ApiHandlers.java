@@ -244,7 +244,7 @@ public class ApiHandlers {
         body.put("archived", tracker.archived());
         body.put("duplicate", tracker.duplicates());
         body.put("failed", tracker.failed());
-        body.put("waitingForEngines", tracker.retries());
+        body.put("waitingForEngines", tracker.waitingForEngines());
         body.put("pagesDone", tracker.pagesDone());
         json(exchange, 200, body);
     }
