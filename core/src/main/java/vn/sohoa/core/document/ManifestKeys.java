@@ -34,6 +34,8 @@ public final class ManifestKeys {
     public static final String AUTOGRAPH = "autograph";
     public static final String FORMAT = "format";
     public static final String DESCRIPTION = "description";
+    /** Độ mật: {@code MẬT}, {@code TỐI MẬT} or {@code TUYỆT MẬT}; sohoa's own, the standard has none. */
+    public static final String CONFIDENTIALITY = "confidentiality";
 
     /** The document-level fields of the standard a manifest may give (all but docId, which is ours). */
     public static final List<String> STANDARD = List.of(FILE_CODE, TYPE_NAME, CODE_NUMBER, CODE_NOTATION, ISSUED_DATE,

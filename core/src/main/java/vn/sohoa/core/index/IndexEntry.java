@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import vn.sohoa.core.document.AdministrativeMetadata;
+import vn.sohoa.core.document.Correction;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.EffectiveMetadata;
 import vn.sohoa.core.document.Source;
@@ -21,8 +22,9 @@ import vn.sohoa.core.text.VietnameseText;
  * (kept for snippets, not searched), {@code contentExact} with one tone placement (ranks exact
  * diacritics), and {@code contentFolded} without diacritics (finds what was typed without them).
  * The fields searched and filtered on (number, type, issuer, signer, subject, date, dossier, title)
- * hold the {@link EffectiveMetadata effective} values, the archivist's manifest first; {@code metadata}
- * and {@code manifest} keep both sides as they are.
+ * hold the {@link EffectiveMetadata effective} values, an archivist's correction first, then the manifest;
+ * {@code metadata} and {@code manifest} keep those sides as they are, {@code corrections} the history of
+ * changes by hand (oldest first) and {@code provenance} where each effective value comes from.
  */
 public record IndexEntry(
         String id,
@@ -49,11 +51,14 @@ public record IndexEntry(
         List<String> signerNameEndings,
         String partialSigner,
         String confidentiality,
+        String subject,
         String subjectExact,
         String subjectFolded,
         AdministrativeMetadata metadata,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> manifest,
         String manifestError,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Correction> corrections,
+        Map<String, String> provenance,
         int pageCount,
         Double ocrConfidence,
         long size,
@@ -68,12 +73,15 @@ public record IndexEntry(
 
     public IndexEntry {
         manifest = manifest == null ? Map.of() : manifest;
+        corrections = corrections == null ? List.of() : corrections;
+        provenance = provenance == null ? Map.of() : provenance;
     }
 
-    public static IndexEntry of(DocumentRecord record) {
+    /** @param corrections the document's corrections, oldest first; they win over its manifest and its reading */
+    public static IndexEntry of(DocumentRecord record, List<Correction> corrections) {
         String text = record.fullText();
         AdministrativeMetadata metadata = record.metadata() != null ? record.metadata() : AdministrativeMetadata.empty();
-        EffectiveMetadata effective = EffectiveMetadata.of(record);
+        EffectiveMetadata effective = EffectiveMetadata.of(record, corrections);
         String title = effective.title();
         return new IndexEntry(
                 record.id(),
@@ -99,12 +107,15 @@ public record IndexEntry(
                 effective.signer(),
                 nameEndings(effective.signer()),
                 effective.signer() == null ? valueOf(metadata.partialSigner()) : null,
-                valueOf(metadata.confidentiality()),
+                effective.confidentiality(),
+                effective.subject(),
                 VietnameseText.canonical(effective.subject()),
                 VietnameseText.fold(effective.subject()),
                 metadata,
                 record.manifest(),
                 record.manifestError(),
+                List.copyOf(corrections),
+                effective.provenance(),
                 record.pageCount(),
                 record.ocrConfidence().isPresent() ? record.ocrConfidence().getAsDouble() : null,
                 record.size(),

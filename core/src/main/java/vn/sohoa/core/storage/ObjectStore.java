@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.sohoa.core.config.Settings;
+import vn.sohoa.core.document.Correction;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Json;
 
@@ -34,7 +35,9 @@ import vn.sohoa.core.document.Json;
  * The archive's storage, the truth everything else is rebuilt from: originals byte for byte in
  * bucket {@code originals}, and in bucket {@code derivatives} each document's record (per-page text
  * and metadata) as {@code ID.json} and, for a scanned document, its two-layer PDF/A copy as
- * {@code ID.pdf}. Any S3-compatible server works (MinIO in production, S3Proxy embedded).
+ * {@code ID.pdf}, archivists' corrections of its metadata as {@code ID.corrections.json}, and the page
+ * images made for viewing as {@code ID/pages/N-WIDTH.jpg}. Any S3-compatible server works (MinIO in
+ * production, S3Proxy embedded).
  */
 public class ObjectStore {
 
@@ -42,6 +45,8 @@ public class ObjectStore {
     public static final String DERIVATIVES = "derivatives";
     private static final String RECORD_TYPE = "application/json; charset=utf-8";
     private static final String PDF_TYPE = "application/pdf";
+    private static final String JPEG_TYPE = "image/jpeg";
+    private static final java.util.regex.Pattern RECORD_KEY = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.json");
 
     private static final long SECOND = 1000;
 
@@ -186,7 +191,7 @@ public class ObjectStore {
             List<String> ids = new ArrayList<>();
             for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES).recursive(true).build())) {
                 String key = item.get().objectName();
-                if (key.endsWith(".json")) {
+                if (RECORD_KEY.matcher(key).matches()) {
                     ids.add(key.substring(0, key.length() - ".json".length()));
                 }
             }
@@ -248,6 +253,90 @@ public class ObjectStore {
         });
     }
 
+    /** The archivists' corrections of the document, oldest first, with the version they were read at. */
+    public StoredCorrections corrections(String id) throws StorageException {
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(
+                    GetObjectArgs.builder().bucket(DERIVATIVES).object(correctionsKey(id)).build())) {
+                Correction[] list = Json.MAPPER.readValue(in, Correction[].class);
+                return new StoredCorrections(List.of(list), in.headers().get("ETag"));
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return new StoredCorrections(List.of(), null);
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Replaces the corrections, only if they are still the version {@code read} was: false when another
+     * writer came first (the caller reads again and retries). A server that cannot write conditionally
+     * writes anyway; callers also hold a lock per document.
+     */
+    public boolean replaceCorrections(String id, StoredCorrections read, List<Correction> corrections)
+            throws StorageException {
+        byte[] json = call(() -> Json.MAPPER.writeValueAsBytes(corrections));
+        Map<String, String> condition = read.etag() == null ? Map.of("If-None-Match", "*")
+                : Map.of("If-Match", read.etag());
+        try {
+            putCorrections(id, json, condition);
+            return true;
+        } catch (StorageException e) {
+            if (e.getCause() instanceof ErrorResponseException response) {
+                String code = response.errorResponse().code();
+                if ("PreconditionFailed".equals(code) || "ConditionalRequestConflict".equals(code)) {
+                    return false;
+                }
+                if ("NotImplemented".equals(code)) {
+                    putCorrections(id, json, Map.of());
+                    return true;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void putCorrections(String id, byte[] json, Map<String, String> headers) throws StorageException {
+        call(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(DERIVATIVES)
+                .object(correctionsKey(id))
+                .stream(new ByteArrayInputStream(json), json.length, -1)
+                .contentType(RECORD_TYPE)
+                .headers(headers)
+                .userMetadata(Map.of("sha256", Checksums.sha256(json)))
+                .build()));
+    }
+
+    /** A page image made for viewing: its size, or empty when it was not made yet. */
+    public Optional<Long> statPageImage(String id, int page, String width) throws StorageException {
+        return stat(DERIVATIVES, pageImageKey(id, page, width), id).map(StoredFile::size);
+    }
+
+    /** The page image's JPEG bytes; the caller closes the stream. */
+    public InputStream openPageImage(String id, int page, String width) throws StorageException {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(DERIVATIVES)
+                .object(pageImageKey(id, page, width)).build()));
+    }
+
+    public void putPageImage(String id, int page, String width, byte[] jpeg) throws StorageException {
+        call(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(DERIVATIVES)
+                .object(pageImageKey(id, page, width))
+                .stream(new ByteArrayInputStream(jpeg), jpeg.length, -1)
+                .contentType(JPEG_TYPE)
+                .build()));
+    }
+
+    /** @param width the image's width in pixels, or {@code original} */
+    public static String pageImageKey(String id, int page, String width) {
+        return id + "/pages/" + page + "-" + width + ".jpg";
+    }
+
+    static String correctionsKey(String id) {
+        return id + ".corrections.json";
+    }
+
     static String recordKey(String id) {
         return id + ".json";
     }
@@ -299,6 +388,14 @@ public class ObjectStore {
      * @param scanned whether the record says the document was scanned, so that it has a PDF/A copy to check too
      */
     public record RecordCheck(boolean intact, boolean scanned) {
+    }
+
+    /**
+     * A document's corrections as read, oldest first.
+     *
+     * @param etag the version read, null when there were none yet
+     */
+    public record StoredCorrections(List<Correction> list, String etag) {
     }
 
     /** What the store knows of a stored file (an original, a PDF/A copy) without reading its bytes. */

@@ -12,6 +12,7 @@ import vn.sohoa.core.document.EffectiveMetadata;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.IndexEntry;
 import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.index.RecordIndexing;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 
@@ -96,7 +97,7 @@ final class SignerRegister {
             return record;
         }
         store.putRecord(completed.get());
-        index.put(completed.get());
+        RecordIndexing.put(store, index, completed.get());
         return completed.get();
     }
 

@@ -4,6 +4,7 @@ import static vn.sohoa.core.document.ManifestKeys.AUTOGRAPH;
 import static vn.sohoa.core.document.ManifestKeys.CODE_NOTATION;
 import static vn.sohoa.core.document.ManifestKeys.CODE_NUMBER;
 import static vn.sohoa.core.document.ManifestKeys.CONFIDENCE_LEVEL;
+import static vn.sohoa.core.document.ManifestKeys.CONFIDENTIALITY;
 import static vn.sohoa.core.document.ManifestKeys.DESCRIPTION;
 import static vn.sohoa.core.document.ManifestKeys.DOCUMENT_NUMBER;
 import static vn.sohoa.core.document.ManifestKeys.FILE_CODE;
@@ -63,6 +64,7 @@ final class ManifestColumns {
         names(AUTOGRAPH, "autograph", "Bút tích");
         names(FORMAT, "format", "Tình trạng vật lý");
         names(DESCRIPTION, "description", "Ghi chú");
+        names(CONFIDENTIALITY, "confidentiality", "Độ mật", "Mức độ mật");
     }
 
     private ManifestColumns() {
