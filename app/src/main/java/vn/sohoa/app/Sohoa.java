@@ -3,6 +3,7 @@ package vn.sohoa.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.api.http.ApiHandlers;
 import vn.sohoa.api.http.ApiRoutes;
+import vn.sohoa.api.http.CorrectionHandlers;
+import vn.sohoa.api.http.PageImageHandlers;
 import vn.sohoa.api.http.Health;
 import vn.sohoa.api.search.ArchiveSearch;
 import vn.sohoa.core.config.Settings;
@@ -27,6 +30,7 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.engines.EmbeddedEngines;
 import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.OcrSettings;
+import vn.sohoa.pipeline.correction.MetadataCorrections;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.ingest.ArchiveSteps;
 import vn.sohoa.pipeline.ingest.FileClaims;
@@ -43,6 +47,7 @@ import vn.sohoa.pipeline.ingest.WatchedFolders;
 import vn.sohoa.pipeline.maintenance.FixityCheck;
 import vn.sohoa.pipeline.maintenance.IndexRebuild;
 import vn.sohoa.pipeline.maintenance.MaintenanceRoutes;
+import vn.sohoa.pipeline.pages.PageViews;
 import vn.sohoa.pipeline.pdfa.SearchablePdf;
 
 /**
@@ -128,7 +133,11 @@ public final class Sohoa implements AutoCloseable {
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, ingestOptions));
             camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
-            camel.addRoutes(new ApiRoutes(api));
+            PageImageHandlers pageImages = new PageImageHandlers(
+                    new PageViews(store, settings.dataDir().resolve("tmp").resolve("pages")));
+            CorrectionHandlers corrections = new CorrectionHandlers(
+                    new MetadataCorrections(store, index, Clock.systemUTC()));
+            camel.addRoutes(new ApiRoutes(api, pageImages, corrections));
             camel.start();
             LOG.info("sohoa is running: drop files into {}, API at http://{}:{}/api", folders.inbox(),
                     settings.httpHost(), settings.httpPort());

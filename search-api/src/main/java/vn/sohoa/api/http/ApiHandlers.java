@@ -105,7 +105,8 @@ public class ApiHandlers {
                 blankToNull(in.getHeader("signer", String.class)),
                 date(in, "from"),
                 date(in, "to"),
-                blankToNull(in.getHeader("confidentiality", String.class)));
+                blankToNull(in.getHeader("confidentiality", String.class)),
+                SearchRequest.Sort.of(in.getHeader("sort", String.class)));
         json(exchange, 200, search.search(request));
     }
 
@@ -132,6 +133,10 @@ public class ApiHandlers {
         body.put("typeCode", doc.typeCode());
         body.put("issuer", doc.issuer());
         body.put("signer", doc.signer());
+        body.put("subject", doc.subject());
+        body.put("confidentiality", doc.confidentiality());
+        body.put("provenance", doc.provenance());
+        body.put("corrections", doc.corrections());
         body.put("manifest", doc.manifest());
         body.put("manifestError", doc.manifestError());
         body.put("metadata", doc.metadata());

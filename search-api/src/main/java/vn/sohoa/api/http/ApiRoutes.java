@@ -10,9 +10,13 @@ import vn.sohoa.core.storage.StorageException;
 public class ApiRoutes extends RouteBuilder {
 
     private final ApiHandlers api;
+    private final PageImageHandlers pageImages;
+    private final CorrectionHandlers corrections;
 
-    public ApiRoutes(ApiHandlers api) {
+    public ApiRoutes(ApiHandlers api, PageImageHandlers pageImages, CorrectionHandlers corrections) {
         this.api = api;
+        this.pageImages = pageImages;
+        this.corrections = corrections;
     }
 
     @Override
@@ -38,6 +42,8 @@ public class ApiRoutes extends RouteBuilder {
                 .get("/documents/{id}/original").to("direct:original")
                 .get("/documents/{id}/pdf").to("direct:pdf")
                 .get("/documents/{id}/text").to("direct:text")
+                .get("/documents/{id}/pages/{n}").to("direct:pageImage")
+                .patch("/documents/{id}/metadata").to("direct:correct")
                 .get("/ingest/status").to("direct:ingestStatus")
                 .get("/ingest/{id}").to("direct:ingestOne")
                 .post("/maintenance/verify").to("direct:verify")
@@ -50,6 +56,8 @@ public class ApiRoutes extends RouteBuilder {
         from("direct:original").routeId("api-original").process(api::original);
         from("direct:pdf").routeId("api-pdf").process(api::searchablePdf);
         from("direct:text").routeId("api-text").process(api::text);
+        from("direct:pageImage").routeId("api-page-image").process(pageImages::page);
+        from("direct:correct").routeId("api-correct").process(corrections::correct).to("direct:document");
         from("direct:ingestStatus").routeId("api-ingest-status").process(api::ingestStatus);
         from("direct:ingestOne").routeId("api-ingest-one").process(api::ingestOne);
         from("direct:verify").routeId("api-verify").process(api::verify);

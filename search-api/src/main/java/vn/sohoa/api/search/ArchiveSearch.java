@@ -104,7 +104,8 @@ public class ArchiveSearch {
                         .size(size)
                         .trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))))
-                        .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest")))
+                        .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest", "corrections",
+                                "provenance")))
                         .highlight(h -> h
                                 .preTags(Snippets.MARK_START)
                                 .postTags(Snippets.MARK_END)
@@ -113,6 +114,10 @@ public class ArchiveSearch {
                                         .numberOfFragments(SNIPPETS)
                                         .noMatchSize(SNIPPET_CHARS)
                                         .highlightQuery(highlightQuery(query))));
+                if (request.sort() == SearchRequest.Sort.DATE) {
+                    s.sort(o -> o.field(f -> f.field("issuedDate").order(SortOrder.Desc).missing("_last")));
+                    s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+                }
                 if (query.isEmpty()) {
                     s.sort(o -> o.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
                 }

@@ -1,0 +1,112 @@
+package vn.sohoa.pipeline.pages;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.sohoa.core.document.DocumentRecord;
+import vn.sohoa.core.document.Page;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StorageException;
+
+/**
+ * Page images for viewing: a page as OCR read it (upright, deskewed: the image of its PDF/A page),
+ * else rendered from a born-digital PDF or decoded from an image original, at one of a few widths.
+ * Each is made once and kept in object storage; later requests are served from there.
+ */
+public class PageViews {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageViews.class);
+    /** The widths pages are made at (a requested width goes up to the next); wider asks get the page as read. */
+    public static final List<Integer> WIDTHS = List.of(400, 800, 1200, 1600);
+    public static final String ORIGINAL = "original";
+
+    private final ObjectStore store;
+    private final Path tmp;
+
+    /** @param tmp where a stored file is copied while one of its pages is decoded */
+    public PageViews(ObjectStore store, Path tmp) {
+        this.store = store;
+        this.tmp = tmp;
+    }
+
+    /** A page image in storage: the document, page, width it was made at (a number or {@link #ORIGINAL}), its size. */
+    public record View(String id, int page, String width, long size) {
+
+        /** Strong: the id is the SHA-256 of the original, and a page image at a width never changes. */
+        public String etag() {
+            return "\"" + id + "-" + page + "-" + width + "\"";
+        }
+    }
+
+    /** The width a request is served at: the next of {@link #WIDTHS} up, or the page as read when none or wider. */
+    public static String snapped(Integer requested) {
+        if (requested == null) {
+            return ORIGINAL;
+        }
+        return WIDTHS.stream().filter(w -> w >= requested).findFirst().map(String::valueOf).orElse(ORIGINAL);
+    }
+
+    /**
+     * The page's image at the width, made and stored first if it was not. Empty when the document is
+     * unknown, the page does not exist, or the document has no pages to show (a word-processor file).
+     */
+    public Optional<View> view(String id, int page, String width) throws StorageException, IOException {
+        Optional<Long> stored = store.statPageImage(id, page, width);
+        if (stored.isPresent()) {
+            return Optional.of(new View(id, page, width, stored.get()));
+        }
+        Optional<DocumentRecord> record = store.findRecord(id);
+        if (record.isEmpty() || page < 1 || page > record.get().pageCount()) {
+            return Optional.empty();
+        }
+        Optional<BufferedImage> image = decode(record.get(), page, width);
+        if (image.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] jpeg = PageRaster.jpeg(image.get(), ORIGINAL.equals(width) ? Integer.MAX_VALUE : Integer.parseInt(width));
+        store.putPageImage(id, page, width, jpeg);
+        LOG.info("Page image {} p.{} at width {} made: {} bytes", id, page, width, jpeg.length);
+        return Optional.of(new View(id, page, width, jpeg.length));
+    }
+
+    public InputStream open(View view) throws StorageException {
+        return store.openPageImage(view.id(), view.page(), view.width());
+    }
+
+    private Optional<BufferedImage> decode(DocumentRecord record, int page, String width)
+            throws StorageException, IOException {
+        Files.createDirectories(tmp);
+        Path copy = Files.createTempFile(tmp, "page-", ".bin");
+        try {
+            if (store.statSearchablePdf(record.id()).isPresent()) {
+                try (InputStream in = store.openSearchablePdf(record.id())) {
+                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return Optional.of(PageRaster.fromSearchablePdf(copy, page));
+            }
+            String type = record.contentType() == null ? "" : record.contentType();
+            if (!type.startsWith("application/pdf") && !type.startsWith("image/")) {
+                return Optional.empty();
+            }
+            try (InputStream in = store.openOriginal(record.id())) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (type.startsWith("image/")) {
+                Integer rotation = record.pages().get(page - 1).rotation();
+                return Optional.of(PageRaster.imageFrame(copy, page, rotation == null ? 0 : rotation));
+            }
+            Page read = record.pages().get(page - 1);
+            int target = ORIGINAL.equals(width) ? 1600 : Integer.parseInt(width);
+            return Optional.of(PageRaster.renderedPdfPage(copy, page, read.width() != null ? read.width() : target));
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package vn.sohoa.api.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import vn.sohoa.core.document.Json;
+import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.pipeline.correction.InvalidCorrectionException;
+import vn.sohoa.pipeline.correction.MetadataCorrections;
+
+/**
+ * {@code PATCH /api/documents/{id}/metadata} with {@code {"fields": {"subject": "..."}, "reason": "..."}}:
+ * an archivist corrects fields of a document. The route then answers with the document as
+ * {@code GET /api/documents/{id}} shows it.
+ */
+public class CorrectionHandlers {
+
+    /** The exchange property naming the signed-in user; absent until accounts exist. */
+    public static final String USER = "sohoa.user.name";
+    private static final String NO_USER = "local";
+
+    private final MetadataCorrections corrections;
+
+    public CorrectionHandlers(MetadataCorrections corrections) {
+        this.corrections = corrections;
+    }
+
+    void correct(Exchange exchange) throws NotFoundException, StorageException, IndexException {
+        String id = DocumentIds.of(exchange);
+        JsonNode body = body(exchange);
+        JsonNode fields = body.path("fields");
+        if (!fields.isObject()) {
+            throw new InvalidCorrectionException("Hãy gửi các trường cần sửa trong \"fields\", ví dụ "
+                    + "{\"fields\": {\"subject\": \"Về việc tổ chức Đại hội\"}, \"reason\": \"Đọc sai\"}.");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (!value.isNull() && !value.isValueNode()) {
+                throw new InvalidCorrectionException("Giá trị của trường \"" + field.getKey() + "\" phải là một chuỗi.");
+            }
+            values.put(field.getKey(), value.isNull() ? null : value.asText());
+        }
+        JsonNode reason = body.path("reason");
+        String user = exchange.getProperty(USER, String.class);
+        corrections.correct(id, values, reason.isValueNode() ? reason.asText() : null,
+                        user == null || user.isBlank() ? NO_USER : user)
+                .orElseThrow(() -> DocumentIds.notFound(id));
+    }
+
+    private static JsonNode body(Exchange exchange) {
+        try {
+            byte[] bytes = exchange.getIn().getBody(byte[].class);
+            JsonNode node = bytes == null || bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new InvalidCorrectionException("Nội dung gửi lên phải là một đối tượng JSON, ví dụ "
+                        + "{\"fields\": {\"subject\": \"...\"}, \"reason\": \"...\"}.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new InvalidCorrectionException("Nội dung gửi lên không phải JSON hợp lệ.");
+        }
+    }
+}
