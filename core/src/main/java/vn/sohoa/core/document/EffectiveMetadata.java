@@ -50,10 +50,7 @@ public record EffectiveMetadata(
 
     /** @param corrections the document's corrections, oldest first: the latest of a field counts */
     public static EffectiveMetadata of(DocumentRecord record, List<Correction> corrections) {
-        Map<String, String> corrected = new HashMap<>();
-        for (Correction correction : corrections) {
-            corrected.put(correction.field(), correction.to());
-        }
+        Map<String, String> corrected = latest(corrections);
         Map<String, String> manifest = record.manifest();
         AdministrativeMetadata read = record.metadata() != null ? record.metadata() : AdministrativeMetadata.empty();
         Map<String, String> provenance = new LinkedHashMap<>();
@@ -63,9 +60,8 @@ public record EffectiveMetadata(
         String documentNumber;
         if (corrected.containsKey(Correction.DOCUMENT_NUMBER)) {
             documentNumber = corrected.get(Correction.DOCUMENT_NUMBER);
-            int slash = documentNumber == null ? -1 : documentNumber.indexOf('/');
-            codeNumber = slash < 0 ? null : documentNumber.substring(0, slash);
-            codeNotation = slash < 0 ? null : documentNumber.substring(slash + 1);
+            codeNumber = numberPart(documentNumber, 0);
+            codeNotation = numberPart(documentNumber, 1);
             provenance.put(Correction.DOCUMENT_NUMBER, CORRECTED);
         } else if (manifest.containsKey(ManifestKeys.CODE_NUMBER) || manifest.containsKey(ManifestKeys.CODE_NOTATION)
                 || manifest.containsKey(ManifestKeys.DOCUMENT_NUMBER)) {
@@ -134,6 +130,24 @@ public record EffectiveMetadata(
                 confidentiality,
                 Titles.of(documentType, documentNumber, subject, record.title()),
                 Collections.unmodifiableMap(ordered));
+    }
+
+    /** The value each corrected field was given last (null where it was cleared). */
+    static Map<String, String> latest(List<Correction> corrections) {
+        Map<String, String> corrected = new HashMap<>();
+        for (Correction correction : corrections) {
+            corrected.put(correction.field(), correction.to());
+        }
+        return corrected;
+    }
+
+    /** The number (side 0) or the notation (side 1) of a Số ký hiệu {@code 06/CTr-LĐLĐ}; null without a slash. */
+    static String numberPart(String documentNumber, int side) {
+        int slash = documentNumber == null ? -1 : documentNumber.indexOf('/');
+        if (slash < 0) {
+            return null;
+        }
+        return side == 0 ? documentNumber.substring(0, slash) : documentNumber.substring(slash + 1);
     }
 
     /** One field from the first side that gives it: the corrections, the manifest, what was read. */

@@ -141,7 +141,7 @@ public class ApiHandlers {
         body.put("manifestError", doc.manifestError());
         body.put("metadata", doc.metadata());
         body.put("standard", ArchiveStandard.fields(doc.id(), doc.folder(), doc.metadata(), doc.pageCount(),
-                doc.extraction(), doc.issuedDate(), doc.manifest()));
+                doc.extraction(), doc.issuedDate(), doc.manifest(), doc.corrections()));
         body.put("possibleDuplicates", index.sameNumberAndIssuer(doc));
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", "/api/documents/" + id);
