@@ -57,7 +57,7 @@ public class ApiRoutes extends RouteBuilder {
         from("direct:pdf").routeId("api-pdf").process(api::searchablePdf);
         from("direct:text").routeId("api-text").process(api::text);
         from("direct:pageImage").routeId("api-page-image").process(pageImages::page);
-        from("direct:correct").routeId("api-correct").process(corrections::correct).to("direct:document");
+        from("direct:correct").routeId("api-correct").process(corrections::correct).process(api::document);
         from("direct:ingestStatus").routeId("api-ingest-status").process(api::ingestStatus);
         from("direct:ingestOne").routeId("api-ingest-one").process(api::ingestOne);
         from("direct:verify").routeId("api-verify").process(api::verify);

@@ -15,7 +15,7 @@ import vn.sohoa.pipeline.correction.MetadataCorrections;
 /**
  * {@code PATCH /api/documents/{id}/metadata} with {@code {"fields": {"subject": "..."}, "reason": "..."}}:
  * an archivist corrects fields of a document. The route then answers with the document as
- * {@code GET /api/documents/{id}} shows it.
+ * {@code GET /api/documents/{id}} shows it (its handler runs next).
  */
 public class CorrectionHandlers {
 

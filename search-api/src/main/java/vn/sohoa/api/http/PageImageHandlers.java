@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import vn.sohoa.api.search.BadQueryException;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.pipeline.pages.PageViews;
@@ -35,7 +36,10 @@ public class PageImageHandlers {
         Message out = exchange.getMessage();
         out.getHeaders().clear();
         out.setHeader("ETag", view.etag());
-        out.setHeader("Cache-Control", CACHE_CONTROL);
+        if (exchange.getIn() instanceof HttpMessage http) {
+            // Camel's HTTP header filter drops Cache-Control from the message's headers.
+            http.getResponse().putHeader("Cache-Control", CACHE_CONTROL);
+        }
         if (ifNoneMatch != null && matches(ifNoneMatch, view.etag())) {
             out.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
             out.setBody(null);
