@@ -139,11 +139,12 @@ class CorrectionsIT {
         assertEquals("Trần Văn Bình", corrected.path("metadata").path("signer").path("value").asText(), "kept as read");
 
         JsonNode cleared = Json.MAPPER.readTree(patch(id, Map.of("signer", ""), "Không rõ người ký").body());
-        assertTrue(cleared.path("signer").isNull(), cleared.toString());
+        assertFalse(cleared.hasNonNull("signer"), cleared.toString());
         assertEquals("corrected", cleared.path("provenance").path("signer").asText());
         JsonNode last = cleared.path("corrections").get(cleared.path("corrections").size() - 1);
         assertEquals("Phạm Văn Đồng", last.path("from").asText());
-        assertTrue(last.path("to").isNull());
+        assertTrue(last.path("to").isNull(), "a cleared value is null, not left out: " + last);
+        assertTrue(last.path("reason").isTextual());
         int count = cleared.path("corrections").size();
         assertEquals(count, Json.MAPPER.readTree(patch(id, Map.of("signer", ""), null).body()).path("corrections").size(),
                 "a value that does not change is no correction");

@@ -1,5 +1,6 @@
 package vn.sohoa.core.document;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * @param from  the value that counted before, null when there was none
  * @param to    the new value, null when the archivist cleared the field
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Correction(Instant at, String user, String field, String from, String to, String reason) {
 
     public static final String SUBJECT = "subject";
