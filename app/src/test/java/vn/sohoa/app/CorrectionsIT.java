@@ -27,7 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.time.Instant;
+import vn.sohoa.core.document.Correction;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.storage.ObjectStore;
 
 /**
  * An archivist's corrections of a document's metadata: kept beside the record, winning over the
@@ -93,6 +96,10 @@ class CorrectionsIT {
         assertEquals("45/BC-LĐLĐ", find(history, "documentNumber").path("from").asText());
 
         assertTrue(found(newWord).contains(id), "found by its new subject at once");
+        JsonNode hit = archive.getJson("/api/search?q=" + newWord).path("hits").get(0);
+        assertEquals(newSubject, hit.path("subject").asText(), hit.toString());
+        assertEquals("TỐI MẬT", hit.path("confidentiality").asText());
+        assertEquals("2024-02-05", hit.path("issuedDate").asText());
         assertEquals(List.of(), found(oldWord), "its old subject was only in the manifest");
         assertTrue(found(token + "&confidentiality=" + encode("TỐI MẬT")).contains(id));
         assertFalse(found(token + "&confidentiality=" + encode("MẬT")).contains(id));
@@ -181,6 +188,24 @@ class CorrectionsIT {
         }
         assertEquals(writers, values.size());
         assertEquals(previous, doc(id).path("subject").asText(), "the last one counts");
+    }
+
+    /** What keeps two sohoa processes on one storage from losing a correction: the list is replaced only if unchanged. */
+    @Test
+    void theCorrectionsAreReplacedOnlyIfTheyAreStillTheVersionRead() throws Exception {
+        ObjectStore store = ObjectStore.connect(archive.sohoa().settings());
+        String id = RunningArchive.sha256(token().getBytes(StandardCharsets.UTF_8));
+        Correction one = new Correction(Instant.now(), "a", "subject", null, "một", null);
+        Correction two = new Correction(Instant.now(), "b", "subject", "một", "hai", null);
+        ObjectStore.StoredCorrections none = store.corrections(id);
+        assertEquals(List.of(), none.list());
+        assertTrue(store.replaceCorrections(id, none, List.of(one)));
+        assertFalse(store.replaceCorrections(id, none, List.of(two)), "another writer came first");
+        ObjectStore.StoredCorrections first = store.corrections(id);
+        assertEquals(List.of(one), first.list());
+        assertTrue(store.replaceCorrections(id, first, List.of(one, two)));
+        assertFalse(store.replaceCorrections(id, first, List.of(one)), "a stale version is not written over");
+        assertEquals(List.of(one, two), store.corrections(id).list());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package vn.sohoa.core.storage;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
@@ -30,6 +32,7 @@ import vn.sohoa.core.config.Settings;
 import vn.sohoa.core.document.Correction;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.document.Page;
 
 /**
  * The archive's storage, the truth everything else is rebuilt from: originals byte for byte in
@@ -251,6 +254,57 @@ public class ObjectStore {
                 throw e;
             }
         });
+    }
+
+    /**
+     * One page of a record and what is needed to show it, read as the record streams by: a record of
+     * a thousand OCRed pages is never held whole for it. Empty when there is no record.
+     */
+    public Optional<RecordPage> findPage(String id, int page) throws StorageException {
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(
+                    GetObjectArgs.builder().bucket(DERIVATIVES).object(recordKey(id)).build());
+                 JsonParser parser = Json.MAPPER.createParser(in)) {
+                String contentType = null;
+                int pages = 0;
+                Page found = null;
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("record " + id + " is not a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("contentType".equals(field) && value == JsonToken.VALUE_STRING) {
+                        contentType = parser.getText();
+                    } else if ("pages".equals(field) && value == JsonToken.START_ARRAY) {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            pages++;
+                            if (pages == page) {
+                                found = Json.MAPPER.readValue(parser, Page.class);
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                return Optional.of(new RecordPage(contentType, pages, found));
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * A page of a record.
+     *
+     * @param page the page, null when the record has no page of that number
+     */
+    public record RecordPage(String contentType, int pageCount, Page page) {
     }
 
     /** The archivists' corrections of the document, oldest first, with the version they were read at. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Page;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
@@ -62,11 +61,11 @@ public class PageViews {
         if (stored.isPresent()) {
             return Optional.of(new View(id, page, width, stored.get()));
         }
-        Optional<DocumentRecord> record = store.findRecord(id);
-        if (record.isEmpty() || page < 1 || page > record.get().pageCount()) {
+        Optional<ObjectStore.RecordPage> record = page < 1 ? Optional.empty() : store.findPage(id, page);
+        if (record.isEmpty() || record.get().page() == null) {
             return Optional.empty();
         }
-        Optional<BufferedImage> image = decode(record.get(), page, width);
+        Optional<BufferedImage> image = decode(id, page, record.get(), width);
         if (image.isEmpty()) {
             return Optional.empty();
         }
@@ -80,13 +79,14 @@ public class PageViews {
         return store.openPageImage(view.id(), view.page(), view.width());
     }
 
-    private Optional<BufferedImage> decode(DocumentRecord record, int page, String width)
+    private Optional<BufferedImage> decode(String id, int page, ObjectStore.RecordPage record, String width)
             throws StorageException, IOException {
+        Page read = record.page();
         Files.createDirectories(tmp);
         Path copy = Files.createTempFile(tmp, "page-", ".bin");
         try {
-            if (store.statSearchablePdf(record.id()).isPresent()) {
-                try (InputStream in = store.openSearchablePdf(record.id())) {
+            if (store.statSearchablePdf(id).isPresent()) {
+                try (InputStream in = store.openSearchablePdf(id)) {
                     Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
                 return Optional.of(PageRaster.fromSearchablePdf(copy, page));
@@ -95,14 +95,12 @@ public class PageViews {
             if (!type.startsWith("application/pdf") && !type.startsWith("image/")) {
                 return Optional.empty();
             }
-            try (InputStream in = store.openOriginal(record.id())) {
+            try (InputStream in = store.openOriginal(id)) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             if (type.startsWith("image/")) {
-                Integer rotation = record.pages().get(page - 1).rotation();
-                return Optional.of(PageRaster.imageFrame(copy, page, rotation == null ? 0 : rotation));
+                return Optional.of(PageRaster.imageFrame(copy, page, read.rotation() == null ? 0 : read.rotation()));
             }
-            Page read = record.pages().get(page - 1);
             int target = ORIGINAL.equals(width) ? 1600 : Integer.parseInt(width);
             return Optional.of(PageRaster.renderedPdfPage(copy, page, read.width() != null ? read.width() : target));
         } finally {

@@ -263,7 +263,7 @@ public class ArchiveSearch {
         return new SearchResult.Hit(doc.id(), doc.fileName(), title, doc.folder(), doc.contentType(),
                 doc.documentNumber(), doc.documentType(), doc.issuer(), doc.signer(),
                 doc.issuedDate(), doc.ingestedAt(), doc.pageCount(), snippets,
-                hit.score() == null ? 0 : hit.score());
+                hit.score() == null ? 0 : hit.score(), doc.subject(), doc.fileCode(), doc.confidentiality());
     }
 
     private static List<SearchResult.FacetValue> facet(Aggregate aggregation) {
