@@ -133,8 +133,9 @@ public final class Sohoa implements AutoCloseable {
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, ingestOptions));
             camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
-            PageImageHandlers pageImages = new PageImageHandlers(
-                    new PageViews(store, settings.dataDir().resolve("tmp").resolve("pages")));
+            PageViews pageViews = new PageViews(store, settings.dataDir().resolve("tmp").resolve("pages"));
+            pageViews.deleteAbandoned();
+            PageImageHandlers pageImages = new PageImageHandlers(pageViews);
             CorrectionHandlers corrections = new CorrectionHandlers(
                     new MetadataCorrections(store, index, Clock.systemUTC()));
             camel.addRoutes(new ApiRoutes(api, pageImages, corrections));

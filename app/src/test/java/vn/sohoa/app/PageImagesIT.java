@@ -91,6 +91,9 @@ class PageImagesIT {
         assertEquals(pageWidth, width(page(id, 1, "", null)));
         assertTrue(Files.exists(archive.data().resolve("engines/s3/objects/derivatives/" + id + "/pages/1-original.jpg")));
         assertEquals("\"" + id + "-1-original\"", page(id, 1, "?width=5000", null).headers().firstValue("ETag").orElse(""));
+        try (var copies = Files.list(archive.data().resolve("tmp/pages"))) {
+            assertTrue(copies.count() <= 1, "one copy of a stored file is kept for the next page, no more");
+        }
         for (String bad : new String[] {"?width=0", "?width=-5", "?width=abc", "?width=100000"}) {
             HttpResponse<byte[]> response = page(id, 1, bad, null);
             assertEquals(400, response.statusCode(), bad);

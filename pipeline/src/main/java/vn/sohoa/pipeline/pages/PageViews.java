@@ -17,7 +17,8 @@ import vn.sohoa.core.storage.StorageException;
 /**
  * Page images for viewing: a page as OCR read it (upright, deskewed: the image of its PDF/A page),
  * else rendered from a born-digital PDF or decoded from an image original, at one of a few widths.
- * Each is made once and kept in object storage; later requests are served from there.
+ * Each is made once and kept in object storage; later requests are served from there. Pages are
+ * made one at a time, from a local copy of the stored file kept for the document's next page.
  */
 public class PageViews {
 
@@ -28,6 +29,9 @@ public class PageViews {
 
     private final ObjectStore store;
     private final Path tmp;
+    /** The file copied last, and which: the document's id, with ".pdf" for its PDF/A copy. */
+    private Path copied;
+    private String copiedKey;
 
     /** @param tmp where a stored file is copied while one of its pages is decoded */
     public PageViews(ObjectStore store, Path tmp) {
@@ -61,7 +65,23 @@ public class PageViews {
         if (stored.isPresent()) {
             return Optional.of(new View(id, page, width, stored.get()));
         }
-        Optional<ObjectStore.RecordPage> record = page < 1 ? Optional.empty() : store.findPage(id, page);
+        return page < 1 ? Optional.empty() : make(id, page, width);
+    }
+
+    public InputStream open(View view) throws StorageException {
+        return store.openPageImage(view.id(), view.page(), view.width());
+    }
+
+    /**
+     * One page made at a time: a single page image is decoded in memory at any moment, and the copy
+     * of the document's file is kept for its next page (a reader turns pages one after another).
+     */
+    private synchronized Optional<View> make(String id, int page, String width) throws StorageException, IOException {
+        Optional<Long> madeMeanwhile = store.statPageImage(id, page, width);
+        if (madeMeanwhile.isPresent()) {
+            return Optional.of(new View(id, page, width, madeMeanwhile.get()));
+        }
+        Optional<ObjectStore.RecordPage> record = store.findPage(id, page);
         if (record.isEmpty() || record.get().page() == null) {
             return Optional.empty();
         }
@@ -75,36 +95,57 @@ public class PageViews {
         return Optional.of(new View(id, page, width, jpeg.length));
     }
 
-    public InputStream open(View view) throws StorageException {
-        return store.openPageImage(view.id(), view.page(), view.width());
-    }
-
     private Optional<BufferedImage> decode(String id, int page, ObjectStore.RecordPage record, String width)
             throws StorageException, IOException {
         Page read = record.page();
+        if (store.statSearchablePdf(id).isPresent()) {
+            return Optional.of(PageRaster.fromSearchablePdf(copyOf(id, true), page));
+        }
+        String type = record.contentType() == null ? "" : record.contentType();
+        if (!type.startsWith("application/pdf") && !type.startsWith("image/")) {
+            return Optional.empty();
+        }
+        Path original = copyOf(id, false);
+        if (type.startsWith("image/")) {
+            return Optional.of(PageRaster.imageFrame(original, page, read.rotation() == null ? 0 : read.rotation()));
+        }
+        int target = ORIGINAL.equals(width) ? 1600 : Integer.parseInt(width);
+        return Optional.of(PageRaster.renderedPdfPage(original, page, read.width() != null ? read.width() : target));
+    }
+
+    /** The document's PDF/A copy or original on local disk: the one copied last if it is this one, else copied now. */
+    private Path copyOf(String id, boolean searchablePdf) throws StorageException, IOException {
+        String key = id + (searchablePdf ? ".pdf" : "");
+        if (key.equals(copiedKey) && Files.exists(copied)) {
+            return copied;
+        }
+        if (copied != null) {
+            Files.deleteIfExists(copied);
+            copied = null;
+            copiedKey = null;
+        }
         Files.createDirectories(tmp);
         Path copy = Files.createTempFile(tmp, "page-", ".bin");
-        try {
-            if (store.statSearchablePdf(id).isPresent()) {
-                try (InputStream in = store.openSearchablePdf(id)) {
-                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return Optional.of(PageRaster.fromSearchablePdf(copy, page));
-            }
-            String type = record.contentType() == null ? "" : record.contentType();
-            if (!type.startsWith("application/pdf") && !type.startsWith("image/")) {
-                return Optional.empty();
-            }
-            try (InputStream in = store.openOriginal(id)) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (type.startsWith("image/")) {
-                return Optional.of(PageRaster.imageFrame(copy, page, read.rotation() == null ? 0 : read.rotation()));
-            }
-            int target = ORIGINAL.equals(width) ? 1600 : Integer.parseInt(width);
-            return Optional.of(PageRaster.renderedPdfPage(copy, page, read.width() != null ? read.width() : target));
-        } finally {
+        try (InputStream in = searchablePdf ? store.openSearchablePdf(id) : store.openOriginal(id)) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (StorageException | IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
+            throw e;
+        }
+        copied = copy;
+        copiedKey = key;
+        return copy;
+    }
+
+    /** Deletes copies a stopped process left behind. */
+    public void deleteAbandoned() throws IOException {
+        if (!Files.isDirectory(tmp)) {
+            return;
+        }
+        try (var files = Files.list(tmp)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("page-")).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }
