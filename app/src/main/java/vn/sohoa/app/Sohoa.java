@@ -3,6 +3,7 @@ package vn.sohoa.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ import vn.sohoa.api.http.ApiHandlers;
 import vn.sohoa.api.http.AuditHandlers;
 import vn.sohoa.api.http.SessionHandlers;
 import vn.sohoa.api.http.ApiRoutes;
+import vn.sohoa.api.http.CorrectionHandlers;
+import vn.sohoa.api.http.PageImageHandlers;
 import vn.sohoa.api.http.Health;
 import vn.sohoa.api.search.ArchiveSearch;
 import vn.sohoa.core.audit.AuditTrail;
@@ -41,6 +44,7 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.engines.EmbeddedEngines;
 import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.OcrSettings;
+import vn.sohoa.pipeline.correction.MetadataCorrections;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.ingest.ArchiveSteps;
 import vn.sohoa.pipeline.ingest.FileClaims;
@@ -57,6 +61,7 @@ import vn.sohoa.pipeline.ingest.WatchedFolders;
 import vn.sohoa.pipeline.maintenance.FixityCheck;
 import vn.sohoa.pipeline.maintenance.IndexRebuild;
 import vn.sohoa.pipeline.maintenance.MaintenanceRoutes;
+import vn.sohoa.pipeline.pages.PageViews;
 import vn.sohoa.pipeline.pdfa.SearchablePdf;
 
 /**
@@ -163,9 +168,14 @@ public final class Sohoa implements AutoCloseable {
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, ingestOptions));
             camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
+            PageViews pageViews = new PageViews(store, settings.dataDir().resolve("tmp").resolve("pages"));
+            pageViews.deleteAbandoned();
+            PageImageHandlers pageImages = new PageImageHandlers(pageViews, index);
+            CorrectionHandlers corrections = new CorrectionHandlers(
+                    new MetadataCorrections(store, index, Clock.systemUTC()), index);
             camel.addRoutes(new ApiRoutes(guard, api,
                     new SessionHandlers(accounts, sessions, new LoginThrottle(LOGIN_LOCK), settings.tls()),
-                    new AccountHandlers(accounts, tokens), new AuditHandlers(auditIndex, audit)));
+                    new AccountHandlers(accounts, tokens), new AuditHandlers(auditIndex, audit), pageImages, corrections));
             camel.start();
             LOG.info("sohoa is running: drop files into {}, web page and API at {}://{}:{}/", folders.inbox(),
                     settings.tls() ? "https" : "http", settings.httpHost(), settings.httpPort());

@@ -115,6 +115,16 @@ class LeakIT {
             int requests = probe(user, clearance, fixtures, shared, failures);
             assertTrue(requests >= 1000, clearance + ": " + requests + " requests");
         }
+        Users.User archivist = users.create("archivist", "none");
+        Fixture secret = fixtures.stream().filter(f -> f.level() == Clearance.MAT).findFirst().orElseThrow();
+        HttpResponse<byte[]> correction = archive.send(archivist.withToken(users.json("PATCH",
+                "/api/documents/" + secret.id() + "/metadata", Map.of("fields", Map.of("confidentiality", "")))).build());
+        HttpResponse<byte[]> unknown = archive.send(archivist.withToken(users.json("PATCH",
+                "/api/documents/" + "e".repeat(64) + "/metadata", Map.of("fields", Map.of("confidentiality", "")))).build());
+        assertEquals(404, correction.statusCode(), "an archivist cannot unmark a record above their clearance");
+        assertEquals(new String(unknown.body(), StandardCharsets.UTF_8).replace("e".repeat(64), secret.id()),
+                new String(correction.body(), StandardCharsets.UTF_8));
+        assertEquals("MẬT", archive.getJson("/api/documents/" + secret.id()).path("confidentiality").asText());
         assertTrue(failures.isEmpty(), failures.size() + " leaks, first: " + failures.subList(0, Math.min(10,
                 failures.size())));
     }
@@ -175,11 +185,11 @@ class LeakIT {
                     }
                 }
             }
-            for (String suffix : List.of("", "/original", "/pdf", "/text")) {
+            for (String suffix : List.of("", "/original", "/pdf", "/text", "/pages/1", "/pages/1?width=400")) {
                 HttpResponse<byte[]> answer = get(user, "/api/documents/" + fixture.id() + suffix);
                 requests++;
                 if (clearance.covers(fixture.level())) {
-                    if (answer.statusCode() != 200 && !suffix.equals("/pdf")) {
+                    if (answer.statusCode() != 200 && !suffix.equals("/pdf") && !suffix.startsWith("/pages")) {
                         failures.add(clearance + " cannot read its own level's " + fixture.file() + suffix);
                     }
                     continue;

@@ -2,6 +2,7 @@ package vn.sohoa.core.document;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +48,50 @@ public final class ArchiveStandard {
             overlay(fields, manifest);
         }
         return fields;
+    }
+
+    /**
+     * The fields with an archivist's corrections laid over them, as {@link EffectiveMetadata} lays them
+     * over the manifest and the reading: a corrected number or type is taken whole.
+     *
+     * @param corrections the document's corrections, oldest first
+     */
+    public static Map<String, Object> fields(String id, String folder, AdministrativeMetadata metadata, int pages,
+                                             String extraction, LocalDate issuedDate, Map<String, String> manifest,
+                                             List<Correction> corrections) {
+        Map<String, Object> fields = fields(id, folder, metadata, pages, extraction, issuedDate, manifest);
+        Map<String, String> corrected = EffectiveMetadata.latest(corrections);
+        corrected.forEach((field, value) -> {
+            switch (field) {
+                case Correction.DOCUMENT_NUMBER -> {
+                    fields.remove(ManifestKeys.CODE_NUMBER);
+                    fields.remove(ManifestKeys.CODE_NOTATION);
+                    put(fields, ManifestKeys.CODE_NUMBER, EffectiveMetadata.numberPart(value, 0));
+                    put(fields, ManifestKeys.CODE_NOTATION, EffectiveMetadata.numberPart(value, 1));
+                }
+                case Correction.TYPE_CODE -> replace(fields, ManifestKeys.TYPE_NAME, value);
+                case Correction.ISSUER -> replace(fields, ManifestKeys.ORGAN_NAME, value);
+                case Correction.SUBJECT -> replace(fields, ManifestKeys.SUBJECT, value);
+                case Correction.FILE_CODE -> replace(fields, ManifestKeys.FILE_CODE, value);
+                case Correction.ISSUED_DATE -> replace(fields, ManifestKeys.ISSUED_DATE,
+                        value == null ? null : LocalDate.parse(value));
+                case Correction.CONFIDENTIALITY -> {
+                    if (value != null) {
+                        fields.put(ManifestKeys.MODE, "03");
+                    } else if ("03".equals(fields.get(ManifestKeys.MODE))) {
+                        fields.put(ManifestKeys.MODE, "01");
+                    }
+                }
+                default -> {
+                }
+            }
+        });
+        return fields;
+    }
+
+    private static void replace(Map<String, Object> fields, String key, Object value) {
+        fields.remove(key);
+        put(fields, key, value);
     }
 
     /**

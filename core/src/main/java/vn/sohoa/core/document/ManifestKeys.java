@@ -27,8 +27,6 @@ public final class ManifestKeys {
     public static final String ORGAN_NAME = "organName";
     public static final String SUBJECT = "subject";
     public static final String SIGNER = "signer";
-    /** Độ mật: {@code MẬT}, {@code TỐI MẬT} or {@code TUYỆT MẬT}; the standard has no tag for it. */
-    public static final String CONFIDENTIALITY = "confidentiality";
     public static final String LANGUAGE = "language";
     public static final String NUMBER_OF_PAGE = "numberOfPage";
     public static final String KEYWORD = "keyword";
@@ -36,6 +34,8 @@ public final class ManifestKeys {
     public static final String AUTOGRAPH = "autograph";
     public static final String FORMAT = "format";
     public static final String DESCRIPTION = "description";
+    /** Độ mật: {@code MẬT}, {@code TỐI MẬT} or {@code TUYỆT MẬT}; sohoa's own, the standard has none. */
+    public static final String CONFIDENTIALITY = "confidentiality";
 
     /** The document-level fields of the standard a manifest may give (all but docId, which is ours). */
     public static final List<String> STANDARD = List.of(FILE_CODE, TYPE_NAME, CODE_NUMBER, CODE_NOTATION, ISSUED_DATE,

@@ -26,6 +26,7 @@ import vn.sohoa.core.access.Clearance;
 import java.util.function.Function;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import vn.sohoa.core.document.Correction;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Json;
 
@@ -124,14 +125,14 @@ public class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /** Indexes the records into the named index in one request, then makes them visible. */
-    public void putAll(String index, List<DocumentRecord> records) throws IndexException {
-        if (records.isEmpty()) {
+    /** Indexes the entries into the named index in one request, then makes them visible. */
+    public void putAll(String index, List<IndexEntry> entries) throws IndexException {
+        if (entries.isEmpty()) {
             return;
         }
         BulkResponse response = call(() -> client.bulk(b -> {
-            for (DocumentRecord record : records) {
-                b.operations(o -> o.index(i -> i.index(index).id(record.id()).document(IndexEntry.of(record))));
+            for (IndexEntry entry : entries) {
+                b.operations(o -> o.index(i -> i.index(index).id(entry.id()).document(entry)));
             }
             return b.refresh(Refresh.True);
         }));
@@ -227,9 +228,11 @@ public class DocumentIndex implements AutoCloseable {
     /**
      * Indexes the document and waits until it is visible to search. Only through the alias: were the
      * index deleted, Elasticsearch would otherwise create one of that name with a guessed mapping.
+     *
+     * @param corrections the document's corrections as stored beside its record, oldest first
      */
-    public void put(DocumentRecord record) throws IndexException {
-        call(() -> client.index(i -> i.index(alias).id(record.id()).document(IndexEntry.of(record))
+    public void put(DocumentRecord record, List<Correction> corrections) throws IndexException {
+        call(() -> client.index(i -> i.index(alias).id(record.id()).document(IndexEntry.of(record, corrections))
                 .requireAlias(true).refresh(Refresh.WaitFor)));
     }
 

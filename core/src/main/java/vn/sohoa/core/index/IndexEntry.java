@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import vn.sohoa.core.access.Clearance;
 import vn.sohoa.core.document.AdministrativeMetadata;
+import vn.sohoa.core.document.Correction;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.EffectiveMetadata;
 import vn.sohoa.core.document.Source;
@@ -22,9 +23,10 @@ import vn.sohoa.core.text.VietnameseText;
  * (kept for snippets, not searched), {@code contentExact} with one tone placement (ranks exact
  * diacritics), and {@code contentFolded} without diacritics (finds what was typed without them).
  * The fields searched and filtered on (number, type, issuer, signer, subject, date, dossier, title)
- * hold the {@link EffectiveMetadata effective} values, the archivist's manifest first; {@code metadata}
- * and {@code manifest} keep both sides as they are. {@code accessLevel} is the {@link Clearance} a
- * user needs to see the document at all.
+ * hold the {@link EffectiveMetadata effective} values, an archivist's correction first, then the manifest;
+ * {@code metadata} and {@code manifest} keep those sides as they are, {@code corrections} the history of
+ * changes by hand (oldest first) and {@code provenance} where each effective value comes from.
+ * {@code accessLevel} is the {@link Clearance} a user needs to know of the document at all.
  */
 public record IndexEntry(
         String id,
@@ -52,11 +54,14 @@ public record IndexEntry(
         String partialSigner,
         String confidentiality,
         Integer accessLevel,
+        String subject,
         String subjectExact,
         String subjectFolded,
         AdministrativeMetadata metadata,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> manifest,
         String manifestError,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Correction> corrections,
+        Map<String, String> provenance,
         int pageCount,
         Double ocrConfidence,
         long size,
@@ -71,6 +76,8 @@ public record IndexEntry(
 
     public IndexEntry {
         manifest = manifest == null ? Map.of() : manifest;
+        corrections = corrections == null ? List.of() : corrections;
+        provenance = provenance == null ? Map.of() : provenance;
     }
 
     /** Whether a user with this clearance may know of the document; an entry indexed before levels existed may not. */
@@ -78,10 +85,11 @@ public record IndexEntry(
         return accessLevel != null && accessLevel <= clearance.level();
     }
 
-    public static IndexEntry of(DocumentRecord record) {
+    /** @param corrections the document's corrections, oldest first; they win over its manifest and its reading */
+    public static IndexEntry of(DocumentRecord record, List<Correction> corrections) {
         String text = record.fullText();
         AdministrativeMetadata metadata = record.metadata() != null ? record.metadata() : AdministrativeMetadata.empty();
-        EffectiveMetadata effective = EffectiveMetadata.of(record);
+        EffectiveMetadata effective = EffectiveMetadata.of(record, corrections);
         String title = effective.title();
         return new IndexEntry(
                 record.id(),
@@ -109,11 +117,14 @@ public record IndexEntry(
                 effective.signer() == null ? valueOf(metadata.partialSigner()) : null,
                 effective.confidentiality(),
                 Clearance.ofMark(effective.confidentiality()).level(),
+                effective.subject(),
                 VietnameseText.canonical(effective.subject()),
                 VietnameseText.fold(effective.subject()),
                 metadata,
                 record.manifest(),
                 record.manifestError(),
+                List.copyOf(corrections),
+                effective.provenance(),
                 record.pageCount(),
                 record.ocrConfidence().isPresent() ? record.ocrConfidence().getAsDouble() : null,
                 record.size(),

@@ -1,5 +1,7 @@
 package vn.sohoa.core.storage;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectResponse;
@@ -27,16 +29,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.sohoa.core.config.Settings;
+import vn.sohoa.core.document.Correction;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.document.Page;
 
 /**
  * The archive's storage, the truth everything else is rebuilt from: originals byte for byte in
  * bucket {@code originals}, and in bucket {@code derivatives} each document's record (per-page text
  * and metadata) as {@code ID.json} and, for a scanned document, its two-layer PDF/A copy as
- * {@code ID.pdf}. Bucket {@code system} holds what sohoa keeps of its own: accounts, tokens and the
- * audit trail, as JSON objects under a prefix each. Any S3-compatible server works (MinIO in
- * production, S3Proxy embedded).
+ * {@code ID.pdf}, archivists' corrections of its metadata as {@code ID.corrections.json}, and the page
+ * images made for viewing as {@code ID/pages/N-WIDTH.jpg}. Bucket {@code system} holds what sohoa keeps
+ * of its own: accounts, tokens and the audit trail, as JSON objects under a prefix each. Any
+ * S3-compatible server works (MinIO in production, S3Proxy embedded).
  */
 public class ObjectStore {
 
@@ -45,6 +50,8 @@ public class ObjectStore {
     public static final String SYSTEM = "system";
     private static final String RECORD_TYPE = "application/json; charset=utf-8";
     private static final String PDF_TYPE = "application/pdf";
+    private static final String JPEG_TYPE = "image/jpeg";
+    private static final java.util.regex.Pattern RECORD_KEY = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.json");
 
     private static final long SECOND = 1000;
 
@@ -189,7 +196,7 @@ public class ObjectStore {
             List<String> ids = new ArrayList<>();
             for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES).recursive(true).build())) {
                 String key = item.get().objectName();
-                if (key.endsWith(".json")) {
+                if (RECORD_KEY.matcher(key).matches()) {
                     ids.add(key.substring(0, key.length() - ".json".length()));
                 }
             }
@@ -249,6 +256,141 @@ public class ObjectStore {
                 throw e;
             }
         });
+    }
+
+    /**
+     * One page of a record and what is needed to show it, read as the record streams by: a record of
+     * a thousand OCRed pages is never held whole for it. Empty when there is no record.
+     */
+    public Optional<RecordPage> findPage(String id, int page) throws StorageException {
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(
+                    GetObjectArgs.builder().bucket(DERIVATIVES).object(recordKey(id)).build());
+                 JsonParser parser = Json.MAPPER.createParser(in)) {
+                String contentType = null;
+                int pages = 0;
+                Page found = null;
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("record " + id + " is not a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("contentType".equals(field) && value == JsonToken.VALUE_STRING) {
+                        contentType = parser.getText();
+                    } else if ("pages".equals(field) && value == JsonToken.START_ARRAY) {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            pages++;
+                            if (pages == page) {
+                                found = Json.MAPPER.readValue(parser, Page.class);
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                return Optional.of(new RecordPage(contentType, pages, found));
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * A page of a record.
+     *
+     * @param page the page, null when the record has no page of that number
+     */
+    public record RecordPage(String contentType, int pageCount, Page page) {
+    }
+
+    /** The archivists' corrections of the document, oldest first, with the version they were read at. */
+    public StoredCorrections corrections(String id) throws StorageException {
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(
+                    GetObjectArgs.builder().bucket(DERIVATIVES).object(correctionsKey(id)).build())) {
+                Correction[] list = Json.MAPPER.readValue(in, Correction[].class);
+                return new StoredCorrections(List.of(list), in.headers().get("ETag"));
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return new StoredCorrections(List.of(), null);
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Replaces the corrections, only if they are still the version {@code read} was: false when another
+     * writer came first (the caller reads again and retries). A server that cannot write conditionally
+     * writes anyway; callers also hold a lock per document.
+     */
+    public boolean replaceCorrections(String id, StoredCorrections read, List<Correction> corrections)
+            throws StorageException {
+        byte[] json = call(() -> Json.MAPPER.writeValueAsBytes(corrections));
+        Map<String, String> condition = read.etag() == null ? Map.of("If-None-Match", "*")
+                : Map.of("If-Match", read.etag());
+        try {
+            putCorrections(id, json, condition);
+            return true;
+        } catch (StorageException e) {
+            if (e.getCause() instanceof ErrorResponseException response) {
+                String code = response.errorResponse().code();
+                if ("PreconditionFailed".equals(code) || "ConditionalRequestConflict".equals(code)) {
+                    return false;
+                }
+                if ("NotImplemented".equals(code)) {
+                    putCorrections(id, json, Map.of());
+                    return true;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void putCorrections(String id, byte[] json, Map<String, String> headers) throws StorageException {
+        call(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(DERIVATIVES)
+                .object(correctionsKey(id))
+                .stream(new ByteArrayInputStream(json), json.length, -1)
+                .contentType(RECORD_TYPE)
+                .headers(headers)
+                .userMetadata(Map.of("sha256", Checksums.sha256(json)))
+                .build()));
+    }
+
+    /** A page image made for viewing: its size, or empty when it was not made yet. */
+    public Optional<Long> statPageImage(String id, int page, String width) throws StorageException {
+        return stat(DERIVATIVES, pageImageKey(id, page, width), id).map(StoredFile::size);
+    }
+
+    /** The page image's JPEG bytes; the caller closes the stream. */
+    public InputStream openPageImage(String id, int page, String width) throws StorageException {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(DERIVATIVES)
+                .object(pageImageKey(id, page, width)).build()));
+    }
+
+    public void putPageImage(String id, int page, String width, byte[] jpeg) throws StorageException {
+        call(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(DERIVATIVES)
+                .object(pageImageKey(id, page, width))
+                .stream(new ByteArrayInputStream(jpeg), jpeg.length, -1)
+                .contentType(JPEG_TYPE)
+                .build()));
+    }
+
+    /** @param width the image's width in pixels, or {@code original} */
+    public static String pageImageKey(String id, int page, String width) {
+        return id + "/pages/" + page + "-" + width + ".jpg";
+    }
+
+    static String correctionsKey(String id) {
+        return id + ".corrections.json";
     }
 
     /** Writes one of sohoa's own objects (an account, a token, an audit entry) in bucket {@code system}. */
@@ -338,6 +480,14 @@ public class ObjectStore {
      * @param scanned whether the record says the document was scanned, so that it has a PDF/A copy to check too
      */
     public record RecordCheck(boolean intact, boolean scanned) {
+    }
+
+    /**
+     * A document's corrections as read, oldest first.
+     *
+     * @param etag the version read, null when there were none yet
+     */
+    public record StoredCorrections(List<Correction> list, String etag) {
     }
 
     /** What the store knows of a stored file (an original, a PDF/A copy) without reading its bytes. */

@@ -15,8 +15,8 @@ class EffectiveMetadataTest {
 
     private static final AdministrativeMetadata READ = new AdministrativeMetadata(field("45/BC-LĐLĐ"), field("45"),
             field("BC-LĐLĐ"), field("Báo cáo"), field("14"), field("2024-03-12"), field("Đồng Xoài"),
-            field("LĐLĐ TỈNH BÌNH PHƯỚC"), null, field("Kết quả quý I"), field("Trần Văn Bình"), null, null, null, null, null,
-            List.of());
+            field("LĐLĐ TỈNH BÌNH PHƯỚC"), null, field("Kết quả quý I"), field("Trần Văn Bình"), null, null, null,
+            field("TỐI MẬT"), null, List.of());
 
     @Test
     void withoutManifestTheValuesReadOffTheDocumentCount() {
@@ -77,6 +77,96 @@ class EffectiveMetadataTest {
                 old.withManifest(Map.of("subject", "Về việc"), null)), DocumentRecord.class);
         assertEquals(Map.of("subject", "Về việc"), updated.manifest());
         assertEquals(READ, updated.metadata(), "what was read is kept as it was");
+    }
+
+    /** Each field, each combination of sides: the correction wins, then the manifest, then the reading. */
+    @Test
+    void aCorrectionWinsOverTheManifestWhichWinsOverTheReading() {
+        Map<String, String> manifest = Map.of("subject", "Trích yếu của mục lục", "organName", "Ban Thường vụ",
+                "confidentiality", "MẬT", "signer", "Nguyễn Thị Hoa");
+        List<Correction> corrections = List.of(correction("subject", "Trích yếu đã sửa"),
+                correction("confidentiality", "TUYỆT MẬT"), correction("fileCode", "HS-9"));
+        String[][] table = {
+                // field, read only, manifest over read, correction over manifest and read
+                {"subject", "Kết quả quý I", "Trích yếu của mục lục", "Trích yếu đã sửa"},
+                {"confidentiality", "TỐI MẬT", "MẬT", "TUYỆT MẬT"},
+                {"issuer", "LĐLĐ TỈNH BÌNH PHƯỚC", "Ban Thường vụ", "Ban Thường vụ"},
+                {"signer", "Trần Văn Bình", "Nguyễn Thị Hoa", "Nguyễn Thị Hoa"},
+                {"fileCode", "Hồ sơ 2024", "Hồ sơ 2024", "HS-9"},
+                {"documentNumber", "45/BC-LĐLĐ", "45/BC-LĐLĐ", "45/BC-LĐLĐ"}};
+        EffectiveMetadata read = EffectiveMetadata.of(record(Map.of()), List.of());
+        EffectiveMetadata overManifest = EffectiveMetadata.of(record(manifest), List.of());
+        EffectiveMetadata corrected = EffectiveMetadata.of(record(manifest), corrections);
+        for (String[] row : table) {
+            assertEquals(row[1], value(read, row[0]), row[0] + " as read");
+            assertEquals("read", read.provenance().get(row[0]), row[0]);
+            assertEquals(row[2], value(overManifest, row[0]), row[0] + " with a manifest");
+            assertEquals(row[3], value(corrected, row[0]), row[0] + " corrected");
+        }
+        assertEquals("manifest", overManifest.provenance().get("subject"));
+        assertEquals("manifest", overManifest.provenance().get("confidentiality"));
+        assertEquals("read", overManifest.provenance().get("fileCode"));
+        assertEquals("corrected", corrected.provenance().get("subject"));
+        assertEquals("corrected", corrected.provenance().get("confidentiality"));
+        assertEquals("corrected", corrected.provenance().get("fileCode"));
+        assertEquals("manifest", corrected.provenance().get("issuer"));
+        assertEquals("manifest", corrected.provenance().get("signer"));
+        assertEquals("read", corrected.provenance().get("documentNumber"));
+        assertEquals(Correction.FIELDS, List.copyOf(corrected.provenance().keySet()), "every field, in order");
+        assertEquals("Báo cáo 45/BC-LĐLĐ: Trích yếu đã sửa", corrected.title());
+    }
+
+    @Test
+    void aCorrectedNumberOrTypeIsTakenWholeAndTheLatestCorrectionCounts() {
+        EffectiveMetadata effective = EffectiveMetadata.of(record(Map.of("codeNumber", "06", "typeName", "10",
+                "documentType", "Kế hoạch")), List.of(correction("documentNumber", "07/TB-LĐLĐ"),
+                correction("documentType", "Thông báo"), correction("typeCode", "07"),
+                correction("documentNumber", "08/TB-LĐLĐ"), correction("issuedDate", "2023-12-31")));
+        assertEquals("08/TB-LĐLĐ", effective.documentNumber());
+        assertEquals("08", effective.codeNumber());
+        assertEquals("TB-LĐLĐ", effective.codeNotation());
+        assertEquals("Thông báo", effective.documentType());
+        assertEquals("07", effective.typeCode());
+        assertEquals(LocalDate.of(2023, 12, 31), effective.issuedDate());
+        assertEquals("corrected", effective.provenance().get("documentNumber"));
+        assertEquals("corrected", effective.provenance().get("typeCode"));
+        assertEquals("corrected", effective.provenance().get("issuedDate"));
+
+        Map<String, Object> standard = ArchiveStandard.fields("id", "Hồ sơ 2024", READ, 1, "ocr", effective.issuedDate(),
+                Map.of("codeNumber", "06", "typeName", "10", "documentType", "Kế hoạch"),
+                List.of(correction("documentNumber", "08/TB-LĐLĐ"), correction("typeCode", "07"),
+                        correction("confidentiality", "MẬT")));
+        assertEquals("08", standard.get("codeNumber"));
+        assertEquals("TB-LĐLĐ", standard.get("codeNotation"));
+        assertEquals("07", standard.get("typeName"));
+        assertEquals("03", standard.get("mode"), "a secret document is used under the secrecy rules");
+    }
+
+    @Test
+    void aClearedFieldHasNoValueEvenWhereTheManifestAndTheReadingGaveOne() {
+        EffectiveMetadata effective = EffectiveMetadata.of(record(Map.of("signer", "Nguyễn Thị Hoa")),
+                List.of(correction("signer", "Lê Văn Tám"), correction("signer", null), correction("documentNumber", null)));
+        assertNull(effective.signer());
+        assertNull(effective.documentNumber());
+        assertNull(effective.codeNumber());
+        assertEquals("corrected", effective.provenance().get("signer"));
+        assertEquals("Báo cáo: Kết quả quý I", effective.title());
+    }
+
+    private static Object value(EffectiveMetadata effective, String field) {
+        return switch (field) {
+            case "subject" -> effective.subject();
+            case "confidentiality" -> effective.confidentiality();
+            case "issuer" -> effective.issuer();
+            case "signer" -> effective.signer();
+            case "fileCode" -> effective.fileCode();
+            case "documentNumber" -> effective.documentNumber();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    private static Correction correction(String field, String to) {
+        return new Correction(Instant.EPOCH, "hoa", field, null, to, null);
     }
 
     private static DocumentRecord record(Map<String, String> manifest) {

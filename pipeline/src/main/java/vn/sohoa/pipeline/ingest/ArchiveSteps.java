@@ -21,6 +21,7 @@ import vn.sohoa.core.document.Source;
 import vn.sohoa.core.document.Titles;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.index.RecordIndexing;
 import vn.sohoa.core.storage.Checksums;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
@@ -221,8 +222,8 @@ public class ArchiveSteps {
         store.putRecord(ingest(exchange).record);
     }
 
-    public void index(Exchange exchange) throws IndexException {
-        index.put(ingest(exchange).record);
+    public void index(Exchange exchange) throws IndexException, StorageException {
+        RecordIndexing.put(store, index, ingest(exchange).record);
     }
 
     /**

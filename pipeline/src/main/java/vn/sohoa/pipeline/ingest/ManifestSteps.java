@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.index.RecordIndexing;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 
@@ -129,7 +130,7 @@ public class ManifestSteps {
             }
             DocumentRecord withManifest = record.withManifest(values, null);
             store.putRecord(withManifest);
-            index.put(withManifest);
+            RecordIndexing.put(store, index, withManifest);
             updated++;
         }
         return updated;

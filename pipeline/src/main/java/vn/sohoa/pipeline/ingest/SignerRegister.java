@@ -13,6 +13,7 @@ import vn.sohoa.core.document.EffectiveMetadata;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.IndexEntry;
 import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.index.RecordIndexing;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 
@@ -98,7 +99,7 @@ final class SignerRegister {
             return record;
         }
         store.putRecord(completed.get());
-        index.put(completed.get());
+        RecordIndexing.put(store, index, completed.get());
         return completed.get();
     }
 

@@ -2,11 +2,14 @@ package vn.sohoa.pipeline.maintenance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.index.DocumentIndex;
+import vn.sohoa.core.index.IndexEntry;
 import vn.sohoa.core.index.IndexException;
+import vn.sohoa.core.index.RecordIndexing;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 
@@ -36,9 +39,12 @@ public class IndexRebuild {
         long started = System.nanoTime();
         String target = index.createVersion();
         List<String> ids = store.recordIds();
-        List<DocumentRecord> batch = new ArrayList<>(BATCH);
+        List<IndexEntry> batch = new ArrayList<>(BATCH);
         for (String id : ids) {
-            store.findRecord(id).ifPresent(batch::add);
+            Optional<DocumentRecord> record = store.findRecord(id);
+            if (record.isPresent()) {
+                batch.add(IndexEntry.of(record.get(), store.corrections(id).list()));
+            }
             if (batch.size() == BATCH) {
                 index.putAll(target, batch);
                 batch.clear();
@@ -51,7 +57,7 @@ public class IndexRebuild {
             if (!index.contains(id)) {
                 DocumentRecord record = store.findRecord(id).orElse(null);
                 if (record != null) {
-                    index.put(record);
+                    RecordIndexing.put(store, index, record);
                     caughtUp++;
                 }
             }

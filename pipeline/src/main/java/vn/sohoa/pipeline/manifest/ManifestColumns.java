@@ -57,7 +57,6 @@ final class ManifestColumns {
                 "Tác giả", "Tác giả văn bản");
         names(SUBJECT, "subject", "Trích yếu nội dung", "Trích yếu", "Trích yếu nội dung văn bản");
         names(SIGNER, "signer", "Người ký");
-        names(CONFIDENTIALITY, "confidentiality", "Độ mật", "Mức độ mật");
         names(LANGUAGE, "language", "Ngôn ngữ");
         names(NUMBER_OF_PAGE, "numberOfPage", "Số trang", "Số lượng trang");
         names(KEYWORD, "keyword", "Từ khóa");
@@ -65,6 +64,7 @@ final class ManifestColumns {
         names(AUTOGRAPH, "autograph", "Bút tích");
         names(FORMAT, "format", "Tình trạng vật lý");
         names(DESCRIPTION, "description", "Ghi chú");
+        names(CONFIDENTIALITY, "confidentiality", "Độ mật", "Mức độ mật");
     }
 
     private ManifestColumns() {

@@ -3,6 +3,7 @@ package vn.sohoa.pipeline.manifest;
 import static vn.sohoa.core.document.ManifestKeys.CODE_NOTATION;
 import static vn.sohoa.core.document.ManifestKeys.CODE_NUMBER;
 import static vn.sohoa.core.document.ManifestKeys.CONFIDENCE_LEVEL;
+import static vn.sohoa.core.document.ManifestKeys.CONFIDENTIALITY;
 import static vn.sohoa.core.document.ManifestKeys.DOCUMENT_NUMBER;
 import static vn.sohoa.core.document.ManifestKeys.DOCUMENT_TYPE;
 import static vn.sohoa.core.document.ManifestKeys.FORMAT;
@@ -63,6 +64,7 @@ final class ManifestValues {
             case CODE_NOTATION -> values.put(key, written.replaceAll("\\s*[-–]\\s*", "-"));
             case NUMBER_OF_PAGE -> values.put(key, written.replaceFirst("^(\\d+)\\.0+$", "$1"));
             case MODE, CONFIDENCE_LEVEL, FORMAT, LANGUAGE -> values.put(key, coded(CODES.get(key), written));
+            case CONFIDENTIALITY -> values.put(key, VietnameseText.nfc(written.strip()).replaceAll("\\s+", " ").toUpperCase(Locale.ROOT));
             default -> values.put(key, written);
         }
         return values;

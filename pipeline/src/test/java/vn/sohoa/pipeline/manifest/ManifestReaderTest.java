@@ -28,6 +28,13 @@ class ManifestReaderTest {
     Path dir;
 
     @Test
+    void aSecrecyColumnGivesTheMarkInCapitals() throws Exception {
+        Manifest manifest = csv(bom(), String.join("\r\n", "Tên tệp;Độ mật", "a.pdf;Tối  mật", "b.pdf;", ""));
+        assertEquals("TỐI MẬT", manifest.valuesFor("a.pdf").get("confidentiality"));
+        assertFalse(manifest.valuesFor("b.pdf").containsKey("confidentiality"), "an empty cell gives no mark");
+    }
+
+    @Test
     void readsACsvWithVietnameseHeadersSemicolonsQuotesAndBom() throws Exception {
         Manifest manifest = csv(bom(), String.join("\r\n",
                 "STT;Tên tệp;Số ký hiệu;Ngày tháng năm văn bản;Tên loại văn bản;Trích yếu nội dung;Cơ quan ban hành;Người ký;Ghi chú",

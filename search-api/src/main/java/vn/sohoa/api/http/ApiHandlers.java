@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.attachment.AttachmentMessage;
@@ -41,7 +40,6 @@ import vn.sohoa.pipeline.maintenance.IndexRebuild;
 public class ApiHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandlers.class);
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{64}");
     private static final String JSON = "application/json; charset=utf-8";
     private static final String MANIFEST_RECEIVED = "Đã nhận tệp mục lục: thông tin trong đó được áp dụng cho các tệp "
             + "của thư mục, cả những tệp đã được lưu trữ.";
@@ -123,7 +121,8 @@ public class ApiHandlers {
                 blankToNull(in.getHeader("signer", String.class)),
                 date(in, "from"),
                 date(in, "to"),
-                blankToNull(in.getHeader("confidentiality", String.class)));
+                blankToNull(in.getHeader("confidentiality", String.class)),
+                SearchRequest.Sort.of(in.getHeader("sort", String.class)));
         SearchResult result = search.search(request, SignedIn.of(exchange).clearance());
         exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("q", request.query(),
                 "filters", filters(in), "page", page, "hits", result.total()));
@@ -131,8 +130,8 @@ public class ApiHandlers {
     }
 
     void document(Exchange exchange) throws NotFoundException, IndexException, JsonProcessingException {
-        String id = id(exchange);
-        IndexEntry doc = visible(exchange, id);
+        String id = DocumentIds.of(exchange);
+        IndexEntry doc = DocumentIds.visible(exchange, index);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", doc.id());
         body.put("fileName", doc.fileName());
@@ -153,12 +152,15 @@ public class ApiHandlers {
         body.put("typeCode", doc.typeCode());
         body.put("issuer", doc.issuer());
         body.put("signer", doc.signer());
+        body.put("subject", doc.subject());
+        body.put("confidentiality", doc.confidentiality());
+        body.put("provenance", doc.provenance());
+        body.put("corrections", doc.corrections());
         body.put("manifest", doc.manifest());
         body.put("manifestError", doc.manifestError());
         body.put("metadata", doc.metadata());
         body.put("standard", ArchiveStandard.fields(doc.id(), doc.folder(), doc.metadata(), doc.pageCount(),
-                doc.extraction(), doc.issuedDate(), doc.manifest()));
-        body.put("confidentiality", doc.confidentiality());
+                doc.extraction(), doc.issuedDate(), doc.manifest(), doc.corrections()));
         body.put("possibleDuplicates", index.sameNumberAndIssuer(doc, SignedIn.of(exchange).clearance()));
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", "/api/documents/" + id);
@@ -172,21 +174,21 @@ public class ApiHandlers {
     }
 
     void original(Exchange exchange) throws NotFoundException, StorageException, IndexException {
-        String id = id(exchange);
-        visible(exchange, id);
-        ObjectStore.StoredFile original = store.statOriginal(id).orElseThrow(() -> notFound(id));
+        String id = DocumentIds.of(exchange);
+        DocumentIds.visible(exchange, index);
+        ObjectStore.StoredFile original = store.statOriginal(id).orElseThrow(() -> DocumentIds.notFound(id));
         download(exchange, original, store.openOriginal(id));
         exchange.getMessage().setHeader("X-Content-SHA256", id);
     }
 
     /** The two-layer PDF/A copy of a scanned document (page images with their OCR text), under the original's name. */
     void searchablePdf(Exchange exchange) throws NotFoundException, StorageException, IndexException {
-        String id = id(exchange);
-        visible(exchange, id);
+        String id = DocumentIds.of(exchange);
+        DocumentIds.visible(exchange, index);
         Optional<ObjectStore.StoredFile> pdf = store.statSearchablePdf(id);
         if (pdf.isEmpty()) {
             if (store.statOriginal(id).isEmpty()) {
-                throw notFound(id);
+                throw DocumentIds.notFound(id);
             }
             throw new NotFoundException("Tài liệu " + id + " không có bản số hóa PDF/A: chỉ tài liệu quét (có trang "
                     + "được nhận dạng chữ) mới có. Hãy tải bản gốc.");
@@ -205,9 +207,9 @@ public class ApiHandlers {
     }
 
     void text(Exchange exchange) throws NotFoundException, StorageException, IndexException, JsonProcessingException {
-        String id = id(exchange);
-        visible(exchange, id);
-        DocumentRecord record = store.findRecord(id).orElseThrow(() -> notFound(id));
+        String id = DocumentIds.of(exchange);
+        DocumentIds.visible(exchange, index);
+        DocumentRecord record = store.findRecord(id).orElseThrow(() -> DocumentIds.notFound(id));
         json(exchange, 200, Map.of("id", id, "fileName", record.fileName(), "pages", record.pages()));
     }
 
@@ -250,12 +252,12 @@ public class ApiHandlers {
     }
 
     void ingestOne(Exchange exchange) throws NotFoundException, IndexException, JsonProcessingException {
-        String id = id(exchange);
+        String id = DocumentIds.of(exchange);
         IngestTracker.Status status = tracker.status(id);
         boolean archived = status == null || status.state() == IngestTracker.State.ARCHIVED
                 || status.state() == IngestTracker.State.DUPLICATE;
         if (archived) {
-            IndexEntry doc = visible(exchange, id);
+            IndexEntry doc = DocumentIds.visible(exchange, index);
             if (status == null) {
                 status = new IngestTracker.Status(IngestTracker.State.ARCHIVED, doc.fileName(), null);
             }
@@ -308,22 +310,6 @@ public class ApiHandlers {
         out.setBody(Json.MAPPER.writeValueAsBytes(body));
     }
 
-    private static String id(Exchange exchange) throws NotFoundException {
-        String id = exchange.getIn().getHeader("id", String.class);
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new NotFoundException("Không có tài liệu nào mang mã \"" + id + "\" (mã tài liệu là 64 ký tự 0-9, a-f).");
-        }
-        return id;
-    }
-
-    /**
-     * The document if the user may know of it. One above the user's clearance answers exactly as an
-     * unknown id does.
-     */
-    private IndexEntry visible(Exchange exchange, String id) throws NotFoundException, IndexException {
-        return index.get(id, SignedIn.of(exchange).clearance()).orElseThrow(() -> notFound(id));
-    }
-
     private static Map<String, String> filters(Message in) {
         Map<String, String> filters = new LinkedHashMap<>();
         for (String name : List.of("type", "issuer", "signer", "year", "from", "to", "ingestYear", "contentType", "folder",
@@ -334,10 +320,6 @@ public class ApiHandlers {
             }
         }
         return filters;
-    }
-
-    private static NotFoundException notFound(String id) {
-        return new NotFoundException("Không tìm thấy tài liệu " + id + " trong kho lưu trữ.");
     }
 
     private static int intParam(Message in, String name, int fallback, int min, int max) throws BadQueryException {

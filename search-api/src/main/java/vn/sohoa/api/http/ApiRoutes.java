@@ -2,6 +2,7 @@ package vn.sohoa.api.http;
 
 import static vn.sohoa.api.access.Permission.ACCOUNTS;
 import static vn.sohoa.api.access.Permission.AUDIT;
+import static vn.sohoa.api.access.Permission.CORRECT;
 import static vn.sohoa.api.access.Permission.INGEST_STATUS;
 import static vn.sohoa.api.access.Permission.MAINTENANCE;
 import static vn.sohoa.api.access.Permission.OWN_ACCOUNT;
@@ -33,14 +34,18 @@ public class ApiRoutes extends RouteBuilder {
     private final SessionHandlers session;
     private final AccountHandlers accounts;
     private final AuditHandlers audit;
+    private final PageImageHandlers pageImages;
+    private final CorrectionHandlers corrections;
 
     public ApiRoutes(AccessGuard guard, ApiHandlers api, SessionHandlers session, AccountHandlers accounts,
-                     AuditHandlers audit) {
+                     AuditHandlers audit, PageImageHandlers pageImages, CorrectionHandlers corrections) {
         this.guard = guard;
         this.api = api;
         this.session = session;
         this.accounts = accounts;
         this.audit = audit;
+        this.pageImages = pageImages;
+        this.corrections = corrections;
     }
 
     @Override
@@ -74,8 +79,13 @@ public class ApiRoutes extends RouteBuilder {
         guarded("GET", "/documents/{id}/original", "original", READ, "download-original", api::original);
         guarded("GET", "/documents/{id}/pdf", "pdf", READ, "download-pdf", api::searchablePdf);
         guarded("GET", "/documents/{id}/text", "text", READ, "download-text", api::text);
+        guarded("GET", "/documents/{id}/pages/{n}", "page-image", READ, "download-page", pageImages::page);
 
         guarded("POST", "/documents", "upload", UPLOAD, "upload", api::upload);
+        guarded("PATCH", "/documents/{id}/metadata", "correct", CORRECT, "correct", exchange -> {
+            corrections.correct(exchange);
+            api.document(exchange);
+        });
         guarded("GET", "/ingest/status", "ingest-status", INGEST_STATUS, null, api::ingestStatus);
         guarded("GET", "/ingest/{id}", "ingest-one", INGEST_STATUS, null, api::ingestOne);
 

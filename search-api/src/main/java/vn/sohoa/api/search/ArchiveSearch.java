@@ -109,7 +109,8 @@ public class ArchiveSearch {
                         .trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))
                                 .filter(DocumentIndex.visibleTo(clearance))))
-                        .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest")))
+                        .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest", "corrections",
+                                "provenance")))
                         .highlight(h -> h
                                 .preTags(Snippets.MARK_START)
                                 .postTags(Snippets.MARK_END)
@@ -118,6 +119,10 @@ public class ArchiveSearch {
                                         .numberOfFragments(SNIPPETS)
                                         .noMatchSize(SNIPPET_CHARS)
                                         .highlightQuery(highlightQuery(query))));
+                if (request.sort() == SearchRequest.Sort.DATE) {
+                    s.sort(o -> o.field(f -> f.field("issuedDate").order(SortOrder.Desc).missing("_last")));
+                    s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+                }
                 if (query.isEmpty()) {
                     s.sort(o -> o.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
                 }
@@ -263,7 +268,7 @@ public class ArchiveSearch {
         return new SearchResult.Hit(doc.id(), doc.fileName(), title, doc.folder(), doc.contentType(),
                 doc.documentNumber(), doc.documentType(), doc.issuer(), doc.signer(),
                 doc.issuedDate(), doc.ingestedAt(), doc.pageCount(), snippets,
-                hit.score() == null ? 0 : hit.score());
+                hit.score() == null ? 0 : hit.score(), doc.subject(), doc.fileCode(), doc.confidentiality());
     }
 
     private static List<SearchResult.FacetValue> facet(Aggregate aggregation) {

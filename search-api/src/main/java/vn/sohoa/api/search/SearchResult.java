@@ -9,7 +9,8 @@ import java.util.Map;
 public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets) {
 
     public record Hit(String id, String fileName, String title, String folder, String contentType,
-                      String documentNumber, String documentType, String issuer, String signer, LocalDate issuedDate, Instant ingestedAt, int pageCount, List<String> snippets, double score) {
+                      String documentNumber, String documentType, String issuer, String signer, LocalDate issuedDate, Instant ingestedAt, int pageCount, List<String> snippets, double score,
+                      String subject, String fileCode, String confidentiality) {
     }
 
     public record FacetValue(String value, long count) {
