@@ -11,11 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.sohoa.app.bench.AccessBenchmark;
+import vn.sohoa.app.bench.FileTorture;
 import vn.sohoa.app.bench.OcrBenchmark;
 import vn.sohoa.app.bench.OcrVariants;
 
 @Command(name = "bench", description = "Measures sohoa against its peers and prints the figures.",
-        subcommands = {BenchCommand.Ocr.class, BenchCommand.Variants.class, BenchCommand.Access.class})
+        subcommands = {BenchCommand.Ocr.class, BenchCommand.Variants.class, BenchCommand.Access.class,
+            BenchCommand.Files.class})
 final class BenchCommand {
 
     /** What every OCR measure reads: a corpus's scanned pages, in a language. */
@@ -70,6 +72,25 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             AccessBenchmark.run(dir, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            return 0;
+        }
+    }
+
+    @Command(name = "files", description = "Drops every file of a folder into a fresh archive and counts what "
+            + "became of them: archived, duplicates, failed with and without a reason, still waiting.")
+    static final class Files implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "Folder of files, e.g. pdf.js's test/pdfs")
+        Path dir;
+
+        @Option(names = "--idle-minutes", defaultValue = "10",
+                description = "Stop waiting once no file has left the inbox for this long.")
+        int idleMinutes;
+
+        @Override
+        public Integer call() throws Exception {
+            FileTorture.run(dir, java.time.Duration.ofMinutes(idleMinutes),
+                    new PrintStream(System.out, true, StandardCharsets.UTF_8));
             return 0;
         }
     }

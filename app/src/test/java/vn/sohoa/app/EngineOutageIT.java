@@ -39,10 +39,13 @@ class EngineOutageIT {
         List<String> ids = List.of(archive.drop("Su co/cong van.txt", first), archive.drop("Su co/bao cao.txt", second));
         Thread.sleep(5000);
         assertNothingFailedOrDone();
+        await(Duration.ofSeconds(30), "the status to count the files waiting for the engine",
+                () -> waitingForEngines() == 2);
 
         for (String id : ids) {
             await(Duration.ofMinutes(4), id + " to be archived after the outage", () -> state(id).equals("ARCHIVED"));
         }
+        assertEquals(0, waitingForEngines(), "nothing waits once the engine is back");
         assertArrayEquals(first, archive.get("/api/documents/" + ids.get(0) + "/original").body());
         assertEquals("UP", engine("objectStore"));
     }
@@ -64,6 +67,14 @@ class EngineOutageIT {
         await(Duration.ofMinutes(4), "the file to be archived after the outage", () -> state(id).equals("ARCHIVED"));
         assertEquals(id, archive.getJson("/api/search?q=" + token).path("hits").get(0).path("id").asText());
         assertEquals("UP", engine("elasticsearch"));
+    }
+
+    private long waitingForEngines() {
+        try {
+            return archive.getJson("/api/ingest/status").path("waitingForEngines").asLong();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private void assertNothingFailedOrDone() throws Exception {

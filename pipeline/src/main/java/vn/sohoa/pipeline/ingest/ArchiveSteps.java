@@ -290,6 +290,15 @@ public class ArchiveSteps {
         }
     }
 
+    /** Between retries for an engine that does not answer, the file counts as waiting for it, not as worked on. */
+    public void waitForEngines(Exchange exchange) {
+        Ingest ingest = ingest(exchange);
+        if (ingest != null && ingest.id != null) {
+            Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            tracker.waiting(ingest.id, ingest.source.fileName(), cause == null ? "engine unavailable" : cause.getMessage());
+        }
+    }
+
     /** An engine is down: the file stays in the watched folder and is tried again at a later poll. */
     public void leaveForRetry(Exchange exchange) {
         Ingest ingest = ingest(exchange);

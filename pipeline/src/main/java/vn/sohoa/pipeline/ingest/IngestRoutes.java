@@ -48,6 +48,7 @@ public class IngestRoutes extends RouteBuilder {
                 .process(steps::failOrWait);
 
         retriedWhileEnginesAreDown(onException(StorageException.class, IndexException.class), options)
+                .onRedelivery(steps::waitForEngines)
                 .process(steps::leaveForRetry);
 
         onException(Exception.class)

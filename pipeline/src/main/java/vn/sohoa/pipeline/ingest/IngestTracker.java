@@ -38,7 +38,7 @@ public class IngestTracker {
 
     public void identified(String id, String fileName) {
         Status before = byId.put(id, new Status(State.IN_PROGRESS, fileName, null));
-        if (before != null && before.state() == State.WAITING) {
+        if (wasWaiting(before)) {
             waiting.decrementAndGet();
         }
     }
@@ -49,30 +49,42 @@ public class IngestTracker {
     }
 
     public void archived(String id, String fileName, boolean duplicate) {
-        inProgress.decrementAndGet();
         (duplicate ? duplicates : archived).incrementAndGet();
-        byId.compute(id, (k, s) -> new Status(duplicate ? State.DUPLICATE : State.ARCHIVED, fileName, null,
-                s == null ? 0 : s.pagesDone()));
+        Status before = byId.get(id);
+        byId.put(id, new Status(duplicate ? State.DUPLICATE : State.ARCHIVED, fileName, null,
+                before == null ? 0 : before.pagesDone()));
+        leftWork(before);
     }
 
     public void failed(String id, String fileName, String reason) {
-        inProgress.decrementAndGet();
         failed.incrementAndGet();
-        if (id != null) {
-            byId.put(id, new Status(State.FAILED, fileName, reason));
+        leftWork(id == null ? null : byId.put(id, new Status(State.FAILED, fileName, reason)));
+    }
+
+    /**
+     * An engine does not answer: the file waits for it, in the watched folder or between retries, and
+     * is no longer counted as worked on. Counted once however often it is retried.
+     */
+    public void waiting(String id, String fileName, String reason) {
+        Status before = id == null ? null : byId.put(id, new Status(State.WAITING, fileName, reason));
+        if (id == null) {
+            inProgress.decrementAndGet();
+        } else if (!wasWaiting(before)) {
+            inProgress.decrementAndGet();
+            waiting.incrementAndGet();
         }
     }
 
-    /** An engine is unreachable: the file stays where it is and is tried again. */
-    public void waiting(String id, String fileName, String reason) {
-        inProgress.decrementAndGet();
-        if (id == null) {
-            return;
+    private void leftWork(Status before) {
+        if (wasWaiting(before)) {
+            waiting.decrementAndGet();
+        } else {
+            inProgress.decrementAndGet();
         }
-        Status before = byId.put(id, new Status(State.WAITING, fileName, reason));
-        if (before == null || before.state() != State.WAITING) {
-            waiting.incrementAndGet();
-        }
+    }
+
+    private static boolean wasWaiting(Status status) {
+        return status != null && status.state() == State.WAITING;
     }
 
     public Status status(String id) {

@@ -21,7 +21,7 @@ import vn.sohoa.core.storage.StorageException;
  * The local accounts, kept in object storage ({@code accounts/USERNAME.json} in bucket
  * {@code system}) so that a backup of storage holds them and several sohoa processes share them.
  * Each process reads an account again once its copy is a few seconds old, so a change made by
- * another process counts within that time.
+ * another process counts within that time; while storage does not answer, the copy last read counts.
  */
 public class Accounts {
 
@@ -67,7 +67,15 @@ public class Accounts {
         if (cached != null && System.currentTimeMillis() - cached.readAt() < FRESH_MILLIS) {
             return cached.account();
         }
-        Optional<Account> account = store.getSystemObject(key(username)).map(Accounts::parse);
+        Optional<Account> account;
+        try {
+            account = store.getSystemObject(key(username)).map(Accounts::parse);
+        } catch (StorageException e) {
+            if (cached == null) {
+                throw e;
+            }
+            return cached.account(); // storage is down: the account as last read, so signed-in users are not locked out
+        }
         cache.put(username, new Cached(account, System.currentTimeMillis()));
         return account;
     }

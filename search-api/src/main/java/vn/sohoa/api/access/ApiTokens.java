@@ -71,9 +71,16 @@ public class ApiTokens {
         String hash = Checksums.sha256(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         Cached cached = cache.get(hash);
         if (cached == null || System.currentTimeMillis() - cached.readAt() >= FRESH_MILLIS) {
-            cached = new Cached(store.getSystemObject(PREFIX + hash + ".json").map(ApiTokens::parse),
-                    System.currentTimeMillis());
-            cache.put(hash, cached);
+            try {
+                cached = new Cached(store.getSystemObject(PREFIX + hash + ".json").map(ApiTokens::parse),
+                        System.currentTimeMillis());
+                cache.put(hash, cached);
+            } catch (StorageException e) {
+                if (cached == null) {
+                    throw e;
+                }
+                // storage is down: the token as last read
+            }
         }
         return cached.token().filter(t -> t.validAt(Instant.now()));
     }
