@@ -129,6 +129,7 @@ public final class Sohoa implements AutoCloseable {
             camel.addRoutes(new ManifestRoutes(folders, manifests, ingestOptions));
             camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
             camel.addRoutes(new ApiRoutes(api));
+            camel.addRoutes(new vn.sohoa.api.web.WebRoutes());
             camel.start();
             LOG.info("sohoa is running: drop files into {}, API at http://{}:{}/api", folders.inbox(),
                     settings.httpHost(), settings.httpPort());

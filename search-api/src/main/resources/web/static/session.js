@@ -1,0 +1,36 @@
+// Who is signed in, and what their role lets them do.
+import { api, ApiError } from './api.js';
+
+const RANKS = { officer: 1, archivist: 2, admin: 3 };
+
+/** Signed in on a sohoa that has no accounts yet: one local user who may do everything. */
+const LOCAL = Object.freeze({
+  username: 'local', displayName: 'Người dùng trên máy này', role: 'admin', local: true, mustChangePassword: false,
+});
+
+let current = null;
+
+/** Reads the session: the user, null when signed out; the local user when the API has no accounts. */
+export async function load() {
+  try {
+    current = await api('/api/session', { signIn: false });
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.status === 401) current = null;
+    else if (e.status === 404 || e.status === 405) current = LOCAL;
+    else throw e;
+  }
+  return current;
+}
+
+export const user = () => current;
+
+/** Whether the signed-in user's role is at least `role` (officer < archivist < admin). */
+export function can(role) {
+  return Boolean(current) && (RANKS[current.role] || 0) >= (RANKS[role] || 99);
+}
+
+export async function signOut() {
+  await api('/api/session', { method: 'DELETE', signIn: false });
+  current = null;
+}
