@@ -5,6 +5,7 @@ import { bytes, date, fileKind, html, mount, number } from './format.js';
 import { editableRows, history } from './corrections.js';
 import { can } from './session.js';
 import { markedText, pageViewer } from './viewer.js';
+import { matcher } from './words.js';
 
 /**
  * The fields of NĐ 30/2020 and TT 05/2025 an archivist reads, in their order on the paper.
@@ -189,18 +190,16 @@ async function loadText(id) {
     textPages = [];
     mount(root.querySelector('#page-text'), html`<p class="error">${e.message}</p>`);
   }
-  const viewer = pageViewer(root.querySelector('#viewer'), {
+  pageViewer(root.querySelector('#viewer'), {
     id,
     pages: textPages,
     pageCount: doc.pageCount,
     queryText,
-    onPage: (n) => drawText(n, viewer),
+    onPage: drawText,
   });
-  drawText(Number(root.querySelector('#viewer select').value), viewer);
 }
 
-function drawText(n, viewer) {
-  if (!viewer) return;
+function drawText(n) {
   const page = textPages[n - 1];
   const method = root.querySelector('#page-method');
   const box = root.querySelector('#page-text');
@@ -211,7 +210,7 @@ function drawText(n, viewer) {
   }
   method.textContent = `Trang ${n}: ${page.method === 'ocr' ? 'nhận dạng chữ (OCR)' : 'lớp chữ có sẵn'}`
     + `${page.method === 'ocr' && page.confidence ? `, độ tin cậy ${Math.round(page.confidence)}%` : ''}`;
-  mount(box, markedText(page.text, viewer.isHit));
+  mount(box, markedText(page.text, matcher(queryText)));
 }
 
 async function drawDossier() {

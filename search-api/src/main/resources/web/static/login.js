@@ -12,15 +12,11 @@ function nextAddress() {
 export async function render(main) {
   document.title = 'Đăng nhập – sohoa';
   const current = user();
-  if (current && current.local) {
-    mount(main, html`<div class="narrow"><h1>Đăng nhập</h1>
-      <p>sohoa trên máy này chưa dùng tài khoản: ai mở trang cũng dùng được mọi chức năng.</p>
-      <p><a class="button primary" href="${nextAddress()}">Tiếp tục</a></p></div>`);
-    return;
-  }
   mount(main, html`<div class="narrow">
     <h1>Đăng nhập</h1>
-    ${current ? html`<p class="notice">Bạn đang đăng nhập với tên ${current.displayName || current.username}.</p>` : ''}
+    ${current && current.local ? html`<p class="notice">sohoa trên máy này chưa dùng tài khoản: không cần đăng nhập,
+      ai mở trang cũng dùng được mọi chức năng. <a href="${nextAddress()}">Tiếp tục</a></p>` : ''}
+    ${current && !current.local ? html`<p class="notice">Bạn đang đăng nhập với tên ${current.displayName || current.username}.</p>` : ''}
     <form id="login-form" class="login" method="post" action="/login" novalidate>
       <label for="username">Tên đăng nhập</label>
       <input id="username" name="username" autocomplete="username" required autocapitalize="none" spellcheck="false">
@@ -49,7 +45,7 @@ export async function render(main) {
       await api('/api/session', { method: 'POST', json: { username, password }, signIn: false });
       location.assign(nextAddress());
     } catch (err) {
-      error.textContent = err.message;
+      error.textContent = err.status === 404 ? 'Máy chủ này chưa dùng tài khoản: không cần đăng nhập.' : err.message;
       error.hidden = false;
       button.disabled = false;
       form.password.value = '';

@@ -45,6 +45,7 @@ let sequence = 0;
 export async function render(main) {
   root = main;
   state = stateFromUrl();
+  history.replaceState(null, '', urlOf(state));
   mount(root, html`
     <h1 class="visually-hidden">Tìm kiếm văn bản</h1>
     <form class="search-form" role="search" id="search-form">
@@ -153,12 +154,14 @@ async function show() {
     return;
   }
   if (mine !== sequence) return;
-  root.querySelector('.results').removeAttribute('aria-busy');
   drawHeading(result);
   drawActive();
   drawHits(result);
   drawPager(result);
   drawFacets(result.facets || {});
+  const results = root.querySelector('.results');
+  results.removeAttribute('aria-busy');
+  results.dataset.shown = urlOf(state);
 }
 
 const active = () => FILTERS.filter((k) => state[k]);
