@@ -82,7 +82,8 @@ export function pageViewer(box, { id, pages, pageCount, queryText, onPage }) {
       });
     }
     const note = box.querySelector('.hit-count');
-    note.textContent = queryText && queryText.trim()
+    const hasWords = Boolean(page && page.words && page.words.length > 0);
+    note.textContent = queryText && queryText.trim() && hasWords
       ? (found > 0 ? `Trang ${number}: ${found} chỗ có từ đang tìm (tô vàng trên ảnh).` : `Trang ${number} không có từ đang tìm.`)
       : '';
     if (page && page.width && page.height) sheet.style.aspectRatio = `${page.width} / ${page.height}`;
