@@ -62,6 +62,13 @@ function shown(field, value) {
   return field.key === 'issuedDate' ? date(value) : value;
 }
 
+/** The search this page was opened from, with its filters and page, else a search for the query. */
+function searchAddress() {
+  const from = document.referrer ? new URL(document.referrer) : null;
+  if (from && from.origin === location.origin && from.pathname === '/') return from.pathname + from.search;
+  return `/${query({ q: queryText })}`;
+}
+
 let doc;
 let root;
 let queryText;
@@ -80,7 +87,7 @@ export async function render(main, [id]) {
   }
   document.title = `${doc.title || doc.fileName} – sohoa`;
   mount(root, html`
-    <p class="back"><a href="/${query({ q: queryText })}">‹ ${queryText ? 'Kết quả tìm kiếm' : 'Tìm kiếm'}</a></p>
+    <p class="back"><a href="${searchAddress()}">‹ ${queryText ? 'Kết quả tìm kiếm' : 'Tìm kiếm'}</a></p>
     <h1 class="doc-title">${doc.title || doc.fileName}</h1>
     <p class="downloads">
       <a class="button primary" id="download-original" href="${doc.links.original}" download>Tải bản gốc
@@ -135,7 +142,7 @@ function drawMeta() {
   const metadata = doc.metadata || {};
   const rows = FIELDS.map((field) => {
     const value = valueOf(doc, field);
-    const source = provenanceOf(doc, field);
+    const source = value ? provenanceOf(doc, field) : null;
     const read = metadata[field.read];
     if (!value && !field.edit) return '';
     const low = source === 'read' && read && read.confidence < LOW_CONFIDENCE;
