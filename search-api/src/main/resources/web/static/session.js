@@ -27,7 +27,7 @@ export const user = () => current;
 
 /** Whether the signed-in user's role is at least `role` (officer < archivist < admin). */
 export function can(role) {
-  return Boolean(current) && (RANKS[current.role] || 0) >= (RANKS[role] || 99);
+  return Boolean(current) && (RANKS[String(current.role).toLowerCase()] || 0) >= (RANKS[role] || 99);
 }
 
 export async function signOut() {

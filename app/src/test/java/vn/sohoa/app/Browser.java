@@ -58,6 +58,24 @@ final class Browser implements AutoCloseable {
                 && d.findElements(By.cssSelector("main .loading")).isEmpty());
     }
 
+    /**
+     * Signs in through the login page when the archive has accounts (its API answers
+     * {@code GET /api/session}), as the first admin, whose password sohoa writes into its data folder on
+     * its first start. Without accounts there is nothing to do: everyone is the local user.
+     */
+    void signInWhenAccountsExist() throws IOException {
+        open("/login");
+        Object status = asyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/session').then(r => done(r.status)).catch(e => done(0));");
+        if (((Number) status).intValue() != 401) {
+            return;
+        }
+        Path password = archive.data().resolve("admin-password.txt");
+        driver.findElement(By.name("username")).sendKeys("admin");
+        driver.findElement(By.name("password")).sendKeys(Files.readString(password).strip(), Keys.ENTER);
+        await("the sign-in", d -> !d.getCurrentUrl().contains("/login"));
+    }
+
     /** Waits until the search page shows the results of the search in its address. */
     void awaitResults() {
         await("the results of " + driver.getCurrentUrl(), d -> Boolean.TRUE.equals(script(

@@ -51,6 +51,7 @@ class WebPageIT {
             IDS.put(file, RunningArchive.sha256(Files.readAllBytes(RunningArchive.corpus().resolve(file))));
         }
         browser = new Browser(RunningArchive.get());
+        browser.signInWhenAccountsExist();
     }
 
     @AfterAll
