@@ -12,6 +12,7 @@ const EVERY_MS = 2000;
 
 let root;
 let retrying = 0;
+const drawn = new Map();
 const states = new Map();
 
 export async function render(main) {
@@ -36,10 +37,10 @@ async function tick() {
   if (!document.body.contains(root.querySelector('#counts'))) return;
   try {
     const counts = await api('/api/ingest/status');
-    mount(root.querySelector('#counts'), COUNTS.map(([key, label]) => html`<div class="count-${key}">
-      <dt>${label}</dt><dd>${number(counts[key] || 0)}</dd></div>`));
+    redraw('#counts', html`${COUNTS.map(([key, label]) => html`<div class="count-${key}">
+      <dt>${label}</dt><dd>${number(counts[key] || 0)}</dd></div>`)}`);
   } catch (e) {
-    mount(root.querySelector('#counts'), html`<p class="error" role="alert">${e.message}</p>`);
+    redraw('#counts', html`<p class="error" role="alert">${e.message}</p>`);
   }
   const files = recent();
   await Promise.all(files.filter((f) => !FINAL.includes((states.get(f.id) || {}).state)).map(async (f) => {
@@ -53,13 +54,19 @@ async function tick() {
   setTimeout(tick, EVERY_MS);
 }
 
+/** Draws only what changed, so a control keeps its focus between two looks. */
+function redraw(selector, markup) {
+  if (drawn.get(selector) === markup.text) return;
+  drawn.set(selector, markup.text);
+  mount(root.querySelector(selector), markup);
+}
+
 function drawFiles(files) {
-  const box = root.querySelector('#mine');
   if (files.length === 0) {
-    mount(box, html`<p class="none">Chưa có tệp nào được tải lên từ trình duyệt này.</p>`);
+    redraw('#mine', html`<p class="none">Chưa có tệp nào được tải lên từ trình duyệt này.</p>`);
     return;
   }
-  mount(box, html`<div class="table-wrap"><table class="activity">
+  redraw('#mine', html`<div class="table-wrap"><table class="activity">
     <thead><tr><th scope="col">Tệp</th><th scope="col">Hồ sơ</th><th scope="col">Trạng thái</th><th scope="col"><span class="visually-hidden">Việc làm</span></th></tr></thead>
     <tbody>${files.map((f) => {
     const status = states.get(f.id) || { state: 'QUEUED' };
@@ -68,8 +75,8 @@ function drawFiles(files) {
       <td>${done ? html`<a href="/documents/${f.id}">${f.fileName}</a>` : f.fileName}</td>
       <td>${f.folder || ''}</td>
       <td>${stateText(status)}</td>
-      <td>${status.state === 'FAILED' ? html`<label class="button" for="retry-${f.id}">Tải lại tệp đã sửa</label>
-        <input type="file" id="retry-${f.id}" class="visually-hidden" data-retry="${f.id}">` : ''}</td>
+      <td>${status.state === 'FAILED' ? html`<input type="file" id="retry-${f.id}" class="visually-hidden" data-retry="${f.id}">
+        <label class="button" for="retry-${f.id}">Tải lại tệp đã sửa</label>` : ''}</td>
     </tr>`;
   })}</tbody></table></div>`);
 }

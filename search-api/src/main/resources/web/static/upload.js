@@ -26,10 +26,10 @@ export async function render(main) {
     <div class="drop-zone" id="drop-zone">
       <p class="drop-title">Thả tệp hoặc thư mục vào đây</p>
       <p>hoặc
-        <label class="button" for="file-input">Chọn tệp</label>
         <input type="file" id="file-input" class="visually-hidden" multiple>
-        <label class="button" for="folder-input">Chọn thư mục</label>
+        <label class="button" for="file-input">Chọn tệp</label>
         <input type="file" id="folder-input" class="visually-hidden" webkitdirectory multiple>
+        <label class="button" for="folder-input">Chọn thư mục</label>
       </p>
     </div>
     <p class="hint">Sau khi tải lên, theo dõi mọi tệp ở trang <a href="/ingest">Tiến trình lưu trữ</a>.</p>
