@@ -124,6 +124,7 @@ export async function render(main) {
 }
 
 function go(next) {
+  performance.mark('sohoa-search-start');
   state = next;
   history.pushState(null, '', urlOf(state));
   show();
@@ -162,6 +163,13 @@ async function show() {
   const results = root.querySelector('.results');
   results.removeAttribute('aria-busy');
   results.dataset.shown = urlOf(state);
+  // The time from the search asked for to its results painted, read by the browser benchmark.
+  requestAnimationFrame(() => setTimeout(() => {
+    if (performance.getEntriesByName('sohoa-search-start').length > 0) {
+      performance.measure('sohoa-results-painted', 'sohoa-search-start');
+      performance.clearMarks('sohoa-search-start');
+    }
+  }));
 }
 
 const active = () => FILTERS.filter((k) => state[k]);
