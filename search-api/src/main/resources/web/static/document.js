@@ -132,7 +132,11 @@ export async function render(main, [id]) {
 
 /** Draws what depends on the document's metadata (again after a correction). */
 export function drawDocument(updated) {
-  if (updated) doc = updated;
+  if (updated) {
+    doc = updated;
+    root.querySelector('.doc-title').textContent = doc.title || doc.fileName;
+    document.title = `${doc.title || doc.fileName} – sohoa`;
+  }
   drawMeta();
   mount(root.querySelector('#history'), history(doc.corrections || []));
   drawFile();
