@@ -72,12 +72,15 @@ function searchAddress() {
 let doc;
 let root;
 let queryText;
-let textPages = [];
+/** The pages of `GET .../text`; null until they arrive. */
+let textPages = null;
 
 export async function render(main, [id]) {
   root = main;
   queryText = new URLSearchParams(location.search).get('q') || '';
   mount(root, html`<p class="loading">Đang mở văn bản…</p>`);
+  // Asked for together: the page image is asked for as soon as the document is known, the words after.
+  const text = api(`/api/documents/${id}/text`).catch((e) => e);
   try {
     doc = await api(`/api/documents/${id}`);
   } catch (e) {
@@ -125,7 +128,7 @@ export async function render(main, [id]) {
       <div id="file"></div>
     </section>`);
   drawDocument();
-  loadText(id);
+  loadText(id, text);
   drawDossier();
   drawDuplicates();
 }
@@ -193,17 +196,20 @@ function drawFile() {
   </dl>`);
 }
 
-async function loadText(id) {
-  try {
-    const text = await api(`/api/documents/${id}/text`);
-    textPages = text.pages || [];
-  } catch (e) {
-    textPages = [];
-    mount(root.querySelector('#page-text'), html`<p class="error">${e.message}</p>`);
-  }
+function loadText(id, text) {
+  const pages = text.then((answer) => {
+    if (answer instanceof Error) {
+      textPages = [];
+      mount(root.querySelector('#page-text'), html`<p class="error">${answer.message}</p>`);
+      return [];
+    }
+    textPages = answer.pages || [];
+    drawText(Number(root.querySelector('#viewer select').value));
+    return textPages;
+  });
   pageViewer(root.querySelector('#viewer'), {
     id,
-    pages: textPages,
+    pages,
     pageCount: doc.pageCount,
     queryText,
     onPage: drawText,
@@ -211,9 +217,13 @@ async function loadText(id) {
 }
 
 function drawText(n) {
-  const page = textPages[n - 1];
   const method = root.querySelector('#page-method');
   const box = root.querySelector('#page-text');
+  if (textPages === null) {
+    mount(box, html`<p class="loading">Đang tải nội dung…</p>`);
+    return;
+  }
+  const page = textPages[n - 1];
   if (!page) {
     method.textContent = '';
     mount(box, html`<p class="none">Trang ${n} không có chữ.</p>`);

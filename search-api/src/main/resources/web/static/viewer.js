@@ -8,13 +8,15 @@ const WIDTH_STEP = 400;
 /**
  * @param box      the element to draw into
  * @param id       the document's id
- * @param pages    `pages` of `GET /api/documents/{id}/text` (may be empty)
+ * @param pages    `pages` of `GET /api/documents/{id}/text`, or a promise of them: the first image is
+ *                 asked for at once, the boxes are drawn when the words arrive
  * @param pageCount the document's number of pages
  * @param queryText the search that led here; its words are boxed on the image and marked in the text
  * @param onPage   called with the page number shown
  */
-export function pageViewer(box, { id, pages, pageCount, queryText, onPage }) {
+export function pageViewer(box, { id, pages: wordsOfPages, pageCount, queryText, onPage }) {
   const isHit = matcher(queryText);
+  let pages = Array.isArray(wordsOfPages) ? wordsOfPages : [];
   const count = Math.max(pageCount || 0, pages.length, 1);
   let number = 1;
   let zoom = 1;
@@ -38,7 +40,7 @@ export function pageViewer(box, { id, pages, pageCount, queryText, onPage }) {
         <img class="page-image" alt="">
         <div class="page-boxes" aria-hidden="true"></div>
       </div>
-      <p class="page-missing" hidden>Chưa xem được ảnh của trang này. Nội dung chữ ở bên cạnh; bản gốc có thể tải về.</p>
+      <p class="page-missing" hidden>Chưa xem được ảnh của trang này. Nội dung chữ của trang vẫn đọc được, và bản gốc có thể tải về.</p>
     </div>`);
 
   const frame = box.querySelector('.page-frame');
@@ -125,8 +127,18 @@ export function pageViewer(box, { id, pages, pageCount, queryText, onPage }) {
   });
   box.querySelector('[data-act="page"]').addEventListener('change', (e) => show(Number(e.target.value)));
 
-  const firstHit = pages.findIndex((p) => (p.words || []).some((w) => isHit(w.text)));
-  show(firstHit >= 0 ? firstHit + 1 : 1);
+  if (Array.isArray(wordsOfPages)) {
+    const firstHit = pages.findIndex((p) => (p.words || []).some((w) => isHit(w.text)));
+    show(firstHit >= 0 ? firstHit + 1 : 1);
+  } else {
+    show(1);
+    Promise.resolve(wordsOfPages).then((arrived) => {
+      pages = arrived || [];
+      const firstHit = pages.findIndex((p) => (p.words || []).some((w) => isHit(w.text)));
+      if (firstHit > 0 && number === 1) show(firstHit + 1);
+      else drawBoxes();
+    });
+  }
   return { show, isHit };
 }
 

@@ -150,6 +150,7 @@ class WebPageIT {
                 .orElseThrow(() -> new AssertionError(file + " among the hits")).findElement(By.cssSelector("h3 a"));
         link.click();
         browser.await("the document page", d -> !d.findElements(By.id("meta-list")).isEmpty()
+                && d.findElements(By.cssSelector("#page-text .loading")).isEmpty()
                 && !d.findElement(By.id("page-text")).getText().isBlank());
 
         assertEquals(doc.path("title").asText(), browser.driver().findElement(By.cssSelector("h1.doc-title")).getText());
