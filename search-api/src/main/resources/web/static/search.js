@@ -58,6 +58,7 @@ export async function render(main) {
     </form>
     <div class="search-layout">
       <aside class="filters" aria-label="Bộ lọc">
+        <details id="filters-box"><summary>Bộ lọc</summary>
         <form id="range-form" class="range">
           <fieldset>
             <legend>Ngày ban hành</legend>
@@ -70,6 +71,7 @@ export async function render(main) {
           </fieldset>
         </form>
         <div id="facets"></div>
+        </details>
       </aside>
       <section class="results" aria-labelledby="results-heading">
         <div class="results-head">
@@ -87,6 +89,8 @@ export async function render(main) {
       </section>
     </div>`);
 
+  // Open beside the results on a PC; folded above them on a phone, where they would push the results down.
+  root.querySelector('#filters-box').open = window.matchMedia('(min-width: 901px)').matches;
   root.querySelector('#search-form').addEventListener('submit', (e) => {
     e.preventDefault();
     go({ ...state, q: root.querySelector('#q').value.trim(), page: 1 });
