@@ -36,6 +36,7 @@ import vn.sohoa.api.http.CorrectionHandlers;
 import vn.sohoa.api.http.PageImageHandlers;
 import vn.sohoa.api.http.Health;
 import vn.sohoa.api.search.ArchiveSearch;
+import vn.sohoa.api.web.WebRoutes;
 import vn.sohoa.core.audit.AuditTrail;
 import vn.sohoa.core.config.Settings;
 import vn.sohoa.core.index.DocumentIndex;
@@ -176,6 +177,7 @@ public final class Sohoa implements AutoCloseable {
             camel.addRoutes(new ApiRoutes(guard, api,
                     new SessionHandlers(accounts, sessions, new LoginThrottle(LOGIN_LOCK), settings.tls()),
                     new AccountHandlers(accounts, tokens), new AuditHandlers(auditIndex, audit), pageImages, corrections));
+            camel.addRoutes(new WebRoutes());
             camel.start();
             LOG.info("sohoa is running: drop files into {}, web page and API at {}://{}:{}/", folders.inbox(),
                     settings.tls() ? "https" : "http", settings.httpHost(), settings.httpPort());

@@ -34,7 +34,7 @@ import vn.sohoa.core.storage.Checksums;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CorpusArchiveIT {
 
-    private static final String DOSSIER = "HoSo-2024";
+    private static final String DOSSIER = CorpusDossier.NAME;
     private static final Map<String, JsonNode> TRUTH = new LinkedHashMap<>();
     private static final Map<String, String> IDS = new LinkedHashMap<>();
     private static CorpusEvaluation.Report report;
@@ -48,16 +48,7 @@ class CorpusArchiveIT {
             TRUTH.put(doc.path("file").asText(), doc);
             IDS.put(doc.path("file").asText(), sha256(corpus.resolve(doc.path("file").asText())));
         }
-        Path dossier = archive.inbox().resolve(DOSSIER);
-        Files.createDirectories(dossier);
-        for (String file : TRUTH.keySet()) {
-            Path part = dossier.resolve(file + ".part");
-            Files.copy(corpus.resolve(file), part);
-            Files.move(part, dossier.resolve(file));
-        }
-        Path done = archive.data().resolve("done").resolve(DOSSIER);
-        await(Duration.ofMinutes(10), "every corpus file to reach done/", () ->
-                TRUTH.keySet().stream().allMatch(f -> Files.exists(done.resolve(f))));
+        CorpusDossier.archive(archive);
     }
 
     @Test
