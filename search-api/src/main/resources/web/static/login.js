@@ -43,7 +43,7 @@ export async function render(main) {
       await api('/api/session', { method: 'POST', json: { username, password }, signIn: false });
       location.assign(nextAddress());
     } catch (err) {
-      error.textContent = err.status === 404 ? 'Máy chủ này chưa dùng tài khoản: không cần đăng nhập.' : err.message;
+      error.textContent = err.message;
       error.hidden = false;
       button.disabled = false;
       form.password.value = '';

@@ -12,6 +12,18 @@ import picocli.CommandLine.Command;
 public final class SohoaCli {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SohoaCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line, whose failures (sohoa not running, not signed in, a refused request, a missing
+     * file) print one line saying why and exit with 1, not a stack trace.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new SohoaCli()).setExecutionExceptionHandler((failure, command, parsed) -> {
+            String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+            command.getErr().println("sohoa: " + message);
+            return 1;
+        });
     }
 }

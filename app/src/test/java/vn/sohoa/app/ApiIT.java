@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import vn.sohoa.core.document.Json;
 
 /** The HTTP API and the command line against the running archive. */
@@ -127,6 +126,27 @@ class ApiIT {
         }
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains("2 tài liệu") && output.contains("ket luan.txt"), output);
+
+        String clerk = "vanthu-" + token.substring(token.length() - 6);
+        System.setIn(new java.io.ByteArrayInputStream("mat-khau-van-thu-1\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertEquals(0, cli("user", "add", clerk, "--role", "archivist", "--clearance", "mat", "--name",
+                    "Văn thư", "--url", archive.url("")));
+        } finally {
+            System.setIn(stdin);
+        }
+        printed.reset();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, cli("user", "disable", clerk, "--url", archive.url("")));
+            assertEquals(0, cli("user", "list", "--url", archive.url("")));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertTrue(printed.toString(StandardCharsets.UTF_8).lines()
+                .anyMatch(line -> line.startsWith(clerk) && line.contains("archivist") && line.contains("đã khóa")),
+                printed.toString(StandardCharsets.UTF_8));
+        assertEquals(1, cli("user", "add", clerk, "--random-password", "--url", archive.url("")), "a taken name");
     }
 
     @Test
@@ -174,7 +194,7 @@ class ApiIT {
     }
 
     private static int cli(String... args) {
-        return new CommandLine(new SohoaCli()).execute(args);
+        return SohoaCli.commandLine().execute(args);
     }
 
     private void assertError(String path, int status) throws Exception {

@@ -25,7 +25,8 @@ import vn.sohoa.core.text.VietnameseText;
 
 /**
  * Nothing of a record above a user's clearance reaches that user: records at every level (marked by
- * a manifest, or read off the page, a doubtful stamp counting as Mật), users at every clearance,
+ * a manifest, or read off the page, a doubtful stamp counting as Mật), laid out as the corpus's are
+ * but with words of their own, users at every clearance,
  * and for each user over a thousand generated requests (its words with and without diacritics,
  * phrases, numbers, {@code số N}, signer and issuer, facet filters, pages past the end, direct ids).
  */
@@ -58,7 +59,6 @@ class LeakIT {
         List<Fixture> fixtures = new ArrayList<>();
         StringBuilder manifest = new StringBuilder("Tên tệp;Độ mật;Người ký;Cơ quan ban hành;Số ký hiệu;Tên loại văn bản;"
                 + "Ngày văn bản\n");
-        List<String> corpusTexts = corpusTexts();
         int n = 0;
         for (Clearance level : Clearance.values()) {
             for (int copy = 0; copy < 2; copy++) {
@@ -72,7 +72,7 @@ class LeakIT {
                 String body = copy == 0
                         ? "CÔNG ĐOÀN NGÀNH\nSố: " + number + "\nBình Phước, ngày 5 tháng 2 năm " + year + "\nQUYẾT ĐỊNH\n"
                                 + "Về việc " + word + " kế hoạch năm " + year + "\nNội dung " + word + " " + shared + ".\n"
-                        : corpusTexts.get(n % corpusTexts.size()) + "\n" + word + " " + shared + "\n";
+                        : recordLike(word, shared, year);
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 fixtures.add(new Fixture(file, level, RunningArchive.sha256(bytes), word, copy == 0 ? number : null, signer,
                         issuer, year));
@@ -234,13 +234,19 @@ class LeakIT {
         return Json.MAPPER.readTree(get(user, "/api/search?" + params).body());
     }
 
-    private static List<String> corpusTexts() throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (String line : Files.readAllLines(RunningArchive.corpus().resolve("truth.jsonl"))) {
-            JsonNode doc = Json.MAPPER.readTree(line);
-            texts.add(doc.path("pages").path(0).path("text").asText());
-        }
-        return texts;
+    /**
+     * A record laid out as the corpus's are (header, number, place and date, type, subject, body,
+     * signature), with words of its own: the corpus's own text would add second hits to the search
+     * cases other tests count on in the shared archive.
+     */
+    private String recordLike(String word, String shared, String year) {
+        String issuer = "LĐLĐ HUYỆN " + letters(6).toUpperCase(Locale.ROOT);
+        return "LĐLĐ TỈNH BÌNH PHƯỚC\n" + issuer + "\nSố: " + (10000 + random.nextInt(89999)) + "/BC-LĐLĐ\n"
+                + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                + "Bình Phước, ngày 12 tháng 8 năm " + year + "\nBÁO CÁO\nTình hình " + word + " của công đoàn cơ sở\n"
+                + "Kính gửi: Thường trực Liên đoàn Lao động tỉnh.\nThực hiện kế hoạch " + word + " năm " + year
+                + ", Ban Thường vụ báo cáo " + shared + " như sau.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn "
+                + capitalised(letters(5)) + "\n";
     }
 
     private String letters(int length) {

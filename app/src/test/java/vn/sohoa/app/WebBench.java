@@ -40,7 +40,7 @@ class WebBench {
         }
         StringBuilder report = new StringBuilder();
         try (Browser browser = new Browser(archive)) {
-            browser.signInWhenAccountsExist();
+            browser.signIn();
             browser.open("/?folder=" + URLEncoder.encode(CorpusDossier.NAME, StandardCharsets.UTF_8));
             browser.awaitResults();
             // What the search page loaded, each file fetched again for its size (a cached file reports none).

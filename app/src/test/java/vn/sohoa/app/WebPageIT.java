@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import vn.sohoa.core.document.Json;
 
@@ -50,7 +51,7 @@ class WebPageIT {
             IDS.put(file, RunningArchive.sha256(Files.readAllBytes(RunningArchive.corpus().resolve(file))));
         }
         browser = new Browser(RunningArchive.get());
-        browser.signInWhenAccountsExist();
+        browser.signIn();
     }
 
     @AfterAll
@@ -212,6 +213,29 @@ class WebPageIT {
     }
 
     @Test
+    void aSharedLinkAsksAStrangerToSignInFirstThenShowsTheSearch() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        try {
+            browser.driver().get(archive.url("/?q=cong+doan"));
+            browser.await("the login page", d -> d.getCurrentUrl().contains("/login"));
+            assertTrue(browser.driver().getCurrentUrl().contains("next="), browser.driver().getCurrentUrl());
+            browser.driver().findElement(By.name("username")).sendKeys("admin");
+            browser.driver().findElement(By.name("password")).sendKeys("khong-dung", Keys.ENTER);
+            browser.await("the refusal", d -> d.findElement(By.id("login-error")).isDisplayed());
+            assertEquals("Tên đăng nhập hoặc mật khẩu không đúng.",
+                    browser.driver().findElement(By.id("login-error")).getText());
+            browser.screenshot("login");
+            browser.driver().findElement(By.name("password")).clear();
+            browser.driver().findElement(By.name("password")).sendKeys(archive.adminPassword(), Keys.ENTER);
+            browser.await("the search the link named", d -> d.getCurrentUrl().contains("q=cong+doan")
+                    || d.getCurrentUrl().contains("q=cong%20doan"));
+            browser.awaitResults();
+        } finally {
+            browser.signIn();
+        }
+    }
+
+    @Test
     void theLoginPageHasTheFieldsLinksRelyOn() throws Exception {
         browser.open("/login");
         WebElement username = browser.driver().findElement(By.name("username"));
@@ -220,7 +244,6 @@ class WebPageIT {
         assertEquals("Mật khẩu", browser.driver().findElement(By.cssSelector("label[for='password']")).getText());
         assertEquals("password", password.getAttribute("type"));
         assertTrue(username.isDisplayed());
-        browser.screenshot("login");
     }
 
     @Test
