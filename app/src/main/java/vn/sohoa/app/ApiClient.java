@@ -20,7 +20,7 @@ import vn.sohoa.core.document.Json;
  * The command line's way to a running sohoa: its HTTP API, as the user whose token is in
  * {@code SOHOA_TOKEN} or was saved by {@code ./sohoa login}.
  */
-final class ApiClient {
+public final class ApiClient {
 
     private final String base;
     private final String token;
@@ -31,7 +31,7 @@ final class ApiClient {
         this(base, SavedToken.find().orElse(null));
     }
 
-    ApiClient(String base, String token) {
+    public ApiClient(String base, String token) {
         this(base, token, null);
     }
 
@@ -42,11 +42,11 @@ final class ApiClient {
     }
 
     /** The cookies of a session signed in as a browser is, and the CSRF token it must echo. */
-    record BrowserSession(String cookies, String csrfToken) {
+    public record BrowserSession(String cookies, String csrfToken) {
     }
 
     /** Signs in as a browser does; a wrong name or password ends in the server's Vietnamese message. */
-    BrowserSession signIn(String username, String password) throws IOException, InterruptedException {
+    public BrowserSession signIn(String username, String password) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(base + "/api/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(

@@ -159,7 +159,7 @@ public final class Sohoa implements AutoCloseable {
             Sessions sessions = new Sessions(http::getVertx,
                     Duration.ofMinutes(settings.sessionIdleMinutes()));
             AuditIndex auditIndex = new AuditIndex(index.client(), settings.indexAlias());
-            auditIndex.catchUp(AuditTrail.readAll(store));
+            auditIndex.catchUp(store);
             audit = new AuditRecorder(AuditTrail.open(store), auditIndex);
             AccessGuard guard = new AccessGuard(accounts, tokens, sessions, audit);
 

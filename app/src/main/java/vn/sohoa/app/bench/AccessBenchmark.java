@@ -1,6 +1,5 @@
 package vn.sohoa.app.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import vn.sohoa.app.ApiClient;
 import vn.sohoa.app.TemporaryArchive;
 import vn.sohoa.core.access.Clearance;
 import vn.sohoa.core.document.Json;
@@ -56,7 +57,8 @@ public final class AccessBenchmark {
 
             var guard = archive.sohoa().guard();
             String bearer = "Bearer " + archive.token();
-            String cookies = sessionCookies(archive);
+            String cookies = new ApiClient(archive.url(), null).signIn("admin",
+                    Files.readString(archive.data().resolve("admin-password.txt")).strip()).cookies();
             double[] byToken = new double[queries.size()];
             double[] bySession = new double[queries.size()];
             for (int i = 0; i < queries.size(); i++) {
@@ -102,25 +104,15 @@ public final class AccessBenchmark {
         }
     }
 
-    private static String sessionCookies(TemporaryArchive archive) throws Exception {
-        String password = Files.readString(archive.data().resolve("admin-password.txt")).strip();
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(archive.url() + "/api/session")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(
-                        Map.of("username", "admin", "password", password)))).build(), HttpResponse.BodyHandlers.ofByteArray());
-        return String.join("; ", response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList());
-    }
-
-    private static JsonNode search(ElasticsearchClient client, String alias, Query text, boolean withClearance)
-            throws Exception {
-        client.search(s -> s.index(alias).size(10).query(q -> q.bool(b -> {
+    private static SearchResponse<IndexEntry> search(ElasticsearchClient client, String alias, Query text,
+                                                     boolean withClearance) throws Exception {
+        return client.search(s -> s.index(alias).size(10).query(q -> q.bool(b -> {
             b.must(text);
             if (withClearance) {
                 b.filter(DocumentIndex.visibleTo(Clearance.NONE));
             }
             return b;
         })), IndexEntry.class);
-        return null;
     }
 
     @FunctionalInterface

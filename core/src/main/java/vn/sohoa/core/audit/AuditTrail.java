@@ -64,6 +64,11 @@ public class AuditTrail {
         return placed;
     }
 
+    /** How many entries are stored, from the listing alone. */
+    public static long count(ObjectStore store) throws StorageException {
+        return store.systemKeys(PREFIX).size();
+    }
+
     /** Every stored entry, chain after chain, in order. */
     public static List<AuditEntry> readAll(ObjectStore store) throws StorageException {
         List<AuditEntry> entries = new ArrayList<>();

@@ -3,6 +3,7 @@ package vn.sohoa.api.access;
 import io.vertx.core.net.SocketAddress;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +28,7 @@ import vn.sohoa.core.storage.StorageException;
  */
 public class AccessGuard {
 
-    /** Handlers add what the audit entry should say of the action (a query and its hits...) to this map. */
-    public static final String AUDIT_DETAILS = "sohoa.audit.details";
+    private static final String AUDIT_DETAILS = "sohoa.audit.details";
     /** The login name a failed sign-in tried, for its audit entry. */
     public static final String AUDIT_USER = "sohoa.audit.user";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -69,8 +69,24 @@ public class AccessGuard {
         return operations.get(method + " " + path);
     }
 
-    public Map<String, Optional<Permission>> operations() {
-        return Map.copyOf(operations);
+    /**
+     * What the audit entry of the request should say of its action beyond who, what and which
+     * document (a query and its hits, an account's old and new role...): name and value pairs; a
+     * null value is left out.
+     */
+    public static void audit(Exchange exchange, Object... namesAndValues) {
+        exchange.setProperty(AUDIT_DETAILS, details(namesAndValues));
+    }
+
+    /** Name and value pairs as a map, null values left out: for details inside details. */
+    public static Map<String, Object> details(Object... namesAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                details.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return details;
     }
 
     private void guard(Exchange exchange, Optional<Permission> permission, String auditAction, Processor handler)
@@ -180,7 +196,7 @@ public class AccessGuard {
     private static int status(Exchange exchange) {
         Exception failure = exchange.getException();
         if (failure != null) {
-            return failure instanceof AccessDeniedException denied ? denied.status() : HttpStatuses.of(failure);
+            return HttpStatuses.of(failure);
         }
         Integer code = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         return code == null ? 200 : code;

@@ -6,37 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import vn.sohoa.core.access.Clearance;
-import vn.sohoa.core.document.Json;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 
 /**
  * The local accounts, kept in object storage ({@code accounts/USERNAME.json} in bucket
- * {@code system}) so that a backup of storage holds them and several sohoa processes share them.
- * Each process reads an account again once its copy is a few seconds old, so a change made by
- * another process counts within that time; while storage does not answer, the copy last read counts.
+ * {@code system}, see {@link SystemRecords}) so that a backup of storage holds them and several
+ * sohoa processes share them.
  */
 public class Accounts {
 
-    private static final String PREFIX = "accounts/";
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
-    private static final long FRESH_MILLIS = 5_000;
 
-    private final ObjectStore store;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Optional<Account> account, long readAt) {
-    }
+    private final SystemRecords<Account> records;
 
     public Accounts(ObjectStore store) {
-        this.store = store;
+        this.records = new SystemRecords<>(store, "accounts/", Account.class);
     }
 
     /**
@@ -45,7 +34,7 @@ public class Accounts {
      * returned so that it can be shown once; empty when accounts exist.
      */
     public Optional<String> createFirstAdmin(Path dataDir) throws StorageException, IOException {
-        if (!store.systemKeys(PREFIX).isEmpty()) {
+        if (!records.isEmpty()) {
             return Optional.empty();
         }
         String password = Passwords.random();
@@ -63,29 +52,16 @@ public class Accounts {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.empty();
         }
-        Cached cached = cache.get(username);
-        if (cached != null && System.currentTimeMillis() - cached.readAt() < FRESH_MILLIS) {
-            return cached.account();
-        }
-        Optional<Account> account;
-        try {
-            account = store.getSystemObject(key(username)).map(Accounts::parse);
-        } catch (StorageException e) {
-            if (cached == null) {
-                throw e;
-            }
-            return cached.account(); // storage is down: the account as last read, so signed-in users are not locked out
-        }
-        cache.put(username, new Cached(account, System.currentTimeMillis()));
-        return account;
+        return records.find(username);
+    }
+
+    /** The account, or why there is none to change. */
+    public Account existing(String username) throws StorageException, AccountException {
+        return find(username).orElseThrow(() -> new AccountException("Không có tài khoản \"" + username + "\"."));
     }
 
     public List<Account> all() throws StorageException {
-        List<Account> accounts = new ArrayList<>();
-        for (String key : store.systemKeys(PREFIX)) {
-            store.getSystemObject(key).map(Accounts::parse).ifPresent(accounts::add);
-        }
-        return accounts;
+        return records.all();
     }
 
     /** Adds an account; refuses a taken or malformed name, an unknown role or clearance, a weak password. */
@@ -96,11 +72,8 @@ public class Accounts {
                     + "ngang, bắt đầu bằng chữ hoặc số.");
         }
         checkRoleAndClearance(role, clearance);
-        String weakness = Passwords.weakness(password);
-        if (weakness != null) {
-            throw new AccountException(weakness);
-        }
-        if (store.getSystemObject(key(username)).isPresent()) {
+        checkPassword(password);
+        if (records.readNow(username).isPresent()) {
             throw new AccountException("Tên đăng nhập \"" + username + "\" đã có người dùng.");
         }
         Instant now = Instant.now();
@@ -113,7 +86,7 @@ public class Accounts {
     /** Changes what an admin may change: display name, role, clearance, enabled; null keeps a value. */
     public Account change(String username, String displayName, String role, String clearance, Boolean enabled)
             throws StorageException, AccountException {
-        Account account = find(username).orElseThrow(() -> new AccountException("Không có tài khoản \"" + username + "\"."));
+        Account account = existing(username);
         String newRole = role != null ? role : account.role();
         String newClearance = clearance != null ? clearance : account.clearance();
         checkRoleAndClearance(newRole, newClearance);
@@ -125,14 +98,18 @@ public class Accounts {
 
     /** Sets a new password; {@code byOwner} false (an admin set it) makes its owner change it at the next sign-in. */
     public Account setPassword(String username, String password, boolean byOwner) throws StorageException, AccountException {
-        Account account = find(username).orElseThrow(() -> new AccountException("Không có tài khoản \"" + username + "\"."));
+        Account account = existing(username);
+        checkPassword(password);
+        Account changed = account.withPasswordHash(Passwords.hash(password), !byOwner);
+        save(changed);
+        return changed;
+    }
+
+    private static void checkPassword(String password) throws AccountException {
         String weakness = Passwords.weakness(password);
         if (weakness != null) {
             throw new AccountException(weakness);
         }
-        Account changed = account.withPasswordHash(Passwords.hash(password), !byOwner);
-        save(changed);
-        return changed;
     }
 
     private static void checkRoleAndClearance(String role, String clearance) throws AccountException {
@@ -146,23 +123,6 @@ public class Accounts {
     }
 
     private void save(Account account) throws StorageException {
-        try {
-            store.putSystemObject(key(account.username()), Json.MAPPER.writeValueAsBytes(account));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new StorageException("Account could not be written: " + e.getMessage(), e);
-        }
-        cache.put(account.username(), new Cached(Optional.of(account), System.currentTimeMillis()));
-    }
-
-    private static Account parse(byte[] json) {
-        try {
-            return Json.MAPPER.readValue(json, Account.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("An account in storage cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String key(String username) {
-        return PREFIX + username + ".json";
+        records.save(account.username(), account);
     }
 }

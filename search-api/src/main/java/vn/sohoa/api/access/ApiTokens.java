@@ -1,14 +1,11 @@
 package vn.sohoa.api.access;
 
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import vn.sohoa.core.document.Json;
 import vn.sohoa.core.storage.Checksums;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
@@ -21,21 +18,14 @@ import vn.sohoa.core.storage.StorageException;
  */
 public class ApiTokens {
 
-    private static final String PREFIX = "tokens/";
     private static final String TOKEN_START = "sohoa_";
     public static final int MAX_DAYS = 365;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final long FRESH_MILLIS = 5_000;
-
-    private final ObjectStore store;
-    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record Cached(Optional<StoredToken> token, long readAt) {
-    }
+    private final SystemRecords<StoredToken> records;
 
     public ApiTokens(ObjectStore store) {
-        this.store = store;
+        this.records = new SystemRecords<>(store, "tokens/", StoredToken.class);
     }
 
     /** What is stored of a token; {@code id} (the first 16 characters of its hash) names it for revoking. */
@@ -69,29 +59,11 @@ public class ApiTokens {
             return Optional.empty();
         }
         String hash = Checksums.sha256(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        Cached cached = cache.get(hash);
-        if (cached == null || System.currentTimeMillis() - cached.readAt() >= FRESH_MILLIS) {
-            try {
-                cached = new Cached(store.getSystemObject(PREFIX + hash + ".json").map(ApiTokens::parse),
-                        System.currentTimeMillis());
-                cache.put(hash, cached);
-            } catch (StorageException e) {
-                if (cached == null) {
-                    throw e;
-                }
-                // storage is down: the token as last read
-            }
-        }
-        return cached.token().filter(t -> t.validAt(Instant.now()));
+        return records.find(hash).filter(t -> t.validAt(Instant.now()));
     }
 
     public List<StoredToken> of(String username) throws StorageException {
-        List<StoredToken> tokens = new ArrayList<>();
-        for (String key : store.systemKeys(PREFIX)) {
-            store.getSystemObject(key).map(ApiTokens::parse).filter(t -> t.username().equals(username))
-                    .ifPresent(tokens::add);
-        }
-        return tokens;
+        return records.all().stream().filter(t -> t.username().equals(username)).toList();
     }
 
     /** Revokes the user's token with this id; false when the user has none such. */
@@ -107,19 +79,6 @@ public class ApiTokens {
     }
 
     private void save(StoredToken token) throws StorageException {
-        try {
-            store.putSystemObject(PREFIX + token.hash() + ".json", Json.MAPPER.writeValueAsBytes(token));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new StorageException("Token could not be written: " + e.getMessage(), e);
-        }
-        cache.remove(token.hash());
-    }
-
-    private static StoredToken parse(byte[] json) {
-        try {
-            return Json.MAPPER.readValue(json, StoredToken.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("A token in storage cannot be read: " + e.getMessage(), e);
-        }
+        records.save(token.hash(), token);
     }
 }

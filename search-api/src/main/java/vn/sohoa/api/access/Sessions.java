@@ -39,10 +39,6 @@ public class Sessions {
         this.idle = idle;
     }
 
-    public Duration idle() {
-        return idle;
-    }
-
     public BrowserSession start(String username) {
         Session session = store().createSession(idle.toMillis(), 32);
         byte[] csrf = new byte[24];

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import vn.sohoa.core.audit.AuditEntry;
+import vn.sohoa.core.audit.AuditTrail;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.index.IndexException;
 
 /**
@@ -28,8 +31,13 @@ public class AuditIndex {
         this.name = documentsAlias + "-audit";
     }
 
-    /** Creates the index if missing and indexes every stored entry again when it holds fewer than storage. */
-    public void catchUp(List<AuditEntry> stored) throws IndexException {
+    /**
+     * Creates the index if missing and, when it holds fewer entries than storage, indexes every stored
+     * entry again; the entries are read only then, not at every start.
+     */
+    public void catchUp(ObjectStore store) throws IndexException, StorageException {
+        long storedCount = AuditTrail.count(store);
+        List<AuditEntry> stored = indexedCount() < storedCount ? AuditTrail.readAll(store) : List.of();
         call(() -> {
             if (!client.indices().exists(e -> e.index(name)).value()) {
                 client.indices().create(c -> c.index(name)
@@ -45,8 +53,7 @@ public class AuditIndex {
                                 .properties("status", p -> p.integer(i -> i))
                                 .properties("details", p -> p.object(o -> o.enabled(false)))));
             }
-            long indexed = client.count(c -> c.index(name)).count();
-            if (indexed < stored.size()) {
+            if (!stored.isEmpty()) {
                 for (int from = 0; from < stored.size(); from += 1000) {
                     BulkRequest.Builder bulk = new BulkRequest.Builder().index(name);
                     for (AuditEntry entry : stored.subList(from, Math.min(stored.size(), from + 1000))) {
@@ -58,6 +65,10 @@ public class AuditIndex {
             }
             return null;
         });
+    }
+
+    private long indexedCount() throws IndexException {
+        return call(() -> client.indices().exists(e -> e.index(name)).value() ? client.count(c -> c.index(name)).count() : 0);
     }
 
     public void put(AuditEntry entry) throws IndexException {

@@ -30,44 +30,40 @@ public class AccountHandlers {
     }
 
     void addUser(Exchange exchange) throws IOException, StorageException, AccountException {
-        JsonNode body = SessionHandlers.jsonBody(exchange);
+        JsonNode body = JsonBodies.object(exchange);
         String username = body.path("username").asText(null);
         String role = body.path("role").asText("officer");
         String clearance = body.path("clearance").asText("none");
         Account account = accounts.add(username, body.path("displayName").asText(null), role, clearance,
                 body.path("password").asText(null));
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("account", username, "role", role,
-                "clearance", clearance));
+        AccessGuard.audit(exchange, "account", username, "role", role, "clearance", clearance);
         ApiHandlers.json(exchange, 201, account.view());
     }
 
     void changeUser(Exchange exchange) throws IOException, StorageException, AccountException {
         String username = exchange.getIn().getHeader("username", String.class);
-        JsonNode body = SessionHandlers.jsonBody(exchange);
-        Account before = accounts.find(username)
-                .orElseThrow(() -> new AccountException("Không có tài khoản \"" + username + "\"."));
+        JsonNode body = JsonBodies.object(exchange);
+        Account before = accounts.existing(username);
         Account after = accounts.change(username, text(body, "displayName"), text(body, "role"), text(body, "clearance"),
                 body.has("enabled") ? body.get("enabled").asBoolean() : null);
         if (body.hasNonNull("password")) {
             after = accounts.setPassword(username, body.get("password").asText(), false);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("account", username);
-        details.put("before", Map.of("role", before.role(), "clearance", before.clearance(), "enabled", before.enabled()));
-        details.put("after", Map.of("role", after.role(), "clearance", after.clearance(), "enabled", after.enabled()));
-        details.put("passwordReset", body.hasNonNull("password"));
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, details);
+        AccessGuard.audit(exchange, "account", username,
+                "before", Map.of("role", before.role(), "clearance", before.clearance(), "enabled", before.enabled()),
+                "after", Map.of("role", after.role(), "clearance", after.clearance(), "enabled", after.enabled()),
+                "passwordReset", body.hasNonNull("password"));
         ApiHandlers.json(exchange, 200, after.view());
     }
 
     void createToken(Exchange exchange) throws IOException, StorageException {
         SignedIn user = SignedIn.of(exchange);
-        JsonNode body = SessionHandlers.jsonBodyOrEmpty(exchange);
+        JsonNode body = JsonBodies.objectOrMissing(exchange);
         String name = body.path("name").asText(null);
         int days = body.path("days").asInt(90);
         ApiTokens.Issued issued = tokens.issue(user.username(), name, days);
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("token", issued.stored().id(),
-                "name", issued.stored().name(), "expiresAt", issued.stored().expiresAt().toString()));
+        AccessGuard.audit(exchange, "token", issued.stored().id(), "name", issued.stored().name(),
+                "expiresAt", issued.stored().expiresAt().toString());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", issued.token());
         answer.putAll(view(issued.stored()));
@@ -83,7 +79,7 @@ public class AccountHandlers {
 
     void revokeToken(Exchange exchange) throws IOException, StorageException, NotFoundException {
         String id = exchange.getIn().getHeader("tokenId", String.class);
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("token", id));
+        AccessGuard.audit(exchange, "token", id);
         if (!tokens.revoke(SignedIn.of(exchange).username(), id)) {
             throw new NotFoundException("Bạn không có mã truy cập nào mang mã \"" + id + "\".");
         }

@@ -85,15 +85,15 @@ public class ApiHandlers {
             audit.put("problem", trail.problem());
         }
         body.put("audit", audit);
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("intact", body.get("intact"),
-                "checked", report.checked(), "auditIntact", trail.intact()));
+        AccessGuard.audit(exchange, "intact", body.get("intact"),
+                "checked", report.checked(), "auditIntact", trail.intact());
         json(exchange, 200, body);
     }
 
     void reindex(Exchange exchange) throws StorageException, IndexException, JsonProcessingException {
         IndexRebuild.Result result = rebuild.run();
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("index", result.index(),
-                "documents", result.documents()));
+        AccessGuard.audit(exchange, "index", result.index(),
+                "documents", result.documents());
         json(exchange, 200, Map.of("index", result.index(), "documents", result.documents(),
                 "archivedDuringRebuild", result.caughtUp()));
     }
@@ -124,8 +124,8 @@ public class ApiHandlers {
                 blankToNull(in.getHeader("confidentiality", String.class)),
                 SearchRequest.Sort.of(in.getHeader("sort", String.class)));
         SearchResult result = search.search(request, SignedIn.of(exchange).clearance());
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("q", request.query(),
-                "filters", filters(in), "page", page, "hits", result.total()));
+        AccessGuard.audit(exchange, "q", request.query(),
+                "filters", filters(in), "page", page, "hits", result.total());
         json(exchange, 200, result);
     }
 
@@ -232,8 +232,8 @@ public class ApiHandlers {
                 }
             }
         }
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, SessionHandlers.details("folder", folder, "files",
-                accepted.stream().map(a -> SessionHandlers.details("fileName", a.get("fileName"), "id", a.get("id"))).toList()));
+        AccessGuard.audit(exchange, "folder", folder, "files",
+                accepted.stream().map(a -> AccessGuard.details("fileName", a.get("fileName"), "id", a.get("id"))).toList());
         Object body = accepted.size() == 1 ? accepted.get(0) : Map.of("files", accepted);
         json(exchange, 202, body);
     }

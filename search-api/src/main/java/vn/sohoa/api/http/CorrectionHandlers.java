@@ -53,7 +53,7 @@ public class CorrectionHandlers {
         List<Correction> now = corrections.correct(id, values, reason.isValueNode() ? reason.asText() : null,
                         SignedIn.of(exchange).username())
                 .orElseThrow(() -> DocumentIds.notFound(id));
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, Map.of("changes", madeNow(now)));
+        AccessGuard.audit(exchange, "changes", madeNow(now));
     }
 
     /** The corrections this request made: the last ones, made at the same instant. */

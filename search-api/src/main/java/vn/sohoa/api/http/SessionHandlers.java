@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import vn.sohoa.api.access.LoginThrottle;
 import vn.sohoa.api.access.Passwords;
 import vn.sohoa.api.access.Sessions;
 import vn.sohoa.api.access.SignedIn;
-import vn.sohoa.core.document.Json;
 import vn.sohoa.core.storage.StorageException;
 
 /** Signing in and out of a browser session, who is signed in, and changing one's own password. */
@@ -47,7 +45,7 @@ public class SessionHandlers {
             throw new IllegalArgumentException("Đăng nhập cần thân JSON {\"username\", \"password\"} với "
                     + "Content-Type: application/json.");
         }
-        JsonNode body = jsonBody(exchange);
+        JsonNode body = JsonBodies.object(exchange);
         String username = body.path("username").asText("").strip().toLowerCase(java.util.Locale.ROOT);
         String password = body.path("password").asText("");
         String address = AccessGuard.address(exchange);
@@ -95,47 +93,12 @@ public class SessionHandlers {
 
     void changePassword(Exchange exchange) throws IOException, StorageException, AccountException {
         SignedIn user = SignedIn.of(exchange);
-        JsonNode body = jsonBody(exchange);
+        JsonNode body = JsonBodies.object(exchange);
         if (!Passwords.matches(body.path("currentPassword").asText(""), user.account().passwordHash())) {
             throw new AccountException("Mật khẩu hiện tại không đúng.");
         }
         Account changed = accounts.setPassword(user.username(), body.path("newPassword").asText(""), true);
-        exchange.setProperty(AccessGuard.AUDIT_DETAILS, Map.of("account", user.username()));
+        AccessGuard.audit(exchange, "account", user.username());
         ApiHandlers.json(exchange, 200, changed.view());
-    }
-
-    static JsonNode jsonBody(Exchange exchange) throws IOException {
-        JsonNode body = jsonBodyOrEmpty(exchange);
-        if (body.isEmpty() && body.isMissingNode()) {
-            throw new IllegalArgumentException("Yêu cầu cần một thân JSON.");
-        }
-        return body;
-    }
-
-    /** The request's JSON object; a missing node when it has no body. */
-    static JsonNode jsonBodyOrEmpty(Exchange exchange) throws IOException {
-        byte[] bytes = exchange.getIn().getBody(byte[].class);
-        if (bytes == null || bytes.length == 0) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("Thân yêu cầu phải là một đối tượng JSON.");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("Thân yêu cầu không phải JSON hợp lệ.");
-        }
-    }
-
-    static Map<String, Object> details(Object... keyValues) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) {
-                details.put((String) keyValues[i], keyValues[i + 1]);
-            }
-        }
-        return details;
     }
 }
