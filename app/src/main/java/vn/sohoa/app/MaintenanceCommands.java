@@ -49,6 +49,10 @@ final class MaintenanceCommands {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             JsonNode result = new ApiClient(url).post("/api/maintenance/reindex");
             out.printf("Chỉ mục %s: %d tài liệu%n", result.path("index").asText(), result.path("documents").asInt());
+            if (result.path("refused").asInt() > 0) {
+                out.printf("%d hồ sơ lưu trữ bị máy chủ chỉ mục từ chối, không tìm được (xem nhật ký của sohoa)%n",
+                        result.path("refused").asInt());
+            }
             return 0;
         }
     }

@@ -7,6 +7,9 @@ import static vn.sohoa.app.RunningArchive.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,6 +238,45 @@ class IngestEdgeCasesIT {
                 .contains("immense"), "the index's own words are kept as the detail");
         assertEquals("UP", archive.getJson("/api/health").path("status").asText());
         assertEquals(waitingBefore, archive.getJson("/api/ingest/status").path("waitingForEngines").asLong());
+        assertEquals(0, reindex().path("refused").asInt(), "the refused file left no record behind to trip the reindex");
+
+        archive.drop("Qua dai/metadata.csv", "Tên tệp;Cơ quan ban hành\nqua dai.txt;Công đoàn cơ sở Trường Tiểu học\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Thread.sleep(1500);
+        Files.move(failed.resolve("qua dai.txt"), archive.inbox().resolve("Qua dai").resolve("qua dai.txt"));
+        archive.awaitState(id, "ARCHIVED");
+        assertEquals("Công đoàn cơ sở Trường Tiểu học", archive.getJson("/api/documents/" + id).path("issuer").asText(),
+                "dropped again after its manifest was fixed, the file is archived anew");
+    }
+
+    @Test
+    void aManifestTheIndexRefusesChangesNothingUntilItIsFixed() throws Exception {
+        String id = archive.drop("Muc luc sau/cong van.txt", ("Công văn " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(id, "ARCHIVED");
+        Path manifest = archive.inbox().resolve("Muc luc sau").resolve("metadata.csv");
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "Tên tệp;Cơ quan ban hành\ncong van.txt;" + "Ban Thường vụ ".repeat(3000) + "\n");
+        Thread.sleep(8000);
+        assertFalse(archive.getJson("/api/documents/" + id).path("issuer").asText().startsWith("Ban Thường vụ Ban"));
+        assertTrue(Files.exists(manifest), "a manifest that could not be applied stays where the archivist put it");
+        assertEquals("UP", archive.getJson("/api/health").path("status").asText());
+        assertEquals(0, reindex().path("refused").asInt(), "the refused values never reached the stored record");
+
+        Files.writeString(manifest, "Tên tệp;Cơ quan ban hành\ncong van.txt;Ban Thường vụ LĐLĐ tỉnh\n");
+        await(Duration.ofMinutes(1), "the fixed manifest to be applied", () -> {
+            try {
+                return "Ban Thường vụ LĐLĐ tỉnh".equals(archive.getJson("/api/documents/" + id).path("issuer").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private JsonNode reindex() throws Exception {
+        HttpResponse<byte[]> rebuilt = archive.send(HttpRequest.newBuilder(URI.create(archive.url("/api/maintenance/reindex")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, rebuilt.statusCode(), new String(rebuilt.body(), StandardCharsets.UTF_8));
+        return Json.MAPPER.readTree(rebuilt.body());
     }
 
     /** A PDF file of the given objects (numbered from 1, the first one the catalog), with a correct cross-reference table. */

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,10 +126,13 @@ public class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /** Indexes the entries into the named index in one request, then makes them visible. */
-    public void putAll(String index, List<IndexEntry> entries) throws IndexException {
+    /**
+     * Indexes the entries into the named index in one request, then makes them visible.
+     * @return the entries the index refused (a value it cannot take), by id, with its reason
+     */
+    public Map<String, String> putAll(String index, List<IndexEntry> entries) throws IndexException {
         if (entries.isEmpty()) {
-            return;
+            return Map.of();
         }
         BulkResponse response = call(() -> client.bulk(b -> {
             for (IndexEntry entry : entries) {
@@ -136,11 +140,13 @@ public class DocumentIndex implements AutoCloseable {
             }
             return b.refresh(Refresh.True);
         }));
-        if (response.errors()) {
-            String reasons = response.items().stream().filter(i -> i.error() != null)
-                    .map(i -> i.id() + ": " + i.error().reason()).limit(3).toList().toString();
-            throw new IndexException("Bulk indexing failed for some documents " + reasons, null);
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (var item : response.items()) {
+            if (item.error() != null) {
+                refused.put(item.id(), item.error().reason());
+            }
         }
+        return refused;
     }
 
     /**

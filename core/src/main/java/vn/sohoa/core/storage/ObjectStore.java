@@ -10,6 +10,7 @@ import io.minio.Result;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.UploadObjectArgs;
@@ -188,6 +189,17 @@ public class ObjectStore {
                 .contentType(RECORD_TYPE)
                 .userMetadata(Map.of("sha256", Checksums.sha256(json)))
                 .build()));
+    }
+
+    /**
+     * Takes back a record that was stored for a file the index then refused: without it the document
+     * would be in storage and never searchable, and the next reindex would meet it again.
+     */
+    public void deleteRecord(String id) throws StorageException {
+        call(() -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(DERIVATIVES).object(recordKey(id)).build());
+            return null;
+        });
     }
 
     /** The ids of every document that has a record, in key order. */

@@ -219,11 +219,15 @@ public class ArchiveSteps {
     }
 
     public void storeRecord(Exchange exchange) throws StorageException {
-        store.putRecord(ingest(exchange).record);
+        Ingest ingest = ingest(exchange);
+        store.putRecord(ingest.record);
+        ingest.storedNotIndexed = true;
     }
 
     public void index(Exchange exchange) throws IndexException, StorageException {
-        RecordIndexing.put(store, index, ingest(exchange).record);
+        Ingest ingest = ingest(exchange);
+        RecordIndexing.put(store, index, ingest.record);
+        ingest.storedNotIndexed = false;
     }
 
     /**
@@ -266,27 +270,22 @@ public class ArchiveSteps {
             }
             return;
         }
+        if (ingest.storedNotIndexed) {
+            withdrawRecord(ingest);
+        }
         Path target = folders.moveTo(folders.failed(), ingest.watchedFolder, ingest.file);
         FailureReport.write(target, ingest, reason, cause);
         tracker.failed(ingest.id, ingest.source.fileName(), reason);
         LOG.warn("Failed {}: {} ({})", ingest.source.relativePath(), reason, cause == null ? "" : cause.getMessage());
     }
 
-    /**
-     * Whether both engines answer now. A storage or index call that failed while they do was refused
-     * for this file (a value the index cannot take, a request the store rejects): it is the file's
-     * failure, not an outage. Decided by asking the engines, not by the exception's class.
-     */
-    public boolean enginesAnswer(Exchange exchange) {
-        return store.isAvailable() && index.isAvailable();
-    }
-
-    /** A call an answering engine refused: the file goes to {@code failed/}, unless the engine stopped answering meanwhile. */
-    public void failOrWait(Exchange exchange) throws IOException {
-        if (enginesAnswer(exchange)) {
-            moveToFailed(exchange);
-        } else {
-            leaveForRetry(exchange);
+    /** A record the index refused is taken back, so that the file dropped again after its fix is archived anew. */
+    private void withdrawRecord(Ingest ingest) {
+        try {
+            store.deleteRecord(ingest.id);
+        } catch (StorageException e) {
+            LOG.warn("The record of {} ({}) stays in storage without being searchable: {}", ingest.source.relativePath(),
+                    ingest.id, e.getMessage());
         }
     }
 

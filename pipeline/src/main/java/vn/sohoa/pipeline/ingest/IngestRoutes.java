@@ -24,12 +24,15 @@ public class IngestRoutes extends RouteBuilder {
     private final WatchedFolders folders;
     private final ArchiveSteps steps;
     private final ManifestSteps manifests;
+    private final EnginesAnswer enginesAnswer;
     private final IngestOptions options;
 
-    public IngestRoutes(WatchedFolders folders, ArchiveSteps steps, ManifestSteps manifests, IngestOptions options) {
+    public IngestRoutes(WatchedFolders folders, ArchiveSteps steps, ManifestSteps manifests,
+            EnginesAnswer enginesAnswer, IngestOptions options) {
         this.folders = folders;
         this.steps = steps;
         this.manifests = manifests;
+        this.enginesAnswer = enginesAnswer;
         this.options = options;
     }
 
@@ -40,12 +43,13 @@ public class IngestRoutes extends RouteBuilder {
                 .process(steps::moveToFailed);
 
         // An engine that answers refused this file: it fails after a quick retry, it does not wait.
-        onException(StorageException.class, IndexException.class)
-                .onWhen(steps::enginesAnswer)
-                .maximumRedeliveries(2)
-                .redeliveryDelay(500)
-                .handled(true)
-                .process(steps::failOrWait);
+        refusedWhileEnginesAnswer(onException(StorageException.class, IndexException.class), enginesAnswer)
+                .choice()
+                    .when(enginesAnswer)
+                        .process(steps::moveToFailed)
+                    .otherwise()
+                        .process(steps::leaveForRetry)
+                .end();
 
         retriedWhileEnginesAreDown(onException(StorageException.class, IndexException.class), options)
                 .onRedelivery(steps::waitForEngines)
@@ -107,7 +111,18 @@ public class IngestRoutes extends RouteBuilder {
                 + "&readLockLoggingLevel=OFF&sortBy=file:modified&autoCreate=true";
     }
 
-    /** The nightly schedule of {@code batch/}. */
+    /**
+     * A call refused while both engines answer is the message's own failure: two quick retries, then
+     * it is handled (asked once more after them: an engine may have stopped meanwhile).
+     */
+    static OnExceptionDefinition refusedWhileEnginesAnswer(OnExceptionDefinition onException, EnginesAnswer enginesAnswer) {
+        return onException
+                .onWhen(enginesAnswer)
+                .maximumRedeliveries(2)
+                .redeliveryDelay(500)
+                .handled(true);
+    }
+
     /**
      * An engine that does not answer is retried with growing delays; after the last retry the file
      * stays where it is for the next poll.
@@ -123,6 +138,7 @@ public class IngestRoutes extends RouteBuilder {
                 .handled(true);
     }
 
+    /** The nightly schedule of {@code batch/}. */
     static String nightly(IngestOptions options) {
         return "&scheduler=quartz&scheduler.cron=" + options.batchCron().trim().replace(' ', '+');
     }

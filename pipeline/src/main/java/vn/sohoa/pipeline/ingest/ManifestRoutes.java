@@ -16,16 +16,24 @@ public class ManifestRoutes extends RouteBuilder {
 
     private final WatchedFolders folders;
     private final ManifestSteps steps;
+    private final EnginesAnswer enginesAnswer;
     private final IngestOptions options;
 
-    public ManifestRoutes(WatchedFolders folders, ManifestSteps steps, IngestOptions options) {
+    public ManifestRoutes(WatchedFolders folders, ManifestSteps steps, EnginesAnswer enginesAnswer,
+            IngestOptions options) {
         this.folders = folders;
         this.steps = steps;
+        this.enginesAnswer = enginesAnswer;
         this.options = options;
     }
 
     @Override
     public void configure() {
+        IngestRoutes.refusedWhileEnginesAnswer(onException(StorageException.class, IndexException.class), enginesAnswer)
+                .log(LoggingLevel.ERROR, "Manifest ${header.CamelFilePath} was refused by an engine and is not applied "
+                        + "until it changes: ${exception.message}")
+                .process(steps::refuse);
+
         IngestRoutes.retriedWhileEnginesAreDown(onException(StorageException.class, IndexException.class), options)
                 .log(LoggingLevel.WARN, "Manifest ${header.CamelFilePath} waits for the engines and will be applied "
                         + "at a later poll: ${exception.message}");

@@ -35,6 +35,7 @@ public class ManifestSteps {
     private final FolderLocks locks;
     /** Manifest versions (path and version) applied to the documents archived before them; later files read them. */
     private final Set<String> applied = ConcurrentHashMap.newKeySet();
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     public ManifestSteps(WatchedFolders folders, ObjectStore store, DocumentIndex index, long stableMillis,
                          FolderLocks locks) {
@@ -105,6 +106,9 @@ public class ManifestSteps {
             return;
         }
         String version = applied(file, reading.get().version());
+        if (refused.contains(version)) {
+            return;
+        }
         try (FolderLocks.Hold alone = locks.exclusive(folder)) {
             if (applied.add(version)) {
                 int updated = apply(reading.get(), folder);
@@ -115,6 +119,12 @@ public class ManifestSteps {
             applied.remove(version);
             throw e;
         }
+    }
+
+    /** An engine that answers refused this version of the manifest: it is not tried again until it changes. */
+    public void refuse(Exchange exchange) throws IOException {
+        Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        refused.add(applied(file, FolderManifests.version(file)));
     }
 
     private int apply(FolderManifests.Reading reading, String folder) throws StorageException, IndexException {
@@ -129,8 +139,9 @@ public class ManifestSteps {
                 continue;
             }
             DocumentRecord withManifest = record.withManifest(values, null);
-            store.putRecord(withManifest);
+            // Indexed first: values the index refuses never reach the stored record.
             RecordIndexing.put(store, index, withManifest);
+            store.putRecord(withManifest);
             updated++;
         }
         return updated;

@@ -1,7 +1,9 @@
 package vn.sohoa.pipeline.maintenance;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,11 @@ public class IndexRebuild {
         this.index = index;
     }
 
-    /** How many documents the new index holds, and what it is called. */
-    public record Result(String index, int documents, int caughtUp) {
+    /**
+     * How many documents the new index holds, and what it is called; the records it refused (a value
+     * it cannot take) are left out of it, named in the log, and counted.
+     */
+    public record Result(String index, int documents, int caughtUp, int refused) {
     }
 
     public synchronized Result run() throws StorageException, IndexException {
@@ -40,17 +45,19 @@ public class IndexRebuild {
         String target = index.createVersion();
         List<String> ids = store.recordIds();
         List<IndexEntry> batch = new ArrayList<>(BATCH);
+        Map<String, String> refused = new LinkedHashMap<>();
         for (String id : ids) {
             Optional<DocumentRecord> record = store.findRecord(id);
             if (record.isPresent()) {
                 batch.add(IndexEntry.of(record.get(), store.corrections(id).list()));
             }
             if (batch.size() == BATCH) {
-                index.putAll(target, batch);
+                refused.putAll(index.putAll(target, batch));
                 batch.clear();
             }
         }
-        index.putAll(target, batch);
+        refused.putAll(index.putAll(target, batch));
+        refused.forEach((id, reason) -> LOG.error("The index refused the record {}, left out of the new index: {}", id, reason));
         index.switchAliasTo(target);
         int caughtUp = 0;
         for (String id : store.recordIds()) {
@@ -62,8 +69,9 @@ public class IndexRebuild {
                 }
             }
         }
-        LOG.info("Rebuilt the index {} from storage: {} documents (+{} archived meanwhile) in {} s", target,
-                ids.size(), caughtUp, (System.nanoTime() - started) / 1_000_000_000);
-        return new Result(target, ids.size() + caughtUp, caughtUp);
+        int indexed = ids.size() - refused.size();
+        LOG.info("Rebuilt the index {} from storage: {} documents (+{} archived meanwhile, {} refused) in {} s", target,
+                indexed, caughtUp, refused.size(), (System.nanoTime() - started) / 1_000_000_000);
+        return new Result(target, indexed + caughtUp, caughtUp, refused.size());
     }
 }

@@ -95,7 +95,7 @@ public class ApiHandlers {
         AccessGuard.audit(exchange, "index", result.index(),
                 "documents", result.documents());
         json(exchange, 200, Map.of("index", result.index(), "documents", result.documents(),
-                "archivedDuringRebuild", result.caughtUp()));
+                "archivedDuringRebuild", result.caughtUp(), "refused", result.refused()));
     }
 
     void health(Exchange exchange) throws JsonProcessingException {
