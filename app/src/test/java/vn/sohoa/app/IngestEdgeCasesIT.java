@@ -272,6 +272,33 @@ class IngestEdgeCasesIT {
         });
     }
 
+    @Test
+    void aFileTakenAwayWhileItIsReadFailsWithThatReasonInsteadOfWaitingForTheEngines() throws Exception {
+        long waitingBefore = archive.getJson("/api/ingest/status").path("waitingForEngines").asLong();
+        Path folder = archive.inbox().resolve("Rut lai");
+        Files.createDirectories(folder);
+        Path part = folder.resolve("ban quet.pdf.part");
+        LargeDocumentIT.writeScannedPdf(part, 8);
+        Files.write(part, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+        String id = RunningArchive.sha256(Files.readAllBytes(part));
+        Path file = Files.move(part, folder.resolve("ban quet.pdf"));
+        await(Duration.ofMinutes(2), "the scan to be half read", () -> {
+            try {
+                return archive.getJson("/api/ingest/" + id).path("pagesDone").asInt() >= 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        Files.delete(file);
+        long start = System.nanoTime();
+        archive.awaitState(id, "FAILED");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60, "failed within a minute, not retried for ever");
+        assertTrue(archive.getJson("/api/ingest/" + id).path("reason").asText().contains("bị xóa hoặc chuyển"),
+                archive.getJson("/api/ingest/" + id).toString());
+        assertEquals("UP", archive.getJson("/api/health").path("status").asText());
+        assertEquals(waitingBefore, archive.getJson("/api/ingest/status").path("waitingForEngines").asLong());
+    }
+
     private JsonNode reindex() throws Exception {
         HttpResponse<byte[]> rebuilt = archive.send(HttpRequest.newBuilder(URI.create(archive.url("/api/maintenance/reindex")))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());

@@ -74,7 +74,7 @@ class LargeDocumentIT {
     }
 
     /** A scanned PDF: the same page image (stored once) on every page, as a scanner's grey JPEG. */
-    private static void writeScannedPdf(Path target, int pages) throws Exception {
+    static void writeScannedPdf(Path target, int pages) throws Exception {
         BufferedImage scan = ImageIO.read(RunningArchive.corpus().resolve("Tham du lop tap huan.png").toFile());
         BufferedImage grey = new BufferedImage(scan.getWidth(), scan.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = grey.createGraphics();

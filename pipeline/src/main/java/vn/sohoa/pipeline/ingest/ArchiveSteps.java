@@ -36,6 +36,9 @@ public class ArchiveSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveSteps.class);
 
+    private static final String GONE = "Tệp đã bị xóa hoặc chuyển khỏi thư mục trong khi đang được xử lý nên chưa được "
+            + "lưu trữ. Hãy chép lại tệp vào thư mục inbox/.";
+
     private final DocumentExtractor extractor;
     private final ObjectStore store;
     private final DocumentIndex index;
@@ -266,7 +269,7 @@ public class ArchiveSteps {
         if (ingest == null || !Files.exists(ingest.file)) {
             LOG.warn("Could not archive a file that is no longer there: {}", cause == null ? "" : cause.getMessage());
             if (ingest != null) {
-                tracker.failed(ingest.id, ingest.source.fileName(), reason);
+                tracker.failed(ingest.id, ingest.source.fileName(), GONE);
             }
             return;
         }
