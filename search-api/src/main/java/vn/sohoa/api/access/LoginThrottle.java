@@ -1,17 +1,19 @@
 package vn.sohoa.api.access;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows guessing: after {@value #MAX_FAILURES} failed sign-ins to one account within the lock time
  * (or {@value #MAX_FAILURES_FROM_ADDRESS} from one address, to any accounts), further attempts are
  * refused until the lock time has passed since the last failure, whether the password is right or not.
+ * A name or address is forgotten once the lock time has passed since it was last tried: names tried
+ * at random do not pile up.
  */
 public class LoginThrottle {
 
@@ -20,10 +22,11 @@ public class LoginThrottle {
     static final int MAX_FAILURES_FROM_ADDRESS = 20;
 
     private final Duration lock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Cache<String, Deque<Instant>> failures;
 
     public LoginThrottle(Duration lock) {
         this.lock = lock;
+        this.failures = Caffeine.newBuilder().expireAfterAccess(lock).build();
     }
 
     /** When the account or the address may try again, if either is locked now. */
@@ -37,7 +40,7 @@ public class LoginThrottle {
     public void failed(String username, String address) {
         Instant now = Instant.now();
         for (String key : new String[] {"user:" + username, "address:" + address}) {
-            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+            Deque<Instant> times = failures.get(key, k -> new ArrayDeque<>());
             synchronized (times) {
                 times.addLast(now);
                 while (times.size() > MAX_FAILURES_FROM_ADDRESS) {
@@ -48,11 +51,17 @@ public class LoginThrottle {
     }
 
     public void succeeded(String username) {
-        failures.remove("user:" + username);
+        failures.invalidate("user:" + username);
+    }
+
+    /** How many names and addresses it remembers now. */
+    long remembered() {
+        failures.cleanUp();
+        return failures.estimatedSize();
     }
 
     private Optional<Instant> lockedUntil(String key, Instant now, int allowed) {
-        Deque<Instant> times = failures.get(key);
+        Deque<Instant> times = failures.getIfPresent(key);
         if (times == null) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package vn.sohoa.api.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,5 +40,16 @@ class LoginThrottleTest {
         assertTrue(throttle.lockedUntil("an", "10.0.0.5").isPresent());
         Thread.sleep(300);
         assertFalse(throttle.lockedUntil("an", "10.0.0.5").isPresent());
+    }
+
+    @Test
+    void namesTriedAtRandomAreForgottenOnceTheirLockTimeHasPassed() throws Exception {
+        LoginThrottle throttle = new LoginThrottle(Duration.ofSeconds(1));
+        for (int i = 0; i < 2_000; i++) {
+            throttle.failed("guess" + i, "10.0.0." + (i % 250));
+        }
+        assertTrue(throttle.remembered() > 0);
+        Thread.sleep(1500);
+        assertEquals(0, throttle.remembered());
     }
 }
