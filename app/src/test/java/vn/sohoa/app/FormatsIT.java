@@ -8,17 +8,21 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,6 +57,28 @@ class FormatsIT {
         assertEquals("image/bmp", doc.path("contentType").asText());
         assertEquals("ocr", doc.path("extraction").asText());
         assertTrue(archive.getJson("/api/documents/" + doc.path("id").asText() + "/text").toString().contains(SENTENCE));
+    }
+
+    @Test
+    void aScannedPdfWhosePagesAreJpeg2000IsOcred() throws Exception {
+        String token = token();
+        ByteArrayOutputStream jpx = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(page(SENTENCE + " " + token), "jpeg2000", jpx), "a JPEG 2000 writer on the test classpath");
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDImageXObject image = new PDImageXObject(document, new ByteArrayInputStream(jpx.toByteArray()),
+                    COSName.JPX_DECODE, 2480, 3508, 8, PDDeviceGray.INSTANCE);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            }
+            document.save(pdf);
+        }
+        JsonNode doc = archived(archive.drop("quet jpeg2000.pdf", pdf.toByteArray()));
+        assertEquals("ocr", doc.path("extraction").asText());
+        String text = archive.getJson("/api/documents/" + doc.path("id").asText() + "/text").toString();
+        assertTrue(text.contains(SENTENCE), text);
     }
 
     @Test
