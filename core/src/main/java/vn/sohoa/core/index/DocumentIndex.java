@@ -74,7 +74,9 @@ public class DocumentIndex implements AutoCloseable {
     public void createIfMissing() throws IndexException {
         boolean exists = call(() -> client.indices().existsAlias(a -> a.name(alias)).value());
         if (!exists) {
-            switchAliasTo(createVersion());
+            String first = createVersion();
+            makeSearchable(first);
+            switchAliasTo(first);
         } else {
             addNewFields();
         }
@@ -93,7 +95,10 @@ public class DocumentIndex implements AutoCloseable {
         });
     }
 
-    /** A new, empty index with the mapping, named after the alias and the time, not yet behind the alias. */
+    /**
+     * A new, empty index with the mapping, named after the alias and the time, not yet behind the alias,
+     * filled by {@link #putAll} without refreshing until {@link #makeSearchable}.
+     */
     public String createVersion() throws IndexException {
         String index = alias + "-" + System.currentTimeMillis();
         call(() -> {
@@ -104,7 +109,14 @@ public class DocumentIndex implements AutoCloseable {
                 return client.indices().create(c -> c.index(index).withJson(mapping));
             }
         });
+        call(() -> client.indices().putSettings(p -> p.index(index).settings(st -> st.refreshInterval(t -> t.time("-1")))));
         return index;
+    }
+
+    /** Gives a filled new index its usual refresh interval back, and makes everything put into it visible. */
+    public void makeSearchable(String index) throws IndexException {
+        call(() -> client.indices().putSettings(p -> p.index(index).settings(st -> st.refreshInterval(t -> t.time("1s")))));
+        call(() -> client.indices().refresh(r -> r.index(index)));
     }
 
     /** Puts the alias on this index alone, in one atomic step, and deletes the indices it leaves. */
@@ -125,7 +137,7 @@ public class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /** Indexes the entries into the named index in one request, then makes them visible. */
+    /** Indexes the entries into the named index in one request; they are visible once it is {@link #makeSearchable}. */
     public void putAll(String index, List<IndexEntry> entries) throws IndexException {
         if (entries.isEmpty()) {
             return;
@@ -134,7 +146,7 @@ public class DocumentIndex implements AutoCloseable {
             for (IndexEntry entry : entries) {
                 b.operations(o -> o.index(i -> i.index(index).id(entry.id()).document(entry)));
             }
-            return b.refresh(Refresh.True);
+            return b;
         }));
         if (response.errors()) {
             String reasons = response.items().stream().filter(i -> i.error() != null)

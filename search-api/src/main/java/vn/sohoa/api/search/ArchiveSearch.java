@@ -51,10 +51,12 @@ public class ArchiveSearch {
     /** Searches the documents a user with this clearance may know of: the others count nowhere, not even in totals and facets. */
     public SearchResult search(SearchRequest request, Clearance clearance) throws BadQueryException, IndexException {
         ParsedQuery typed = ParsedQuery.parse(request.query());
+        long[] took = new long[1];
         ParsedQuery ranking = typed.isEmpty() || VietnameseText.hasDiacritics(typed.allText()) ? typed
-                : withDiacritics(typed, request, clearance);
+                : withDiacritics(typed, request, clearance, took);
         SearchResponse<IndexEntry> response = execute(ranking, request, clearance, request.page() * request.size(),
                 request.size());
+        took[0] += response.took();
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> typedWords = words(typed);
         for (Hit<IndexEntry> hit : response.hits().hits()) {
@@ -66,7 +68,7 @@ public class ArchiveSearch {
             facets.put(name, facet(response.aggregations().get(name)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, request.page(), request.size(), hits, facets);
+        return new SearchResult(total, request.page(), request.size(), took[0], hits, facets);
     }
 
     /**
@@ -74,9 +76,10 @@ public class ArchiveSearch {
      * documents it finds ({@code phat trien doan vien} is read as {@code phát triển đoàn viên}), so
      * that it ranks the way the same query typed with them would. Every form still matches.
      */
-    private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request, Clearance clearance)
+    private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request, Clearance clearance, long[] took)
             throws IndexException {
         SearchResponse<IndexEntry> probe = execute(typed, request, clearance, 0, RESTORE_FROM_HITS);
+        took[0] += probe.took();
         Map<String, Map<String, Integer>> forms = new LinkedHashMap<>();
         for (Hit<IndexEntry> hit : probe.hits().hits()) {
             for (String snippet : toHit(hit, words(typed)).snippets()) {
