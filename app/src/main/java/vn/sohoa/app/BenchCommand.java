@@ -127,7 +127,7 @@ final class BenchCommand {
             if (!java.nio.file.Files.isRegularFile(corpus.resolve("truth.jsonl"))) {
                 throw new IllegalArgumentException(corpus + " has no truth.jsonl");
             }
-            Map<String, Object> figures = ScaleBenchmark.run(corpus, records, queries, ingest,
+            Map<String, Object> figures = ScaleBenchmark.run(corpus, records, queries, ingest, Map.of(),
                     new PrintStream(System.out, true, StandardCharsets.UTF_8));
             if (json != null) {
                 ScaleBenchmark.write(figures, json);

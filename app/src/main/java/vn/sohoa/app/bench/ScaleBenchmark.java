@@ -53,15 +53,16 @@ public final class ScaleBenchmark {
      * @param records how many records the archive holds
      * @param queries how many searches each measure makes (the eight clients make twice as many)
      * @param ingest  how many born-digital files are dropped into the inbox
+     * @param settings settings of the archive beyond the defaults
      * @return the figures, by the names the JSON file gives them
      */
-    public static Map<String, Object> run(Path corpus, int records, int queries, int ingest, PrintStream out)
-            throws Exception {
+    public static Map<String, Object> run(Path corpus, int records, int queries, int ingest,
+                                          Map<String, String> settings, PrintStream out) throws Exception {
         SyntheticRecords maker = new SyntheticRecords(CorpusDocuments.read(corpus));
         List<SearchLoad.Search> corpusCases = SearchLoad.corpusCases(corpus);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("records", records);
-        TemporaryArchive archive = TemporaryArchive.start(Map.of());
+        TemporaryArchive archive = TemporaryArchive.start(settings);
         Thread removeOnInterrupt = new Thread(archive::closeQuietly, "remove-scale-archive");
         Runtime.getRuntime().addShutdownHook(removeOnInterrupt);
         try {
@@ -192,7 +193,9 @@ public final class ScaleBenchmark {
         load.run(SearchLoad.fromRecords(sample, Math.min(200, queries), 3), 2);
 
         StackMemory serving = StackMemory.start();
+        Measurement cpu = Measurement.start();
         SearchLoad.Figures one = load.run(mixed, 1);
+        double cpuMillisPerSearch = cpu.cpuSecondsSince() * 1000 / Math.max(1, one.requests());
         List<SearchLoad.Search> twice = new ArrayList<>(mixed);
         twice.addAll(SearchLoad.fromRecords(sample, mixed.size(), 4));
         SearchLoad.Figures eight = load.run(twice, CLIENTS);
@@ -206,6 +209,7 @@ public final class ScaleBenchmark {
         figures.put("search_p95_ms_8", round(eight.p95()));
         figures.put("search_p99_ms_8", round(eight.p99()));
         figures.put("number_p95_ms", round(number.p95()));
+        figures.put("search_cpu_ms_1", round(cpuMillisPerSearch));
         figures.put("api_overhead_ms_median", round(one.overheadMedian()));
         figures.put("elasticsearch_share_pct_1", round(one.elasticsearchShare() * 100));
         figures.put("elasticsearch_share_pct_8", round(eight.elasticsearchShare() * 100));
@@ -221,6 +225,8 @@ public final class ScaleBenchmark {
                     + "median beyond it %.1f ms; failed %d%n", row.getKey(), f.requests(), f.p50(), f.p95(), f.p99(),
                     f.elasticsearchShare() * 100, f.overheadMedian(), f.failed());
         }
+        out.printf("CPU time of the whole stack (sohoa with this client, both engines) per search at 1 client: %.1f ms%n",
+                cpuMillisPerSearch);
         out.printf("Resident memory while serving (peak, MB): %s, whole stack %.0f%n", byProcess,
                 serving.peakTotalMb());
     }
@@ -261,6 +267,7 @@ public final class ScaleBenchmark {
         row(out, "verify (records/s)", f.get("verify_per_s"), ">= " + (int) VERIFY_PER_S);
         row(out, "born-digital ingest (documents/s)", f.get("ingest_per_s"), ">= " + (int) INGEST_PER_S);
         row(out, "resident memory of the stack, serving (MB)", f.get("rss_mb"), "<= " + (int) RSS_MB);
+        row(out, "CPU of the stack per search, 1 client (ms)", f.get("search_cpu_ms_1"), "");
         row(out, "index on disk per record (bytes)", f.get("index_bytes_per_record"), "");
         row(out, "storage on disk per record (bytes)", f.get("storage_bytes_per_record"), "");
     }

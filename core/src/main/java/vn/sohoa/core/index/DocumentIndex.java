@@ -238,14 +238,15 @@ public class DocumentIndex implements AutoCloseable {
     }
 
     /**
-     * Indexes the document and waits until it is visible to search. Only through the alias: were the
-     * index deleted, Elasticsearch would otherwise create one of that name with a guessed mapping.
+     * Indexes the document and makes it visible to search at once (waiting for the next scheduled
+     * refresh held each file up to a second). Only through the alias: were the index deleted,
+     * Elasticsearch would otherwise create one of that name with a guessed mapping.
      *
      * @param corrections the document's corrections as stored beside its record, oldest first
      */
     public void put(DocumentRecord record, List<Correction> corrections) throws IndexException {
         call(() -> client.index(i -> i.index(alias).id(record.id()).document(IndexEntry.of(record, corrections))
-                .requireAlias(true).refresh(Refresh.WaitFor)));
+                .requireAlias(true).refresh(Refresh.True)));
     }
 
     /** The document, if a user with this clearance may know of it: one above it is as absent as an unknown id. */
