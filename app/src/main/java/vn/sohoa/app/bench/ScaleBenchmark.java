@@ -1,21 +1,25 @@
 package vn.sohoa.app.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
 import vn.sohoa.app.ApiClient;
 import vn.sohoa.app.TemporaryArchive;
 import vn.sohoa.core.document.DocumentRecord;
@@ -159,7 +163,7 @@ public final class ScaleBenchmark {
                 + "%.1f s (%.0f/s)%n", records, (double) pages.get() / records, textChars.get() / records, seconds,
                 records / seconds);
         List<DocumentRecord> kept = new ArrayList<>(sample);
-        kept.sort(java.util.Comparator.comparing(DocumentRecord::id));
+        kept.sort(Comparator.comparing(DocumentRecord::id));
         return kept;
     }
 
@@ -184,11 +188,11 @@ public final class ScaleBenchmark {
         }
         mixed.addAll(SearchLoad.fromRecords(sample, queries - mixed.size(), 1));
         List<SearchLoad.Search> numbers = new ArrayList<>();
-        java.util.Random random = new java.util.Random(2);
+        Random random = new Random(2);
         for (int i = 0; i < queries / 2; i++) {
-            numbers.add(new SearchLoad.Search("q=" + java.net.URLEncoder.encode(
-                    SearchLoad.numberQuery(sample.get(random.nextInt(sample.size())), random),
-                    java.nio.charset.StandardCharsets.UTF_8), true));
+            numbers.add(new SearchLoad.Search("q=" + URLEncoder.encode(
+                    SearchLoad.numberQuery(sample.get(random.nextInt(sample.size())), random), StandardCharsets.UTF_8),
+                    true));
         }
         load.run(SearchLoad.fromRecords(sample, Math.min(200, queries), 3), 2);
 
