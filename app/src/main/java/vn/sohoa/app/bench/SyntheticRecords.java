@@ -22,7 +22,8 @@ import vn.sohoa.pipeline.metadata.DocumentTypes;
  * corpus document given another number, date, issuer, signer and dossier, its pages followed by
  * paragraphs of other documents up to 1-20 pages (most have few), one in twenty marked MẬT; with
  * its original, a Word document or (one in four) a PDF with a text layer holding exactly its text.
- * Record {@code n} is the same at every run.
+ * Record {@code n} has the same text and values at every run (its original's bytes carry the
+ * moment they were written).
  */
 final class SyntheticRecords {
 
