@@ -70,11 +70,11 @@ public final class ApiClient {
         return new ApiClient(base, null, browser);
     }
 
-    JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+    public JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
         return send(request(pathAndQuery).GET().build());
     }
 
-    JsonNode post(String path) throws IOException, InterruptedException {
+    public JsonNode post(String path) throws IOException, InterruptedException {
         return send(request(path).timeout(Duration.ofHours(6)).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 

@@ -14,10 +14,11 @@ import vn.sohoa.app.bench.AccessBenchmark;
 import vn.sohoa.app.bench.FileTorture;
 import vn.sohoa.app.bench.OcrBenchmark;
 import vn.sohoa.app.bench.OcrVariants;
+import vn.sohoa.app.bench.ScaleBenchmark;
 
 @Command(name = "bench", description = "Measures sohoa against its peers and prints the figures.",
         subcommands = {BenchCommand.Ocr.class, BenchCommand.Variants.class, BenchCommand.Access.class,
-            BenchCommand.Files.class})
+            BenchCommand.Files.class, BenchCommand.Scale.class})
 final class BenchCommand {
 
     /** What every OCR measure reads: a corpus's scanned pages, in a language. */
@@ -91,6 +92,46 @@ final class BenchCommand {
         public Integer call() throws Exception {
             FileTorture.run(dir, java.time.Duration.ofMinutes(idleMinutes),
                     new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            return 0;
+        }
+    }
+
+    @Command(name = "scale", description = "Builds an archive of many records from a corpus's texts and metadata "
+            + "(no OCR) in a temporary folder, reindexes it, and measures search through the API at 1 and 8 clients, "
+            + "reindex, verify, born-digital ingest and the stack's resident memory against their targets.")
+    static final class Scale implements Callable<Integer> {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "CORPUS_DIR",
+                description = "Corpus folder with truth.jsonl and queries.jsonl (default: the repository's testdata/corpus)")
+        Path dir;
+
+        @Option(names = "--records", defaultValue = "100000", description = "Records in the archive (default 100000).")
+        int records;
+
+        @Option(names = "--queries", defaultValue = "600",
+                description = "Searches each latency measure makes (the 8 clients make twice as many; default 600).")
+        int queries;
+
+        @Option(names = "--ingest", defaultValue = "200", description = "Born-digital files dropped into the inbox (default 200).")
+        int ingest;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures to this JSON file.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (records < 100 || queries < 50 || ingest < 1) {
+                throw new IllegalArgumentException("--records must be at least 100, --queries at least 50, --ingest at least 1");
+            }
+            Path corpus = dir != null ? dir : RepositoryFolders.testCorpus();
+            if (!java.nio.file.Files.isRegularFile(corpus.resolve("truth.jsonl"))) {
+                throw new IllegalArgumentException(corpus + " has no truth.jsonl");
+            }
+            Map<String, Object> figures = ScaleBenchmark.run(corpus, records, queries, ingest, Map.of(),
+                    new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            if (json != null) {
+                ScaleBenchmark.write(figures, json);
+            }
             return 0;
         }
     }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import vn.sohoa.engines.FreePort;
 
@@ -21,6 +22,7 @@ public final class TemporaryArchive implements AutoCloseable {
     private final int port;
     private final Sohoa sohoa;
     private final String token;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private TemporaryArchive(Path data, int port, Sohoa sohoa) throws Exception {
         this.data = data;
@@ -36,7 +38,12 @@ public final class TemporaryArchive implements AutoCloseable {
         overrides.put("sohoa.data.dir", data.toString());
         overrides.put("sohoa.http.port", Integer.toString(port));
         overrides.putIfAbsent("sohoa.ingest.stable-millis", "200");
-        return new TemporaryArchive(data, port, Sohoa.start(overrides));
+        try {
+            return new TemporaryArchive(data, port, Sohoa.start(overrides));
+        } catch (Exception | Error e) {
+            delete(data);
+            throw e;
+        }
     }
 
     public String url() {
@@ -76,14 +83,30 @@ public final class TemporaryArchive implements AutoCloseable {
         }
     }
 
-    /** Stops it and deletes its data folder. */
+    /** Stops it and deletes its data folder; once, whoever asks first. */
     @Override
     public void close() throws Exception {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         sohoa.close();
+        delete(data);
+    }
+
+    private static void delete(Path data) throws IOException {
         try (Stream<Path> paths = Files.walk(data)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    /** {@link #close}, for a shutdown hook: a failure is printed, not thrown. */
+    public void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            System.err.println("sohoa: could not remove " + data + ": " + e.getMessage());
         }
     }
 }

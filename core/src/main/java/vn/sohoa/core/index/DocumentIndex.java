@@ -75,7 +75,9 @@ public class DocumentIndex implements AutoCloseable {
     public void createIfMissing() throws IndexException {
         boolean exists = call(() -> client.indices().existsAlias(a -> a.name(alias)).value());
         if (!exists) {
-            switchAliasTo(createVersion());
+            String first = createVersion();
+            makeSearchable(first);
+            switchAliasTo(first);
         } else {
             addNewFields();
         }
@@ -94,7 +96,10 @@ public class DocumentIndex implements AutoCloseable {
         });
     }
 
-    /** A new, empty index with the mapping, named after the alias and the time, not yet behind the alias. */
+    /**
+     * A new, empty index with the mapping, named after the alias and the time, not yet behind the alias,
+     * filled by {@link #putAll} without refreshing until {@link #makeSearchable}.
+     */
     public String createVersion() throws IndexException {
         String index = alias + "-" + System.currentTimeMillis();
         call(() -> {
@@ -105,7 +110,14 @@ public class DocumentIndex implements AutoCloseable {
                 return client.indices().create(c -> c.index(index).withJson(mapping));
             }
         });
+        call(() -> client.indices().putSettings(p -> p.index(index).settings(st -> st.refreshInterval(t -> t.time("-1")))));
         return index;
+    }
+
+    /** Gives a filled new index its usual refresh interval back, and makes everything put into it visible. */
+    public void makeSearchable(String index) throws IndexException {
+        call(() -> client.indices().putSettings(p -> p.index(index).settings(st -> st.refreshInterval(t -> t.time("1s")))));
+        call(() -> client.indices().refresh(r -> r.index(index)));
     }
 
     /** Puts the alias on this index alone, in one atomic step, and deletes the indices it leaves. */
@@ -127,7 +139,7 @@ public class DocumentIndex implements AutoCloseable {
     }
 
     /**
-     * Indexes the entries into the named index in one request, then makes them visible.
+     * Indexes the entries into the named index in one request; they are visible once it is {@link #makeSearchable}.
      * @return the entries the index refused (a value it cannot take), by id, with its reason
      */
     public Map<String, String> putAll(String index, List<IndexEntry> entries) throws IndexException {
@@ -138,7 +150,7 @@ public class DocumentIndex implements AutoCloseable {
             for (IndexEntry entry : entries) {
                 b.operations(o -> o.index(i -> i.index(index).id(entry.id()).document(entry)));
             }
-            return b.refresh(Refresh.True);
+            return b;
         }));
         Map<String, String> refused = new LinkedHashMap<>();
         for (var item : response.items()) {
@@ -232,14 +244,15 @@ public class DocumentIndex implements AutoCloseable {
     }
 
     /**
-     * Indexes the document and waits until it is visible to search. Only through the alias: were the
-     * index deleted, Elasticsearch would otherwise create one of that name with a guessed mapping.
+     * Indexes the document and makes it visible to search at once (waiting for the next scheduled
+     * refresh held each file up to a second). Only through the alias: were the index deleted,
+     * Elasticsearch would otherwise create one of that name with a guessed mapping.
      *
      * @param corrections the document's corrections as stored beside its record, oldest first
      */
     public void put(DocumentRecord record, List<Correction> corrections) throws IndexException {
         call(() -> client.index(i -> i.index(alias).id(record.id()).document(IndexEntry.of(record, corrections))
-                .requireAlias(true).refresh(Refresh.WaitFor)));
+                .requireAlias(true).refresh(Refresh.True)));
     }
 
     /** The document, if a user with this clearance may know of it: one above it is as absent as an unknown id. */

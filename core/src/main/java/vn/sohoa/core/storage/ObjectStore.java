@@ -54,6 +54,8 @@ public class ObjectStore {
     private static final String JPEG_TYPE = "image/jpeg";
     private static final java.util.regex.Pattern RECORD_KEY = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.json");
 
+    private static final String CORRECTIONS_SUFFIX = ".corrections.json";
+
     private static final long SECOND = 1000;
 
     private final MinioClient client;
@@ -204,28 +206,45 @@ public class ObjectStore {
 
     /** The ids of every document that has a record, in key order. */
     public List<String> recordIds() throws StorageException {
+        return records().ids();
+    }
+
+    /**
+     * Every document that has a record, in key order, and which of them have corrections stored beside
+     * it: one listing of the derivatives bucket, so that a rebuild reads corrections only where there are some.
+     */
+    public RecordListing records() throws StorageException {
         return call(() -> {
             List<String> ids = new ArrayList<>();
+            java.util.Set<String> corrected = new java.util.HashSet<>();
             for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES).recursive(true).build())) {
                 String key = item.get().objectName();
                 if (RECORD_KEY.matcher(key).matches()) {
                     ids.add(key.substring(0, key.length() - ".json".length()));
+                } else if (key.endsWith(CORRECTIONS_SUFFIX)) {
+                    corrected.add(key.substring(0, key.length() - CORRECTIONS_SUFFIX.length()));
                 }
             }
-            return ids;
+            return new RecordListing(List.copyOf(ids), java.util.Set.copyOf(corrected));
         });
+    }
+
+    /** The documents that have a record, and those of them that have corrections. */
+    public record RecordListing(List<String> ids, java.util.Set<String> corrected) {
     }
 
     /** The SHA-256 of the original's bytes as they are now in storage, or empty when it is missing. */
     public Optional<String> digestOriginal(String id) throws StorageException {
-        if (statOriginal(id).isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = openOriginal(id)) {
-            return Optional.of(Checksums.sha256(in));
-        } catch (IOException e) {
-            throw new StorageException("Could not read original " + id + ": " + e.getMessage(), e);
-        }
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(GetObjectArgs.builder().bucket(ORIGINALS).object(id).build())) {
+                return Optional.of(Checksums.sha256(in));
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     /**
@@ -402,7 +421,7 @@ public class ObjectStore {
     }
 
     static String correctionsKey(String id) {
-        return id + ".corrections.json";
+        return id + CORRECTIONS_SUFFIX;
     }
 
     /** Writes one of sohoa's own objects (an account, a token, an audit entry) in bucket {@code system}. */

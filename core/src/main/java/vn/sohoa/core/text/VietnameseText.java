@@ -82,6 +82,19 @@ public final class VietnameseText {
     }
 
     private static char foldChar(char c) {
+        return FOLDED[c];
+    }
+
+    /** Every char folded once, at class loading: decomposing a char per call made folding a text cost milliseconds. */
+    private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLDED[c] = computeFold((char) c);
+        }
+    }
+
+    private static char computeFold(char c) {
         if (c < 0x80) {
             return c;
         }

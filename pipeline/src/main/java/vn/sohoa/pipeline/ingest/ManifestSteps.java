@@ -83,6 +83,12 @@ public class ManifestSteps {
         if (ingest.folderHold != null) {
             ingest.folderHold.release();
         }
+        if (FolderManifests.inForce(ingest.file.getParent()).isEmpty()) {
+            // Nothing to move. Taking the folder alone would wait for every file of it in flight and hold
+            // back the next ones: a folder's files went through in groups. A manifest dropped from now on
+            // is moved by its own route.
+            return;
+        }
         try (FolderLocks.Hold alone = locks.exclusive(ingest.source.folder())) {
             moveIfDossierDone(ingest.file.getParent(), ingest.watchedFolder);
         }

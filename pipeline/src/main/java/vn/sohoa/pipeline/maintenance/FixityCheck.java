@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +19,15 @@ import vn.sohoa.core.storage.StorageException;
  * Re-reads stored originals, records and PDF/A copies and compares them with the checksums taken at
  * ingest: an original whose SHA-256 is no longer its id, or a record or PDF/A copy whose bytes
  * changed, is altered; one that is gone is missing (a PDF/A copy only where the record says the
- * document was scanned). Run on demand on everything, and nightly on a share of the archive.
+ * document was scanned). Run on demand on everything, and nightly on a share of the archive; several
+ * documents are checked at once.
  */
 public class FixityCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(FixityCheck.class);
+
+    /** Documents checked at once: each check waits on storage more than it computes. */
+    private static final int READERS = 4;
 
     private final ObjectStore store;
     private volatile Report last;
@@ -47,28 +55,37 @@ public class FixityCheck {
             Collections.shuffle(ids, ThreadLocalRandom.current());
             ids = ids.subList(0, (int) Math.ceil(total * Math.max(0, share)));
         }
-        List<String> missing = new ArrayList<>();
-        List<String> altered = new ArrayList<>();
-        for (String id : ids) {
-            Optional<String> digest = store.digestOriginal(id);
-            if (digest.isEmpty()) {
-                missing.add("originals/" + id);
-            } else if (!digest.get().equals(id)) {
-                altered.add("originals/" + id);
+        List<String> missing = Collections.synchronizedList(new ArrayList<>());
+        List<String> altered = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
+            Thread thread = new Thread(r, "fixity-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> checks = new ArrayList<>();
+            for (String id : ids) {
+                checks.add(readers.submit(() -> {
+                    check(id, missing, altered);
+                    return null;
+                }));
             }
-            Optional<ObjectStore.RecordCheck> record = store.checkRecord(id);
-            if (record.isEmpty()) {
-                missing.add("derivatives/" + id + ".json");
-            } else if (!record.get().intact()) {
-                altered.add("derivatives/" + id + ".json");
+            for (Future<?> check : checks) {
+                check.get();
             }
-            Optional<Boolean> pdf = store.searchablePdfIntact(id);
-            if (pdf.isEmpty() && record.map(ObjectStore.RecordCheck::scanned).orElse(false)) {
-                missing.add("derivatives/" + id + ".pdf");
-            } else if (pdf.isPresent() && !pdf.get()) {
-                altered.add("derivatives/" + id + ".pdf");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Fixity check interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StorageException storage) {
+                throw storage;
             }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            readers.shutdownNow();
         }
+        missing.sort(null);
+        altered.sort(null);
         Report report = new Report(Instant.now(), ids.size(), total, List.copyOf(missing), List.copyOf(altered));
         if (report.intact()) {
             LOG.info("Fixity: {} of {} documents checked, all intact", report.checked(), total);
@@ -78,6 +95,29 @@ public class FixityCheck {
         }
         last = report;
         return report;
+    }
+
+    private void check(String id, List<String> missing, List<String> altered) throws StorageException {
+        Optional<String> digest = store.digestOriginal(id);
+        if (digest.isEmpty()) {
+            missing.add("originals/" + id);
+        } else if (!digest.get().equals(id)) {
+            altered.add("originals/" + id);
+        }
+        Optional<ObjectStore.RecordCheck> record = store.checkRecord(id);
+        if (record.isEmpty()) {
+            missing.add("derivatives/" + id + ".json");
+        } else if (!record.get().intact()) {
+            altered.add("derivatives/" + id + ".json");
+        }
+        if (record.map(ObjectStore.RecordCheck::scanned).orElse(true)) {
+            Optional<Boolean> pdf = store.searchablePdfIntact(id);
+            if (pdf.isEmpty() && record.isPresent()) {
+                missing.add("derivatives/" + id + ".pdf");
+            } else if (pdf.isPresent() && !pdf.get()) {
+                altered.add("derivatives/" + id + ".pdf");
+            }
+        }
     }
 
     /** The last check's report, or null before the first. */

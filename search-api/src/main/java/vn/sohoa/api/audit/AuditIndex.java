@@ -55,11 +55,7 @@ public class AuditIndex {
             }
             if (!stored.isEmpty()) {
                 for (int from = 0; from < stored.size(); from += 1000) {
-                    BulkRequest.Builder bulk = new BulkRequest.Builder().index(name);
-                    for (AuditEntry entry : stored.subList(from, Math.min(stored.size(), from + 1000))) {
-                        bulk.operations(o -> o.index(i -> i.id(id(entry)).document(entry)));
-                    }
-                    client.bulk(bulk.build());
+                    bulk(stored.subList(from, Math.min(stored.size(), from + 1000)));
                 }
                 client.indices().refresh(r -> r.index(name));
             }
@@ -67,12 +63,24 @@ public class AuditIndex {
         });
     }
 
+    private void bulk(List<AuditEntry> entries) throws java.io.IOException {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(name);
+        for (AuditEntry entry : entries) {
+            bulk.operations(o -> o.index(i -> i.id(id(entry)).document(entry)));
+        }
+        client.bulk(bulk.build());
+    }
+
     private long indexedCount() throws IndexException {
         return call(() -> client.indices().exists(e -> e.index(name)).value() ? client.count(c -> c.index(name)).count() : 0);
     }
 
-    public void put(AuditEntry entry) throws IndexException {
-        call(() -> client.index(i -> i.index(name).id(id(entry)).document(entry)));
+    /** Indexes the entries in one request. */
+    public void putAll(List<AuditEntry> entries) throws IndexException {
+        call(() -> {
+            bulk(entries);
+            return null;
+        });
     }
 
     /** The entries that match every given filter (null: any), newest first. */

@@ -1,6 +1,11 @@
 package vn.sohoa.api.audit;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,14 +16,16 @@ import vn.sohoa.core.storage.StorageException;
 
 /**
  * Writes an audit entry to the trail in storage (before the caller answers its request: a crash
- * loses no entry of an answered request), then to the audit index for querying, in the background:
- * the index is rebuilt from storage at start when it lags.
+ * loses no entry of an answered request), then to the audit index for querying, in the background,
+ * the entries recorded meanwhile in one request: the index is rebuilt from storage at start when it lags.
  */
 public class AuditRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRecorder.class);
 
     private final AuditTrail trail;
+    private final Queue<AuditEntry> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AuditIndex index;
     private final ExecutorService indexing = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "audit-index");
@@ -32,15 +39,28 @@ public class AuditRecorder implements AutoCloseable {
     }
 
     public void record(AuditEntry entry) throws StorageException {
-        AuditEntry stored = trail.append(entry);
-        indexing.submit(() -> {
-            try {
-                index.put(stored);
-            } catch (IndexException e) {
-                LOG.warn("Audit entry {}/{} not indexed (rebuilt from storage at the next start): {}", stored.chain(),
-                        stored.seq(), e.getMessage());
-            }
-        });
+        waiting.add(trail.append(entry));
+        if (scheduled.compareAndSet(false, true)) {
+            indexing.submit(this::indexWaiting);
+        }
+    }
+
+    /** Indexes every entry waiting in one request: under load, one request for many entries. */
+    private void indexWaiting() {
+        scheduled.set(false);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (AuditEntry next = waiting.poll(); next != null; next = waiting.poll()) {
+            entries.add(next);
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        try {
+            index.putAll(entries);
+        } catch (IndexException e) {
+            LOG.warn("{} audit entries from {}/{} not indexed (rebuilt from storage at the next start): {}",
+                    entries.size(), entries.get(0).chain(), entries.get(0).seq(), e.getMessage());
+        }
     }
 
     /** Waits until the entries recorded so far are in the index (for a query that must see them). */

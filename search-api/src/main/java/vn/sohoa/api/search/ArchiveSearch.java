@@ -36,6 +36,8 @@ public class ArchiveSearch {
             "issuer", "signer", "signer", "confidentiality", "confidentiality");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
     private static final int SNIPPET_CHARS = 180;
+    /** Elasticsearch's {@code index.max_result_window}: hits beyond it cannot be paged to. */
+    private static final int MAX_WINDOW = 10_000;
     private static final int SNIPPETS = 3;
     /** How many of the first hits lend their diacritics to a query typed without them. */
     private static final int RESTORE_FROM_HITS = 5;
@@ -51,10 +53,16 @@ public class ArchiveSearch {
     /** Searches the documents a user with this clearance may know of: the others count nowhere, not even in totals and facets. */
     public SearchResult search(SearchRequest request, Clearance clearance) throws BadQueryException, IndexException {
         ParsedQuery typed = ParsedQuery.parse(request.query());
+        long[] took = new long[1];
         ParsedQuery ranking = typed.isEmpty() || VietnameseText.hasDiacritics(typed.allText()) ? typed
-                : withDiacritics(typed, request, clearance);
+                : withDiacritics(typed, request, clearance, took);
+        if ((request.page() + 1) * request.size() > MAX_WINDOW) {
+            throw new BadQueryException("Chỉ xem được " + MAX_WINDOW + " kết quả đầu tiên: hãy thu hẹp tìm kiếm bằng từ "
+                    + "khóa hoặc bộ lọc (loại, năm, cơ quan ban hành...).");
+        }
         SearchResponse<IndexEntry> response = execute(ranking, request, clearance, request.page() * request.size(),
-                request.size());
+                request.size(), true);
+        took[0] += response.took();
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> typedWords = words(typed);
         for (Hit<IndexEntry> hit : response.hits().hits()) {
@@ -66,7 +74,7 @@ public class ArchiveSearch {
             facets.put(name, facet(response.aggregations().get(name)));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, request.page(), request.size(), hits, facets);
+        return new SearchResult(total, request.page(), request.size(), took[0], hits, facets);
     }
 
     /**
@@ -74,9 +82,10 @@ public class ArchiveSearch {
      * documents it finds ({@code phat trien doan vien} is read as {@code phát triển đoàn viên}), so
      * that it ranks the way the same query typed with them would. Every form still matches.
      */
-    private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request, Clearance clearance)
+    private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request, Clearance clearance, long[] took)
             throws IndexException {
-        SearchResponse<IndexEntry> probe = execute(typed, request, clearance, 0, RESTORE_FROM_HITS);
+        SearchResponse<IndexEntry> probe = execute(typed, request, clearance, 0, RESTORE_FROM_HITS, false);
+        took[0] += probe.took();
         Map<String, Map<String, Integer>> forms = new LinkedHashMap<>();
         for (Hit<IndexEntry> hit : probe.hits().hits()) {
             for (String snippet : toHit(hit, words(typed)).snippets()) {
@@ -99,14 +108,18 @@ public class ArchiveSearch {
         return new ParsedQuery(restore.apply(typed.words()), typed.phrases().stream().map(restore).toList());
     }
 
+    /**
+     * @param whole with the exact total and the facets, which visit every hit; without them (the probe
+     *              for diacritics needs only its first hits) Elasticsearch may skip the hits that cannot rank
+     */
     private SearchResponse<IndexEntry> execute(ParsedQuery query, SearchRequest request, Clearance clearance, int from,
-                                               int size) throws IndexException {
+                                               int size, boolean whole) throws IndexException {
         try {
             return index.client().search(s -> {
                 s.index(index.alias())
                         .from(from)
                         .size(size)
-                        .trackTotalHits(t -> t.enabled(true))
+                        .trackTotalHits(t -> t.enabled(whole))
                         .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))
                                 .filter(DocumentIndex.visibleTo(clearance))))
                         .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest", "corrections",
@@ -126,7 +139,9 @@ public class ArchiveSearch {
                 if (query.isEmpty()) {
                     s.sort(o -> o.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
                 }
-                FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(50))));
+                if (whole) {
+                    FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(50))));
+                }
                 return s;
             }, IndexEntry.class);
         } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
