@@ -3,14 +3,17 @@ package vn.sohoa.pipeline.metadata;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.AdministrativeMetadata.Field;
 import vn.sohoa.core.document.Page;
+import vn.sohoa.core.text.VietnameseSyllables;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
@@ -23,11 +26,20 @@ public final class AdministrativeReader {
 
     private static final int HEADER_LINES = 25;
     private static final int FOOTER_LINES = 30;
-    private static final Pattern NUMBER = Pattern.compile("^S[ốôo6ó]\\s*[:;.]?\\s*" + DocumentNumber.NUMBER_AND_NOTATION);
+    private static final Pattern NUMBER = Pattern.compile("^S[ốôo6ó]\\s*[:;.]*\\s*" + DocumentNumber.NUMBER_AND_NOTATION);
+    /** A number whose slash OCR lost before the type's abbreviation ({@code Số: 55HD-LĐLĐ}). */
+    private static final Pattern NUMBER_WITHOUT_SLASH = Pattern.compile("^(S[ốôo6ó]\\s*[:;.]*\\s*\\d{1,5})\\s*(\\p{L}{2,3})(\\s*[-–])");
+    /** Where the right column of the header begins when OCR read both columns as one line. */
+    private static final Pattern MOTTO = Pattern.compile("^(.*?\\p{L}.*?)\\s+(?:[^\\p{Lu}\\s]{1,2}\\s+)?((?:[CG]ỘNG\\s*H(?:ÒA|OÀ)|Độc\\s+lập)\\s.*)$");
+    /** A secrecy or urgency mark read on the same line as what stands beside it. */
+    private static final Pattern MARK_BEFORE = Pattern.compile("^[^\\p{L}]*(TUYỆT MẬT|TỐI MẬT|MẬT|THƯỢNG KHẨN|HỎA TỐC|KHẨN)[^\\p{L}]*\\s+(\\p{Lu}.*)$");
     private static final Pattern DATE = Pattern.compile(
             "^(.*?),?\\s*ng[àa]y\\s*(\\d{1,2})\\s*th[áa]ng\\s*(\\d{1,2})\\s*n[ăa]m\\s*(\\d{4})", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHORITY = Pattern.compile("^(TM|KT|Q|TL|TUQ)\\s*[.,]\\s*(\\p{Lu}[\\p{Lu}\\s]+)$");
     private static final Pattern SUBJECT_CONTINUES = Pattern.compile("^(\\p{Ll}|\\d|[-–]\\s*\\d|\\()");
+    private static final Pattern NUMBER_START = Pattern.compile("^[^\\p{L}]*S[ỐốÔôOo6Óó]\\s*[:;.]", Pattern.CASE_INSENSITIVE);
+    /** The national motto, its C misread G at times. */
+    private static final Pattern MOTTO_START = Pattern.compile("^[CG]ỘNG\\s*H(?:ÒA|OÀ)|^ĐỘC\\s+LẬP");
     private static final List<String> BODY_STARTS = List.of("kính gửi", "căn cứ", "thực hiện", "theo ");
     private static final List<String> ORG_STARTS = List.of("TỔNG", "LĐLĐ", "LIÊN ĐOÀN", "CÔNG ĐOÀN", "CĐCS", "CĐ ",
             "BAN", "ỦY BAN", "UBND", "ĐẢNG", "HỘI", "SỞ", "PHÒNG", "TRƯỜNG", "CÔNG TY", "BCH", "BTV", "ĐOÀN", "UBKT");
@@ -56,7 +68,7 @@ public final class AdministrativeReader {
         if (pages.isEmpty()) {
             return AdministrativeMetadata.empty();
         }
-        List<String> first = lines(pages.get(0).text());
+        List<String> first = columnsApart(lines(pages.get(0).text()));
         int titleAt = titleLine(first);
         int headerEnd = titleAt >= 0 ? titleAt : bodyStart(first);
 
@@ -81,7 +93,7 @@ public final class AdministrativeReader {
                 codeNotation = field(read.notation(), 1, i, 0.9);
             } else if (date == null && d.find()) {
                 date = isoDate(d, i);
-                String where = d.group(1).replaceAll("[,.:]+$", "").strip();
+                String where = d.group(1).replaceAll("[,.:]+$", "").replaceFirst("^[^\\p{L}]+", "").strip();
                 place = where.isEmpty() ? null : field(where, 1, i, 0.8);
             } else if (line.startsWith("V/v") || line.startsWith("V/V")) {
                 letterSubject = field(continued(first, i, line.substring(3).strip(), headerEnd), 1, i, 0.8);
@@ -285,11 +297,10 @@ public final class AdministrativeReader {
     }
 
     private static boolean isOrganisation(String line, Field number, Field letterSubject) {
-        if (number != null || letterSubject != null || !isCapitals(line)) {
+        if (number != null || letterSubject != null || !isCapitals(line) || NUMBER_START.matcher(line).find()) {
             return false;
         }
-        String upper = line.toUpperCase(Locale.ROOT);
-        return !upper.startsWith("CỘNG HÒA") && !upper.startsWith("CỘNG HOÀ") && !upper.startsWith("ĐỘC LẬP");
+        return !MOTTO_START.matcher(line.toUpperCase(Locale.ROOT)).find();
     }
 
     private static boolean startsLikeOrganisation(String line) {
@@ -334,10 +345,57 @@ public final class AdministrativeReader {
         return differences == 1 ? abbreviation + (parts.length > 1 ? "-" + parts[1] : "") : notation;
     }
 
-    /** The line with OCR's look-alikes of Đ made Đ, and a speck read before "Số" dropped. */
+    /**
+     * The line with OCR's look-alikes of Đ made Đ, a speck read before "Số" dropped, and the slash
+     * put back between a number and a type's abbreviation.
+     */
     private static String normaliseNumber(String line) {
-        return line.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ')
+        String tidy = line.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ')
                 .replaceFirst("^[^\\p{L}\\p{N}]+", "");
+        Matcher slashLost = NUMBER_WITHOUT_SLASH.matcher(tidy);
+        if (slashLost.find() && DocumentTypes.byNotation(slashLost.group(2)).isPresent()) {
+            return slashLost.group(1) + "/" + tidy.substring(slashLost.start(2));
+        }
+        return tidy;
+    }
+
+    /**
+     * The header's lines with what OCR read as one line set apart: the two columns (the issuer beside
+     * the national motto, the number beside the place and date) and a mark beside them.
+     */
+    private static List<String> columnsApart(List<String> lines) {
+        List<String> apart = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i < HEADER_LINES) {
+                setApart(lines.get(i), apart);
+            } else {
+                apart.add(lines.get(i));
+            }
+        }
+        return apart;
+    }
+
+    private static void setApart(String line, List<String> apart) {
+        Matcher motto = MOTTO.matcher(line);
+        if (motto.matches()) {
+            setApart(motto.group(1), apart);
+            apart.add(motto.group(2));
+            return;
+        }
+        String numbered = normaliseNumber(line);
+        Matcher number = NUMBER.matcher(numbered);
+        if (number.find() && numbered.substring(number.end()).matches(".*\\p{L}{2}.*")) {
+            apart.add(numbered.substring(0, number.end()));
+            setApart(numbered.substring(number.end()).strip(), apart);
+            return;
+        }
+        Matcher mark = MARK_BEFORE.matcher(line);
+        if (mark.matches()) {
+            apart.add(mark.group(1));
+            apart.add(mark.group(2));
+            return;
+        }
+        apart.add(line);
     }
 
     /**
@@ -345,7 +403,9 @@ public final class AdministrativeReader {
      * is no word of a name, "TỈNH" (province) is) and specks read after it dropped.
      */
     private static String organisationName(String lines) {
-        return lines.replaceAll("\\bTÍNH\\b", "TỈNH").replaceFirst("[^\\p{L}\\p{N})]+$", "");
+        String name = lines.replaceAll("\\bTÍNH\\b", "TỈNH").replaceFirst("[^\\p{L}\\p{N})]+$", "")
+                .replaceFirst("^[^\\p{L}\\p{N}(]+", "");
+        return Arrays.stream(name.split("\\s+")).map(VietnameseSyllables::apart).collect(Collectors.joining(" "));
     }
 
     private static Field isoDate(Matcher m, int line) {
