@@ -40,6 +40,8 @@ public final class AdministrativeReader {
     private static final Pattern NUMBER_START = Pattern.compile("^[^\\p{L}]*S[ỐốÔôOo6Óó]\\s*[:;.]", Pattern.CASE_INSENSITIVE);
     /** The national motto, its C misread G at times. */
     private static final Pattern MOTTO_START = Pattern.compile("^[CG]ỘNG\\s*H(?:ÒA|OÀ)|^ĐỘC\\s+LẬP");
+    /** An appendix's page: "(Kèm theo Kế hoạch số ...)" under its heading. */
+    private static final Pattern APPENDIX = Pattern.compile("^\\(?\\s*Kèm theo\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final List<String> BODY_STARTS = List.of("kính gửi", "căn cứ", "thực hiện", "theo ");
     private static final List<String> ORG_STARTS = List.of("TỔNG", "LĐLĐ", "LIÊN ĐOÀN", "CÔNG ĐOÀN", "CĐCS", "CĐ ",
             "BAN", "ỦY BAN", "UBND", "ĐẢNG", "HỘI", "SỞ", "PHÒNG", "TRƯỜNG", "CÔNG TY", "BCH", "BTV", "ĐOÀN", "UBKT");
@@ -96,7 +98,8 @@ public final class AdministrativeReader {
                 String where = d.group(1).replaceAll("[,.:]+$", "").replaceFirst("^[^\\p{L}]+", "").strip();
                 place = where.isEmpty() ? null : field(where, 1, i, 0.8);
             } else if (line.startsWith("V/v") || line.startsWith("V/V")) {
-                letterSubject = field(continued(first, i, line.substring(3).strip(), headerEnd), 1, i, 0.8);
+                int end = subjectEnd(first, i, headerEnd);
+                letterSubject = subject(pages, first, i, end, line.substring(3).strip());
             } else if (SECRECY.contains(upper)) {
                 secrecy = field(upper, 1, i, 0.9);
             } else if (secrecy == null && doubtfulSecrecy(upper) != null) {
@@ -119,7 +122,8 @@ public final class AdministrativeReader {
                 number = field(new DocumentNumber(codeNumber.value(), notation).toString(), 1, number.line(), 0.8);
             }
             if (titleAt + 1 < first.size() && !isBodyStart(first.get(titleAt + 1))) {
-                subject = field(continued(first, titleAt + 1, first.get(titleAt + 1), first.size()), 1, titleAt + 1, 0.8);
+                int end = subjectEnd(first, titleAt + 1, first.size());
+                subject = subject(pages, first, titleAt + 1, end, first.get(titleAt + 1));
             }
         } else if (codeNotation != null && DocumentTypes.byNotation(codeNotation.value()).isPresent()) {
             type = field(DocumentTypes.byNotation(codeNotation.value()).get().name(), 1, codeNotation.line(), 0.7);
@@ -134,15 +138,17 @@ public final class AdministrativeReader {
         List<String> orgs = orgLines.stream().map(first::get).map(AdministrativeReader::organisationName).toList();
         if (!orgs.isEmpty()) {
             boolean hasParent = orgs.size() > 1 && startsLikeOrganisation(orgs.get(1));
-            if (hasParent) {
-                parent = field(orgs.get(0), 1, orgLines.get(0), 0.7);
-                issuer = field(String.join(" ", orgs.subList(1, orgs.size())), 1, orgLines.get(1), 0.7);
-            } else {
-                issuer = field(String.join(" ", orgs), 1, orgLines.get(0), 0.7);
-            }
+            RecordWords body = new RecordWords(linesAfter(pages, first, headerEnd));
+            String issuerName = body.spelled(String.join(" ", hasParent ? orgs.subList(1, orgs.size()) : orgs));
+            String parentName = hasParent ? body.spelled(orgs.get(0)) : null;
+            boolean sure = wellFormed(issuerName) && startsLikeOrganisation(issuerName)
+                    && (parentName == null || wellFormed(parentName) && startsLikeOrganisation(parentName))
+                    && (body.containsTail(issuerName) || place != null && issuerName.endsWith(" " + place.value().toUpperCase(Locale.ROOT)));
+            parent = hasParent ? field(parentName, 1, orgLines.get(0), sure ? 0.9 : 0.7) : null;
+            issuer = field(issuerName, 1, orgLines.get(hasParent ? 1 : 0), sure ? 0.95 : 0.7);
         }
 
-        Signature signature = Signature.read(pages);
+        Signature signature = Signature.read(pages, new RecordWords(linesAfter(pages, first, headerEnd)));
         return new AdministrativeMetadata(number, codeNumber, codeNotation, type, typeCode, date, place, issuer, parent,
                 subject, signature.signer, signature.partialSigner, signature.title, signature.authority, secrecy, urgency,
                 signature.recipients);
@@ -151,19 +157,52 @@ public final class AdministrativeReader {
     /** The signature block and the recipients list: at the end of the last page that has them. */
     private record Signature(Field authority, Field title, Field signer, Field partialSigner, List<String> recipients) {
 
-        static Signature read(List<Page> pages) {
+        /**
+         * The block of the last page that has one, an appendix's pages after the document's own left
+         * aside (their tables list names that sign nothing); a whole name checked against the same
+         * name elsewhere in the record, and spelled as there when only its diacritics differ.
+         */
+        static Signature read(List<Page> pages, RecordWords words) {
             for (int p = pages.size() - 1; p >= 0; p--) {
-                Signature found = read(lines(pages.get(p).text()), pages.get(p).number());
+                List<String> lines = lines(pages.get(p).text());
+                if (p > 0 && isAppendix(lines)) {
+                    continue;
+                }
+                Signature found = read(lines, pages.get(p).number());
                 if (found != null) {
-                    return found;
+                    return found.checkedAgainst(words);
                 }
             }
             return new Signature(null, null, null, null, List.of());
         }
 
+        private static boolean isAppendix(List<String> lines) {
+            return lines.stream().limit(8).anyMatch(line -> APPENDIX.matcher(line).find());
+        }
+
+        private Signature checkedAgainst(RecordWords words) {
+            if (signer == null) {
+                return this;
+            }
+            String spelled = words.spelled(signer.value());
+            boolean named = PersonNames.read(spelled, 1).map(name -> name.value().equals(spelled)).orElse(false);
+            if (!named) {
+                return this;
+            }
+            double confidence = words.contains(spelled) && wellFormed(spelled) ? Math.max(signer.confidence(), 0.9)
+                    : spelled.equals(signer.value()) ? signer.confidence() : 0.8;
+            return new Signature(authority, title, new Field(spelled, signer.page(), signer.line(), confidence),
+                    partialSigner, recipients);
+        }
+
         /** The block on this page, or null when the page has none. */
         private static Signature read(List<String> lines, int page) {
             int from = Math.max(0, lines.size() - FOOTER_LINES);
+            for (int i = from; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("Nơi nhận")) {
+                    from = i;
+                }
+            }
             int authorityAt = -1;
             int lastName = -1;
             for (int i = from; i < lines.size(); i++) {
@@ -236,7 +275,8 @@ public final class AdministrativeReader {
         private static Signature titledPartialName(List<String> lines, int from, int page, List<String> recipients) {
             for (int at = lines.size() - 1; at >= Math.max(from + 1, lines.size() - 3); at--) {
                 Optional<String> names = PersonNames.givenNames(lines.get(at));
-                if (isCapitals(lines.get(at - 1)) && names.isPresent()) {
+                boolean underBlock = isCapitals(lines.get(at - 1)) || at == lines.size() - 1 && lines.get(at - 1).matches("^[-+].*");
+                if (underBlock && names.isPresent()) {
                     return new Signature(null, null, null, field(names.get(), page, at, 0.7), recipients);
                 }
             }
@@ -283,17 +323,82 @@ public final class AdministrativeReader {
         return BODY_STARTS.stream().anyMatch(lower::startsWith);
     }
 
-    /** The line and the ones that carry on its sentence (they start in lower case or with a number). */
-    private static String continued(List<String> lines, int at, String first, int end) {
-        StringBuilder text = new StringBuilder(first);
-        for (int i = at + 1; i < end && i < lines.size(); i++) {
+    /**
+     * Where the subject that starts at this line ends: the lines that carry on its sentence start in
+     * lower case or with a number, or, after a line as long as a subject's first line is, are a short
+     * line in capitalised words that is no start of the body (the end of a company's or person's name).
+     */
+    private static int subjectEnd(List<String> lines, int at, int end) {
+        int i = at + 1;
+        while (i < end && i < lines.size() && i - at < 4) {
             String next = lines.get(i);
-            if (!SUBJECT_CONTINUES.matcher(next).find() || isBodyStart(next)) {
+            boolean continues = SUBJECT_CONTINUES.matcher(next).find()
+                    || lines.get(i - 1).length() >= 48 && next.length() < 50 && !next.contains(":")
+                    && !isCapitals(next) && Character.isUpperCase(next.codePointAt(0));
+            if (!continues || isBodyStart(next)) {
                 break;
             }
-            text.append(' ').append(next);
+            i++;
         }
-        return text.toString().strip();
+        return i;
+    }
+
+    /**
+     * The subject read from these lines, its first one starting with {@code first}: lines joined, a
+     * dash that only broke the line dropped, specks and typographic quotes tidied, and each word the
+     * rest of the record spells otherwise between the same neighbours spelled as there. Sure when
+     * every word is well formed and stands beside the same neighbour elsewhere in the record.
+     */
+    private static Field subject(List<Page> pages, List<String> lines, int at, int end, String first) {
+        StringBuilder text = new StringBuilder(first);
+        for (int i = at + 1; i < end; i++) {
+            String previous = text.toString();
+            boolean brokenWord = previous.matches(".*\\p{L}\\s*[-–]$") && lines.get(i).matches("^\\p{L}.*");
+            if (brokenWord) {
+                text.setLength(previous.replaceFirst("\\s*[-–]$", "").length());
+            }
+            text.append(' ').append(lines.get(i));
+        }
+        String tidy = text.toString().replace('“', '"').replace('”', '"').replace('„', '"')
+                .replaceAll("\\s+[^\\p{L}\\p{N}\"(\\-–]+(?=\\s)", "")
+                .replaceAll("(\\p{L})[.:;](?=\\s+\\p{L})", "$1")
+                .replaceAll("[\\s.,:;]+$", "").replaceAll("\\s+", " ").strip();
+        List<String> others = new ArrayList<>();
+        for (Page page : pages) {
+            List<String> pageLines = page == pages.get(0) ? lines : lines(page.text());
+            for (int i = 0; i < pageLines.size(); i++) {
+                if (page != pages.get(0) || i < at || i >= end) {
+                    others.add(pageLines.get(i));
+                }
+            }
+        }
+        RecordWords words = new RecordWords(others);
+        String spelled = words.spelled(tidy);
+        double confidence = !spelled.equals(tidy) ? 0.85
+                : wellFormed(spelled) && words.attests(spelled) ? 0.95 : 0.8;
+        return field(spelled, 1, at, confidence);
+    }
+
+    /** The record's lines after the first page's header. */
+    private static List<String> linesAfter(List<Page> pages, List<String> first, int headerEnd) {
+        List<String> after = new ArrayList<>(first.subList(Math.min(headerEnd, first.size()), first.size()));
+        for (int p = 1; p < pages.size(); p++) {
+            after.addAll(lines(pages.get(p).text()));
+        }
+        return after;
+    }
+
+    /** Every word a Vietnamese syllable, a number, an abbreviation in capitals or a Roman numeral. */
+    static boolean wellFormed(String phrase) {
+        for (String token : phrase.split("\\s+")) {
+            String word = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+            boolean fine = word.isEmpty() || word.matches("[\\d./-]+") || VietnameseSyllables.isValid(word)
+                    || word.length() <= 6 && word.equals(word.toUpperCase(Locale.ROOT)) && word.matches("[\\p{Lu}\\d]+");
+            if (!fine) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isOrganisation(String line, Field number, Field letterSubject) {
