@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.AdministrativeMetadata.Field;
 import vn.sohoa.core.document.Page;
+import vn.sohoa.core.text.TextMetrics;
 import vn.sohoa.core.text.VietnameseSyllables;
 import vn.sohoa.core.text.VietnameseText;
 
@@ -128,7 +129,9 @@ public final class AdministrativeReader {
         } else if (codeNotation != null && DocumentTypes.byNotation(codeNotation.value()).isPresent()) {
             type = field(DocumentTypes.byNotation(codeNotation.value()).get().name(), 1, codeNotation.line(), 0.7);
         } else if (letterSubject != null || number != null) {
-            type = field(DocumentTypes.CONG_VAN.name(), 1, letterSubject != null ? letterSubject.line() : number.line(), 0.7);
+            // A "V/v" line under a number whose notation names no type is how a letter is written (NĐ 30).
+            type = field(DocumentTypes.CONG_VAN.name(), 1, letterSubject != null ? letterSubject.line() : number.line(),
+                    letterSubject != null && number != null ? 0.9 : 0.7);
         }
         Field typeCode = type == null ? null : field(DocumentTypes.byTitle(type.value()).map(DocumentTypes.Type::code)
                 .orElse(null), type.page(), type.line(), type.confidence());
@@ -184,12 +187,17 @@ public final class AdministrativeReader {
             if (signer == null) {
                 return this;
             }
-            String spelled = words.spelled(signer.value());
+            String longer = words.longerName(signer.value());
+            if (longer != null) {
+                return new Signature(authority, title, new Field(longer, signer.page(), signer.line(), 0.8), partialSigner,
+                        recipients);
+            }
+            String spelled = words.spelledOnce(signer.value());
             boolean named = PersonNames.read(spelled, 1).map(name -> name.value().equals(spelled)).orElse(false);
             if (!named) {
                 return this;
             }
-            double confidence = words.contains(spelled) && wellFormed(spelled) ? Math.max(signer.confidence(), 0.9)
+            double confidence = words.occurrences(spelled) >= 2 && wellFormed(spelled) ? Math.max(signer.confidence(), 0.9)
                     : spelled.equals(signer.value()) ? signer.confidence() : 0.8;
             return new Signature(authority, title, new Field(spelled, signer.page(), signer.line(), confidence),
                     partialSigner, recipients);
@@ -331,7 +339,7 @@ public final class AdministrativeReader {
     private static int subjectEnd(List<String> lines, int at, int end) {
         int i = at + 1;
         while (i < end && i < lines.size() && i - at < 4) {
-            String next = lines.get(i);
+            String next = withoutSpecks(lines.get(i));
             boolean continues = SUBJECT_CONTINUES.matcher(next).find()
                     || lines.get(i - 1).length() >= 48 && next.length() < 50 && !next.contains(":")
                     && !isCapitals(next) && Character.isUpperCase(next.codePointAt(0));
@@ -357,7 +365,7 @@ public final class AdministrativeReader {
             if (brokenWord) {
                 text.setLength(previous.replaceFirst("\\s*[-–]$", "").length());
             }
-            text.append(' ').append(lines.get(i));
+            text.append(' ').append(withoutSpecks(lines.get(i)));
         }
         String tidy = text.toString().replace('“', '"').replace('”', '"').replace('„', '"')
                 .replaceAll("\\s+[^\\p{L}\\p{N}\"(\\-–]+(?=\\s)", "")
@@ -386,6 +394,11 @@ public final class AdministrativeReader {
             after.addAll(lines(pages.get(p).text()));
         }
         return after;
+    }
+
+    /** The line without the marks a speck left before its first word. */
+    private static String withoutSpecks(String line) {
+        return line.replaceFirst("^['`´‘’.,:;_~^]+\\s*", "");
     }
 
     /** Every word a Vietnamese syllable, a number, an abbreviation in capitals or a Roman numeral. */
@@ -438,16 +451,13 @@ public final class AdministrativeReader {
     private static String withTitleAbbreviation(String notation, DocumentTypes.Type titled) {
         String[] parts = notation.split("-", 2);
         String abbreviation = titled.abbreviation();
-        if (DocumentTypes.byNotation(notation).isPresent() || parts[0].length() != abbreviation.length()) {
+        if (DocumentTypes.byNotation(notation).isPresent() || abbreviation == null || parts[0].isEmpty()) {
             return notation;
         }
-        int differences = 0;
-        for (int i = 0; i < abbreviation.length(); i++) {
-            if (Character.toUpperCase(parts[0].charAt(i)) != Character.toUpperCase(abbreviation.charAt(i))) {
-                differences++;
-            }
-        }
-        return differences == 1 ? abbreviation + (parts.length > 1 ? "-" + parts[1] : "") : notation;
+        int differences = TextMetrics.distance(parts[0].toUpperCase(Locale.ROOT), abbreviation.toUpperCase(Locale.ROOT));
+        boolean close = differences == 1 || differences == 2 && abbreviation.length() >= 3
+                && Character.toUpperCase(parts[0].charAt(0)) == abbreviation.charAt(0);
+        return close ? abbreviation + (parts.length > 1 ? "-" + parts[1] : "") : notation;
     }
 
     /**

@@ -58,6 +58,11 @@ final class PersonNames {
     private PersonNames() {
     }
 
+    /** Whether this word, in any case, is a family name. */
+    static boolean isFamilyName(String word) {
+        return FAMILY_NAMES.stream().anyMatch(name -> name.equalsIgnoreCase(word));
+    }
+
     /** The name on this line (marks read around it dropped), or empty when the line is no whole name. */
     static Optional<Name> read(String line, double confidence) {
         String text = EDGE_MARKS.matcher(line.strip()).replaceAll("").replaceAll("\\s+", " ");

@@ -35,6 +35,56 @@ final class RecordWords {
      * spelled as it is there, when it is there more often than as read. Case and punctuation are kept.
      */
     String spelled(String phrase) {
+        return spelled(phrase, 0);
+    }
+
+    /** As {@link #spelled(String)}, for a phrase that stands once among these words itself (a signer's name). */
+    String spelledOnce(String phrase) {
+        return spelled(phrase, 1);
+    }
+
+    /** How often the whole phrase stands in the record, spelled the same (any case). */
+    int occurrences(String phrase) {
+        String[] tokens = phrase.strip().split("\\s+");
+        int found = 0;
+        for (int at : byFolded.getOrDefault(VietnameseText.fold(core(tokens[0])), List.of())) {
+            boolean all = true;
+            for (int k = 0; k < tokens.length && all; k++) {
+                all = at + k < words.size() && words.get(at + k).equals(core(tokens[k]));
+            }
+            found += all ? 1 : 0;
+        }
+        return found;
+    }
+
+    /**
+     * The whole name of which this one is the end, where the record writes it after a family name
+     * ("Kim Lan" read under a signature, "Đặng Kim Lan" in the minutes), if it writes just one.
+     */
+    String longerName(String name) {
+        String[] tokens = name.strip().split("\\s+");
+        String longer = null;
+        for (int at : byFolded.getOrDefault(VietnameseText.fold(core(tokens[0])), List.of())) {
+            boolean all = at > 0;
+            for (int k = 0; k < tokens.length && all; k++) {
+                all = at + k < words.size() && words.get(at + k).equals(core(tokens[k]));
+            }
+            if (all && PersonNames.isFamilyName(words.get(at - 1))) {
+                String found = capitalised(words.get(at - 1)) + " " + name.strip();
+                if (longer != null && !longer.equals(found)) {
+                    return null;
+                }
+                longer = found;
+            }
+        }
+        return longer;
+    }
+
+    private static String capitalised(String word) {
+        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    }
+
+    private String spelled(String phrase, int own) {
         String[] tokens = phrase.strip().split("\\s+");
         String[] cores = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
@@ -43,7 +93,7 @@ final class RecordWords {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < tokens.length; i++) {
             String better = tokens.length < 2 || cores[i].isEmpty() || cores[i].chars().anyMatch(Character::isDigit) ? null
-                    : betterSpelling(cores, i);
+                    : betterSpelling(cores, i, own);
             out.append(i == 0 ? "" : " ").append(better == null ? tokens[i] : tokens[i].replace(original(tokens[i]), cased(better, original(tokens[i]))));
         }
         return out.toString();
@@ -113,7 +163,7 @@ final class RecordWords {
         return false;
     }
 
-    private String betterSpelling(String[] cores, int i) {
+    private String betterSpelling(String[] cores, int i, int own) {
         String previous = i > 0 ? cores[i - 1] : null;
         String next = i + 1 < cores.length ? cores[i + 1] : null;
         Map<String, Integer> others = new HashMap<>();
@@ -127,6 +177,7 @@ final class RecordWords {
                 }
             }
         }
+        asRead -= own;
         String best = null;
         for (Map.Entry<String, Integer> other : others.entrySet()) {
             if (other.getValue() > asRead && (best == null || other.getValue() > others.get(best))) {
@@ -134,7 +185,7 @@ final class RecordWords {
             }
         }
         // The body is OCRed too: its spelling wins only if it is not the rarer one over the whole record.
-        return best != null && count(best) >= count(cores[i]) ? best : null;
+        return best != null && count(best) >= count(cores[i]) - own ? best : null;
     }
 
     private int count(String word) {
