@@ -59,7 +59,8 @@ final class RecordWords {
 
     /**
      * The whole name of which this one is the end, where the record writes it after a family name
-     * ("Kim Lan" read under a signature, "Đặng Kim Lan" in the minutes), if it writes just one.
+     * ("Kim Lan" read under a signature, "Đặng Kim Lan" in the minutes; "Đinh Khoa" read for "Đình
+     * Khoa", its family name lost), spelled as the record spells it, if the record writes just one.
      */
     String longerName(String name) {
         String[] tokens = name.strip().split("\\s+");
@@ -67,14 +68,17 @@ final class RecordWords {
         for (int at : byFolded.getOrDefault(VietnameseText.fold(core(tokens[0])), List.of())) {
             boolean all = at > 0;
             for (int k = 0; k < tokens.length && all; k++) {
-                all = at + k < words.size() && words.get(at + k).equals(core(tokens[k]));
+                all = at + k < words.size() && VietnameseText.fold(words.get(at + k)).equals(VietnameseText.fold(core(tokens[k])));
             }
             if (all && PersonNames.isFamilyName(words.get(at - 1))) {
-                String found = capitalised(words.get(at - 1)) + " " + name.strip();
-                if (longer != null && !longer.equals(found)) {
+                StringBuilder found = new StringBuilder(capitalised(words.get(at - 1)));
+                for (int k = 0; k < tokens.length; k++) {
+                    found.append(' ').append(capitalised(words.get(at + k)));
+                }
+                if (longer != null && !longer.equals(found.toString())) {
                     return null;
                 }
-                longer = found;
+                longer = found.toString();
             }
         }
         return longer;
