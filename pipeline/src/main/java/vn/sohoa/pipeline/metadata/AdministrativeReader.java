@@ -146,7 +146,7 @@ public final class AdministrativeReader {
             String parentName = hasParent ? body.spelled(orgs.get(0)) : null;
             boolean sure = wellFormed(issuerName) && startsLikeOrganisation(issuerName)
                     && (parentName == null || wellFormed(parentName) && startsLikeOrganisation(parentName))
-                    && (body.containsTail(issuerName) || place != null && issuerName.endsWith(" " + place.value().toUpperCase(Locale.ROOT)));
+                    && (typed(pages.get(0)) || body.containsTail(issuerName) || place != null && issuerName.endsWith(" " + place.value().toUpperCase(Locale.ROOT)));
             parent = hasParent ? field(parentName, 1, orgLines.get(0), sure ? 0.9 : 0.7) : null;
             issuer = field(issuerName, 1, orgLines.get(hasParent ? 1 : 0), sure ? 0.95 : 0.7);
         }
@@ -173,7 +173,7 @@ public final class AdministrativeReader {
                 }
                 Signature found = read(lines, pages.get(p).number());
                 if (found != null) {
-                    return found.checkedAgainst(words);
+                    return found.checkedAgainst(words, pages.get(p));
                 }
             }
             return new Signature(null, null, null, null, List.of());
@@ -183,7 +183,7 @@ public final class AdministrativeReader {
             return lines.stream().limit(8).anyMatch(line -> APPENDIX.matcher(line).find());
         }
 
-        private Signature checkedAgainst(RecordWords words) {
+        private Signature checkedAgainst(RecordWords words, Page page) {
             if (signer == null) {
                 return this;
             }
@@ -197,8 +197,10 @@ public final class AdministrativeReader {
             if (!named) {
                 return this;
             }
-            double confidence = words.occurrences(spelled) >= 2 && wellFormed(spelled) ? Math.max(signer.confidence(), 0.9)
-                    : spelled.equals(signer.value()) ? signer.confidence() : 0.8;
+            boolean asRead = spelled.equals(signer.value());
+            boolean confirmed = words.occurrences(spelled) >= 2 || signer.confidence() >= 0.7 && ReadingConfidence.sure(page, spelled);
+            double confidence = asRead && confirmed && wellFormed(spelled) ? Math.max(signer.confidence(), 0.9)
+                    : asRead ? signer.confidence() : 0.8;
             return new Signature(authority, title, new Field(spelled, signer.page(), signer.line(), confidence),
                     partialSigner, recipients);
         }
@@ -383,7 +385,7 @@ public final class AdministrativeReader {
         RecordWords words = new RecordWords(others);
         String spelled = words.spelled(tidy);
         double confidence = !spelled.equals(tidy) ? 0.85
-                : wellFormed(spelled) && words.attests(spelled) ? 0.95 : 0.8;
+                : wellFormed(spelled) && (typed(pages.get(0)) || words.attests(spelled)) ? 0.95 : 0.8;
         return field(spelled, 1, at, confidence);
     }
 
@@ -401,12 +403,21 @@ public final class AdministrativeReader {
         return line.replaceFirst("^['`´‘’.,:;_~^]+\\s*", "");
     }
 
-    /** Every word a Vietnamese syllable, a number, an abbreviation in capitals or a Roman numeral. */
+    /** Text from the file itself, as typed: no OCR misreading to fear. */
+    private static boolean typed(Page page) {
+        return Page.TEXT_LAYER.equals(page.method());
+    }
+
+    /**
+     * Every word a Vietnamese syllable, a number, an abbreviation in capitals or a Roman numeral, or
+     * a system's name written in mixed case ({@code VOffice}).
+     */
     static boolean wellFormed(String phrase) {
         for (String token : phrase.split("\\s+")) {
             String word = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
             boolean fine = word.isEmpty() || word.matches("[\\d./-]+") || VietnameseSyllables.isValid(word)
-                    || word.length() <= 6 && word.equals(word.toUpperCase(Locale.ROOT)) && word.matches("[\\p{Lu}\\d]+");
+                    || word.length() <= 6 && word.equals(word.toUpperCase(Locale.ROOT)) && word.matches("[\\p{Lu}\\d]+")
+                    || word.matches("[a-zA-Z]*[a-z][A-Z][a-zA-Z]*");
             if (!fine) {
                 return false;
             }
