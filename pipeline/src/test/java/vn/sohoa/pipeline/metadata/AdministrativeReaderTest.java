@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.Page;
+import vn.sohoa.core.document.Word;
 
 class AdministrativeReaderTest {
 
@@ -164,6 +165,18 @@ class AdministrativeReaderTest {
         assertNull(m.partialSigner());
     }
 
+    /** The text as OCR would give it: each word read at this confidence. */
+    private static Page ocred(String text, float confidence) {
+        List<Word> words = new java.util.ArrayList<>();
+        String[] lines = text.split("\n");
+        for (int l = 0; l < lines.length; l++) {
+            for (String word : lines[l].split("\\s+")) {
+                words.add(new Word(word, 10 * words.size(), 30 * l, 10, 20, confidence, l));
+            }
+        }
+        return new Page(1, text, Page.OCR, confidence, 0, 1000, 1400, words);
+    }
+
     private static String value(AdministrativeMetadata.Field field) {
         return AdministrativeMetadata.valueOf(field);
     }
@@ -286,9 +299,12 @@ class AdministrativeReaderTest {
         String attested = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 22/KH-LĐLĐ", "KẾ HOẠCH",
                 "Tổ chức Tháng Công nhân năm 2024", "Căn cứ Chương trình công tác năm 2024;",
                 "Ban Thường vụ ban hành Kế hoạch tổ chức Tháng Công nhân năm 2024.");
-        assertTrue(AdministrativeReader.read(List.of(Page.textLayer(1, attested))).subject().confidence() >= 0.9);
+        assertTrue(AdministrativeReader.read(List.of(ocred(attested, 97))).subject().confidence() >= 0.9);
         String alone = attested.replace("Kế hoạch tổ chức Tháng Công nhân năm 2024", "các nội dung sau");
-        assertTrue(AdministrativeReader.read(List.of(Page.textLayer(1, alone))).subject().confidence() < 0.9);
+        assertTrue(AdministrativeReader.read(List.of(ocred(alone, 97))).subject().confidence() < 0.9,
+                "Tesseract is as sure of a misread word of a subject as of the others: the record must confirm it");
+        assertTrue(AdministrativeReader.read(List.of(Page.textLayer(1, alone))).subject().confidence() >= 0.9,
+                "typed text has no misreading");
     }
 
     @Test
@@ -325,8 +341,17 @@ class AdministrativeReaderTest {
         String twice = minute.replace("Tạ Đinh Khoa", "Tạ Đình Khoa");
         assertTrue(AdministrativeReader.read(List.of(Page.textLayer(1, twice))).signer().confidence() >= 0.9,
                 "written the same elsewhere in the record");
-        assertTrue(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Trần Mỹ Hạnh").confidence() < 0.9,
-                "a name nothing else in the record or archive confirms is flagged");
+        String block = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", "TM. BAN THƯỜNG VỤ",
+                "CHỦ TỊCH", "Trần Mỹ Hạnh");
+        assertTrue(AdministrativeReader.read(List.of(ocred(block, 95))).signer().confidence() >= 0.9,
+                "Tesseract sure of every word of the name");
+        Page doubted = ocred(block, 95);
+        List<Word> words = new java.util.ArrayList<>(doubted.words());
+        Word last = words.remove(words.size() - 1);
+        words.add(new Word(last.text(), last.x(), last.y(), last.width(), last.height(), 66, last.line()));
+        Page misread = new Page(1, doubted.text(), Page.OCR, 90f, 0, 1000, 1400, words);
+        assertTrue(AdministrativeReader.read(List.of(misread)).signer().confidence() < 0.9,
+                "a name Tesseract doubted and nothing else in the record confirms is flagged");
     }
 
     @Test
