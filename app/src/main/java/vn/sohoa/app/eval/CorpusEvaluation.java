@@ -187,18 +187,8 @@ public final class CorpusEvaluation {
     private static final TypeReference<PageList> PAGE_LIST = new TypeReference<>() {
     };
 
-    /**
-     * As the archive's register of signers completes a signer read without its family name, and makes
-     * sure a whole name another record's signer has too.
-     */
+    /** As the archive's register of signers completes a signer read without its family name. */
     private static AdministrativeMetadata withKnownSigner(AdministrativeMetadata metadata, Collection<AdministrativeMetadata> all) {
-        Field read = metadata.signer();
-        if (read != null && metadata.partialSigner() == null && read.confidence() < SURE
-                && read.value().split("\\s+").length >= 3
-                && all.stream().filter(m -> m != metadata && m.signer() != null && m.partialSigner() == null)
-                .anyMatch(m -> m.signer().value().equals(read.value()))) {
-            return metadata.withSigner(new Field(read.value(), read.page(), read.line(), SURE));
-        }
         if (metadata.signer() != null || metadata.partialSigner() == null) {
             return metadata;
         }

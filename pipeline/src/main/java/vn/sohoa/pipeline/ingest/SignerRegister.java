@@ -28,8 +28,6 @@ final class SignerRegister {
     private static final Logger LOG = LoggerFactory.getLogger(SignerRegister.class);
     /** A name taken from other records is less sure than one read whole. */
     static final double CONFIDENCE = 0.5;
-    /** A whole name read as an archived signer's name is spelled is sure. */
-    static final double SURE = 0.9;
     private static final Duration FOLDER_WAIT = Duration.ofSeconds(10);
 
     private final ObjectStore store;
@@ -115,9 +113,6 @@ final class SignerRegister {
      */
     private Optional<DocumentRecord> completed(DocumentRecord record) throws IndexException {
         AdministrativeMetadata read = record.metadata();
-        if (read != null && read.partialSigner() == null && read.signer() != null && read.signer().confidence() < SURE) {
-            return confirmed(record, read.signer());
-        }
         if (read == null || read.partialSigner() == null || EffectiveMetadata.of(record).signer() != null) {
             return Optional.empty();
         }
@@ -130,23 +125,5 @@ final class SignerRegister {
                 partial.value(), signers.get(0));
         return Optional.of(record.withMetadata(
                 read.withSigner(new Field(signers.get(0), partial.page(), partial.line(), CONFIDENCE))));
-    }
-
-    /**
-     * The record with its signer sure when a signer of the archive has exactly the name read: a name
-     * read the same on two records is no misreading. Names of three words or more (the register knows
-     * the endings after the family name).
-     */
-    private Optional<DocumentRecord> confirmed(DocumentRecord record, Field signer) throws IndexException {
-        String[] words = signer.value().strip().split("\\s+");
-        if (words.length < 3) {
-            return Optional.empty();
-        }
-        String givenNames = String.join(" ", java.util.Arrays.asList(words).subList(1, words.length));
-        if (!index.signersEndingWith(givenNames, level(record)).contains(signer.value())) {
-            return Optional.empty();
-        }
-        return Optional.of(record.withMetadata(record.metadata().withSigner(
-                new Field(signer.value(), signer.page(), signer.line(), SURE))));
     }
 }

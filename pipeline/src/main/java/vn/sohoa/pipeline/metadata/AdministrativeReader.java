@@ -383,7 +383,8 @@ public final class AdministrativeReader {
             }
         }
         RecordWords words = new RecordWords(others);
-        String spelled = words.spelled(tidy);
+        // The body is OCRed too: a word Tesseract was sure of in the subject is kept as read.
+        String spelled = words.spelled(tidy, ReadingConfidence.ofEach(pages.get(0), tidy));
         double confidence = !spelled.equals(tidy) ? 0.85
                 : wellFormed(spelled) && (typed(pages.get(0)) || words.attests(spelled)) ? 0.95 : 0.8;
         return field(spelled, 1, at, confidence);

@@ -23,6 +23,19 @@ final class ReadingConfidence {
         if (Page.TEXT_LAYER.equals(page.method())) {
             return 100;
         }
+        double[] each = ofEach(page, phrase);
+        double least = each == null ? -1 : 100;
+        for (double confidence : each == null ? new double[0] : each) {
+            least = Math.min(least, confidence);
+        }
+        return least;
+    }
+
+    /**
+     * The confidence of each word of the phrase (its words with letters or digits, in order) where the
+     * page's OCRed words hold it last; null when they do not, or the page is a text layer.
+     */
+    static double[] ofEach(Page page, String phrase) {
         List<String> wanted = new ArrayList<>();
         for (String token : phrase.strip().split("\\s+")) {
             String core = core(token);
@@ -31,9 +44,9 @@ final class ReadingConfidence {
             }
         }
         List<Word> words = page.words();
-        double found = -1;
+        double[] found = null;
         for (int start = 0; start + wanted.size() <= words.size() && !wanted.isEmpty(); start++) {
-            double least = 100;
+            double[] each = new double[wanted.size()];
             int w = start;
             int matched = 0;
             while (matched < wanted.size() && w < words.size()) {
@@ -45,12 +58,12 @@ final class ReadingConfidence {
                 if (!core.equals(wanted.get(matched))) {
                     break;
                 }
-                least = Math.min(least, words.get(w).confidence());
+                each[matched] = words.get(w).confidence();
                 matched++;
                 w++;
             }
             if (matched == wanted.size()) {
-                found = least;
+                found = each;
             }
         }
         return found;

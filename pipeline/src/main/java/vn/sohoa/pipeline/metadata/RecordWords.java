@@ -35,12 +35,20 @@ final class RecordWords {
      * spelled as it is there, when it is there more often than as read. Case and punctuation are kept.
      */
     String spelled(String phrase) {
-        return spelled(phrase, 0);
+        return spelled(phrase, 0, null);
+    }
+
+    /**
+     * As {@link #spelled(String)}, leaving alone the words OCR was sure of: {@code confidences} gives
+     * Tesseract's confidence of each word of the phrase (null: none known).
+     */
+    String spelled(String phrase, double[] confidences) {
+        return spelled(phrase, 0, confidences);
     }
 
     /** As {@link #spelled(String)}, for a phrase that stands once among these words itself (a signer's name). */
     String spelledOnce(String phrase) {
-        return spelled(phrase, 1);
+        return spelled(phrase, 1, null);
     }
 
     /** How often the whole phrase stands in the record, spelled the same (any case). */
@@ -88,15 +96,19 @@ final class RecordWords {
         return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
     }
 
-    private String spelled(String phrase, int own) {
+    private String spelled(String phrase, int own, double[] confidences) {
         String[] tokens = phrase.strip().split("\\s+");
         String[] cores = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             cores[i] = core(tokens[i]);
         }
         StringBuilder out = new StringBuilder();
+        int word = 0;
         for (int i = 0; i < tokens.length; i++) {
-            String better = tokens.length < 2 || cores[i].isEmpty() || cores[i].chars().anyMatch(Character::isDigit) ? null
+            boolean sure = !cores[i].isEmpty() && confidences != null && word < confidences.length
+                    && confidences[word] >= ReadingConfidence.SURE_WORDS;
+            word += cores[i].isEmpty() ? 0 : 1;
+            String better = sure || tokens.length < 2 || cores[i].isEmpty() || cores[i].chars().anyMatch(Character::isDigit) ? null
                     : betterSpelling(cores, i, own);
             out.append(i == 0 ? "" : " ").append(better == null ? tokens[i] : tokens[i].replace(original(tokens[i]), cased(better, original(tokens[i]))));
         }

@@ -295,6 +295,18 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aSubjectsWordTesseractWasSureOfIsKeptWhateverTheBodyMisread() {
+        String page = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 25/KH-LĐLĐ", "KẾ HOẠCH",
+                "Ứng dụng chuyển đổi số trong công tác văn thư năm 2023", "Căn cứ kết quả chuyển đối số năm 2022;",
+                "các đơn vị triển khai chuyển đối số trong công tác văn thư.");
+        assertEquals("Ứng dụng chuyển đổi số trong công tác văn thư năm 2023",
+                value(AdministrativeReader.read(List.of(ocred(page, 96))).subject()));
+        assertEquals("Ứng dụng chuyển đối số trong công tác văn thư năm 2023",
+                value(AdministrativeReader.read(List.of(ocred(page.replaceFirst("đổi", "đối"), 80))).subject()),
+                "a word Tesseract doubted is spelled as the body spells it");
+    }
+
+    @Test
     void aSubjectIsSureOnlyWhenItsWordsStandSoElsewhereInTheRecord() {
         String attested = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 22/KH-LĐLĐ", "KẾ HOẠCH",
                 "Tổ chức Tháng Công nhân năm 2024", "Căn cứ Chương trình công tác năm 2024;",
