@@ -62,6 +62,26 @@ public final class VietnameseSyllables {
                 && toneFitsFinal(tone, m.group(2));
     }
 
+    /**
+     * Two syllables OCR ran together set apart ({@code VIỆTNAM} is {@code VIỆT NAM}) when they can be
+     * split only one way; any other word as it is.
+     */
+    public static String apart(String word) {
+        if (word.length() < 4 || !word.chars().allMatch(Character::isLetter) || isValid(word)) {
+            return word;
+        }
+        String found = null;
+        for (int i = 1; i < word.length(); i++) {
+            if (isValid(word.substring(0, i)) && isValid(word.substring(i))) {
+                if (found != null) {
+                    return word;
+                }
+                found = word.substring(0, i) + " " + word.substring(i);
+            }
+        }
+        return found == null ? word : found;
+    }
+
     private static boolean spelledRight(String initial, String rhyme) {
         boolean front = "eêiy".indexOf(rhyme.charAt(0)) >= 0;
         return switch (initial) {

@@ -3,14 +3,18 @@ package vn.sohoa.pipeline.metadata;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.AdministrativeMetadata.Field;
 import vn.sohoa.core.document.Page;
+import vn.sohoa.core.text.TextMetrics;
+import vn.sohoa.core.text.VietnameseSyllables;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
@@ -23,11 +27,22 @@ public final class AdministrativeReader {
 
     private static final int HEADER_LINES = 25;
     private static final int FOOTER_LINES = 30;
-    private static final Pattern NUMBER = Pattern.compile("^S[ốôo6ó]\\s*[:;.]?\\s*" + DocumentNumber.NUMBER_AND_NOTATION);
+    private static final Pattern NUMBER = Pattern.compile("^S[ốôo6ó]\\s*[:;.]*\\s*" + DocumentNumber.NUMBER_AND_NOTATION);
+    /** A number whose slash OCR lost before the type's abbreviation ({@code Số: 55HD-LĐLĐ}). */
+    private static final Pattern NUMBER_WITHOUT_SLASH = Pattern.compile("^(S[ốôo6ó]\\s*[:;.]*\\s*\\d{1,5})\\s*(\\p{L}{2,3})(\\s*[-–])");
+    /** Where the right column of the header begins when OCR read both columns as one line. */
+    private static final Pattern MOTTO = Pattern.compile("^(.*?\\p{L}.*?)\\s+(?:[^\\p{Lu}\\s]{1,2}\\s+)?((?:[CG]ỘNG\\s*H(?:ÒA|OÀ)|Độc\\s+lập)\\s.*)$");
+    /** A secrecy or urgency mark read on the same line as what stands beside it. */
+    private static final Pattern MARK_BEFORE = Pattern.compile("^[^\\p{L}]*(TUYỆT MẬT|TỐI MẬT|MẬT|THƯỢNG KHẨN|HỎA TỐC|KHẨN)[^\\p{L}]*\\s+(\\p{Lu}.*)$");
     private static final Pattern DATE = Pattern.compile(
             "^(.*?),?\\s*ng[àa]y\\s*(\\d{1,2})\\s*th[áa]ng\\s*(\\d{1,2})\\s*n[ăa]m\\s*(\\d{4})", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHORITY = Pattern.compile("^(TM|KT|Q|TL|TUQ)\\s*[.,]\\s*(\\p{Lu}[\\p{Lu}\\s]+)$");
     private static final Pattern SUBJECT_CONTINUES = Pattern.compile("^(\\p{Ll}|\\d|[-–]\\s*\\d|\\()");
+    private static final Pattern NUMBER_START = Pattern.compile("^[^\\p{L}]*S[ỐốÔôOo6Óó]\\s*[:;.]", Pattern.CASE_INSENSITIVE);
+    /** The national motto, its C misread G at times. */
+    private static final Pattern MOTTO_START = Pattern.compile("^[CG]ỘNG\\s*H(?:ÒA|OÀ)|^ĐỘC\\s+LẬP");
+    /** An appendix's page: "(Kèm theo Kế hoạch số ...)" under its heading. */
+    private static final Pattern APPENDIX = Pattern.compile("^\\(?\\s*Kèm theo\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final List<String> BODY_STARTS = List.of("kính gửi", "căn cứ", "thực hiện", "theo ");
     private static final List<String> ORG_STARTS = List.of("TỔNG", "LĐLĐ", "LIÊN ĐOÀN", "CÔNG ĐOÀN", "CĐCS", "CĐ ",
             "BAN", "ỦY BAN", "UBND", "ĐẢNG", "HỘI", "SỞ", "PHÒNG", "TRƯỜNG", "CÔNG TY", "BCH", "BTV", "ĐOÀN", "UBKT");
@@ -56,7 +71,7 @@ public final class AdministrativeReader {
         if (pages.isEmpty()) {
             return AdministrativeMetadata.empty();
         }
-        List<String> first = lines(pages.get(0).text());
+        List<String> first = columnsApart(lines(pages.get(0).text()));
         int titleAt = titleLine(first);
         int headerEnd = titleAt >= 0 ? titleAt : bodyStart(first);
 
@@ -81,10 +96,11 @@ public final class AdministrativeReader {
                 codeNotation = field(read.notation(), 1, i, 0.9);
             } else if (date == null && d.find()) {
                 date = isoDate(d, i);
-                String where = d.group(1).replaceAll("[,.:]+$", "").strip();
+                String where = d.group(1).replaceAll("[,.:]+$", "").replaceFirst("^[^\\p{L}]+", "").strip();
                 place = where.isEmpty() ? null : field(where, 1, i, 0.8);
             } else if (line.startsWith("V/v") || line.startsWith("V/V")) {
-                letterSubject = field(continued(first, i, line.substring(3).strip(), headerEnd), 1, i, 0.8);
+                int end = subjectEnd(first, i, headerEnd);
+                letterSubject = subject(pages, first, i, end, line.substring(3).strip());
             } else if (SECRECY.contains(upper)) {
                 secrecy = field(upper, 1, i, 0.9);
             } else if (secrecy == null && doubtfulSecrecy(upper) != null) {
@@ -107,12 +123,15 @@ public final class AdministrativeReader {
                 number = field(new DocumentNumber(codeNumber.value(), notation).toString(), 1, number.line(), 0.8);
             }
             if (titleAt + 1 < first.size() && !isBodyStart(first.get(titleAt + 1))) {
-                subject = field(continued(first, titleAt + 1, first.get(titleAt + 1), first.size()), 1, titleAt + 1, 0.8);
+                int end = subjectEnd(first, titleAt + 1, first.size());
+                subject = subject(pages, first, titleAt + 1, end, first.get(titleAt + 1));
             }
         } else if (codeNotation != null && DocumentTypes.byNotation(codeNotation.value()).isPresent()) {
             type = field(DocumentTypes.byNotation(codeNotation.value()).get().name(), 1, codeNotation.line(), 0.7);
         } else if (letterSubject != null || number != null) {
-            type = field(DocumentTypes.CONG_VAN.name(), 1, letterSubject != null ? letterSubject.line() : number.line(), 0.7);
+            // A "V/v" line under a number whose notation names no type is how a letter is written (NĐ 30).
+            type = field(DocumentTypes.CONG_VAN.name(), 1, letterSubject != null ? letterSubject.line() : number.line(),
+                    letterSubject != null && number != null ? 0.9 : 0.7);
         }
         Field typeCode = type == null ? null : field(DocumentTypes.byTitle(type.value()).map(DocumentTypes.Type::code)
                 .orElse(null), type.page(), type.line(), type.confidence());
@@ -122,15 +141,17 @@ public final class AdministrativeReader {
         List<String> orgs = orgLines.stream().map(first::get).map(AdministrativeReader::organisationName).toList();
         if (!orgs.isEmpty()) {
             boolean hasParent = orgs.size() > 1 && startsLikeOrganisation(orgs.get(1));
-            if (hasParent) {
-                parent = field(orgs.get(0), 1, orgLines.get(0), 0.7);
-                issuer = field(String.join(" ", orgs.subList(1, orgs.size())), 1, orgLines.get(1), 0.7);
-            } else {
-                issuer = field(String.join(" ", orgs), 1, orgLines.get(0), 0.7);
-            }
+            RecordWords body = new RecordWords(linesAfter(pages, first, headerEnd));
+            String issuerName = body.spelled(String.join(" ", hasParent ? orgs.subList(1, orgs.size()) : orgs));
+            String parentName = hasParent ? body.spelled(orgs.get(0)) : null;
+            boolean sure = wellFormed(issuerName) && startsLikeOrganisation(issuerName)
+                    && (parentName == null || wellFormed(parentName) && startsLikeOrganisation(parentName))
+                    && (typed(pages.get(0)) || body.containsTail(issuerName) || place != null && issuerName.endsWith(" " + place.value().toUpperCase(Locale.ROOT)));
+            parent = hasParent ? field(parentName, 1, orgLines.get(0), sure ? 0.9 : 0.7) : null;
+            issuer = field(issuerName, 1, orgLines.get(hasParent ? 1 : 0), sure ? 0.95 : 0.7);
         }
 
-        Signature signature = Signature.read(pages);
+        Signature signature = Signature.read(pages, new RecordWords(linesAfter(pages, first, headerEnd)));
         return new AdministrativeMetadata(number, codeNumber, codeNotation, type, typeCode, date, place, issuer, parent,
                 subject, signature.signer, signature.partialSigner, signature.title, signature.authority, secrecy, urgency,
                 signature.recipients);
@@ -139,19 +160,59 @@ public final class AdministrativeReader {
     /** The signature block and the recipients list: at the end of the last page that has them. */
     private record Signature(Field authority, Field title, Field signer, Field partialSigner, List<String> recipients) {
 
-        static Signature read(List<Page> pages) {
+        /**
+         * The block of the last page that has one, an appendix's pages after the document's own left
+         * aside (their tables list names that sign nothing); a whole name checked against the same
+         * name elsewhere in the record, and spelled as there when only its diacritics differ.
+         */
+        static Signature read(List<Page> pages, RecordWords words) {
             for (int p = pages.size() - 1; p >= 0; p--) {
-                Signature found = read(lines(pages.get(p).text()), pages.get(p).number());
+                List<String> lines = lines(pages.get(p).text());
+                if (p > 0 && isAppendix(lines)) {
+                    continue;
+                }
+                Signature found = read(lines, pages.get(p).number());
                 if (found != null) {
-                    return found;
+                    return found.checkedAgainst(words, pages.get(p));
                 }
             }
             return new Signature(null, null, null, null, List.of());
         }
 
+        private static boolean isAppendix(List<String> lines) {
+            return lines.stream().limit(8).anyMatch(line -> APPENDIX.matcher(line).find());
+        }
+
+        private Signature checkedAgainst(RecordWords words, Page page) {
+            if (signer == null) {
+                return this;
+            }
+            String longer = words.longerName(signer.value());
+            if (longer != null) {
+                return new Signature(authority, title, new Field(longer, signer.page(), signer.line(), 0.8), partialSigner,
+                        recipients);
+            }
+            String spelled = words.spelledOnce(signer.value());
+            boolean named = PersonNames.read(spelled, 1).map(name -> name.value().equals(spelled)).orElse(false);
+            if (!named) {
+                return this;
+            }
+            boolean asRead = spelled.equals(signer.value());
+            boolean confirmed = words.occurrences(spelled) >= 2 || signer.confidence() >= 0.7 && ReadingConfidence.sure(page, spelled);
+            double confidence = asRead && confirmed && wellFormed(spelled) ? Math.max(signer.confidence(), 0.9)
+                    : asRead ? signer.confidence() : 0.8;
+            return new Signature(authority, title, new Field(spelled, signer.page(), signer.line(), confidence),
+                    partialSigner, recipients);
+        }
+
         /** The block on this page, or null when the page has none. */
         private static Signature read(List<String> lines, int page) {
             int from = Math.max(0, lines.size() - FOOTER_LINES);
+            for (int i = from; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("Nơi nhận")) {
+                    from = i;
+                }
+            }
             int authorityAt = -1;
             int lastName = -1;
             for (int i = from; i < lines.size(); i++) {
@@ -224,7 +285,8 @@ public final class AdministrativeReader {
         private static Signature titledPartialName(List<String> lines, int from, int page, List<String> recipients) {
             for (int at = lines.size() - 1; at >= Math.max(from + 1, lines.size() - 3); at--) {
                 Optional<String> names = PersonNames.givenNames(lines.get(at));
-                if (isCapitals(lines.get(at - 1)) && names.isPresent()) {
+                boolean underBlock = isCapitals(lines.get(at - 1)) || at == lines.size() - 1 && lines.get(at - 1).matches("^[-+].*");
+                if (underBlock && names.isPresent()) {
                     return new Signature(null, null, null, field(names.get(), page, at, 0.7), recipients);
                 }
             }
@@ -271,25 +333,104 @@ public final class AdministrativeReader {
         return BODY_STARTS.stream().anyMatch(lower::startsWith);
     }
 
-    /** The line and the ones that carry on its sentence (they start in lower case or with a number). */
-    private static String continued(List<String> lines, int at, String first, int end) {
-        StringBuilder text = new StringBuilder(first);
-        for (int i = at + 1; i < end && i < lines.size(); i++) {
-            String next = lines.get(i);
-            if (!SUBJECT_CONTINUES.matcher(next).find() || isBodyStart(next)) {
+    /**
+     * Where the subject that starts at this line ends: the lines that carry on its sentence start in
+     * lower case or with a number, or, after a line as long as a subject's first line is, are a short
+     * line in capitalised words that is no start of the body (the end of a company's or person's name).
+     */
+    private static int subjectEnd(List<String> lines, int at, int end) {
+        int i = at + 1;
+        while (i < end && i < lines.size() && i - at < 4) {
+            String next = withoutSpecks(lines.get(i));
+            boolean continues = SUBJECT_CONTINUES.matcher(next).find()
+                    || lines.get(i - 1).length() >= 48 && next.length() < 50 && !next.contains(":")
+                    && !isCapitals(next) && Character.isUpperCase(next.codePointAt(0));
+            if (!continues || isBodyStart(next)) {
                 break;
             }
-            text.append(' ').append(next);
+            i++;
         }
-        return text.toString().strip();
+        return i;
+    }
+
+    /**
+     * The subject read from these lines, its first one starting with {@code first}: lines joined, a
+     * dash that only broke the line dropped, specks and typographic quotes tidied, and each word the
+     * rest of the record spells otherwise between the same neighbours spelled as there. Sure when
+     * every word is well formed and stands beside the same neighbour elsewhere in the record.
+     */
+    private static Field subject(List<Page> pages, List<String> lines, int at, int end, String first) {
+        StringBuilder text = new StringBuilder(first);
+        for (int i = at + 1; i < end; i++) {
+            String previous = text.toString();
+            boolean brokenWord = previous.matches(".*\\p{L}\\s*[-–]$") && lines.get(i).matches("^\\p{L}.*");
+            if (brokenWord) {
+                text.setLength(previous.replaceFirst("\\s*[-–]$", "").length());
+            }
+            text.append(' ').append(withoutSpecks(lines.get(i)));
+        }
+        String tidy = text.toString().replace('“', '"').replace('”', '"').replace('„', '"')
+                .replaceAll("\\s+[^\\p{L}\\p{N}\"(\\-–]+(?=\\s)", "")
+                .replaceAll("(\\p{L})[.:;](?=\\s+\\p{L})", "$1")
+                .replaceAll("[\\s.,:;]+$", "").replaceAll("\\s+", " ").strip();
+        List<String> others = new ArrayList<>();
+        for (Page page : pages) {
+            List<String> pageLines = page == pages.get(0) ? lines : lines(page.text());
+            for (int i = 0; i < pageLines.size(); i++) {
+                if (page != pages.get(0) || i < at || i >= end) {
+                    others.add(pageLines.get(i));
+                }
+            }
+        }
+        RecordWords words = new RecordWords(others);
+        // The body is OCRed too: a word Tesseract was sure of in the subject is kept as read.
+        String spelled = words.spelled(tidy, ReadingConfidence.ofEach(pages.get(0), tidy));
+        double confidence = !spelled.equals(tidy) ? 0.85
+                : wellFormed(spelled) && (typed(pages.get(0)) || words.attests(spelled)) ? 0.95 : 0.8;
+        return field(spelled, 1, at, confidence);
+    }
+
+    /** The record's lines after the first page's header. */
+    private static List<String> linesAfter(List<Page> pages, List<String> first, int headerEnd) {
+        List<String> after = new ArrayList<>(first.subList(Math.min(headerEnd, first.size()), first.size()));
+        for (int p = 1; p < pages.size(); p++) {
+            after.addAll(lines(pages.get(p).text()));
+        }
+        return after;
+    }
+
+    /** The line without the marks a speck left before its first word. */
+    private static String withoutSpecks(String line) {
+        return line.replaceFirst("^['`´‘’.,:;_~^]+\\s*", "");
+    }
+
+    /** Text from the file itself, as typed: no OCR misreading to fear. */
+    private static boolean typed(Page page) {
+        return Page.TEXT_LAYER.equals(page.method());
+    }
+
+    /**
+     * Every word a Vietnamese syllable, a number, an abbreviation in capitals or a Roman numeral, or
+     * a system's name written in mixed case ({@code VOffice}).
+     */
+    static boolean wellFormed(String phrase) {
+        for (String token : phrase.split("\\s+")) {
+            String word = token.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+            boolean fine = word.isEmpty() || word.matches("[\\d./-]+") || VietnameseSyllables.isValid(word)
+                    || word.length() <= 6 && word.equals(word.toUpperCase(Locale.ROOT)) && word.matches("[\\p{Lu}\\d]+")
+                    || word.matches("[a-zA-Z]*[a-z][A-Z][a-zA-Z]*");
+            if (!fine) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isOrganisation(String line, Field number, Field letterSubject) {
-        if (number != null || letterSubject != null || !isCapitals(line)) {
+        if (number != null || letterSubject != null || !isCapitals(line) || NUMBER_START.matcher(line).find()) {
             return false;
         }
-        String upper = line.toUpperCase(Locale.ROOT);
-        return !upper.startsWith("CỘNG HÒA") && !upper.startsWith("CỘNG HOÀ") && !upper.startsWith("ĐỘC LẬP");
+        return !MOTTO_START.matcher(line.toUpperCase(Locale.ROOT)).find();
     }
 
     private static boolean startsLikeOrganisation(String line) {
@@ -322,22 +463,66 @@ public final class AdministrativeReader {
     private static String withTitleAbbreviation(String notation, DocumentTypes.Type titled) {
         String[] parts = notation.split("-", 2);
         String abbreviation = titled.abbreviation();
-        if (DocumentTypes.byNotation(notation).isPresent() || parts[0].length() != abbreviation.length()) {
+        if (DocumentTypes.byNotation(notation).isPresent() || abbreviation == null || parts[0].isEmpty()) {
             return notation;
         }
-        int differences = 0;
-        for (int i = 0; i < abbreviation.length(); i++) {
-            if (Character.toUpperCase(parts[0].charAt(i)) != Character.toUpperCase(abbreviation.charAt(i))) {
-                differences++;
-            }
-        }
-        return differences == 1 ? abbreviation + (parts.length > 1 ? "-" + parts[1] : "") : notation;
+        int differences = TextMetrics.distance(parts[0].toUpperCase(Locale.ROOT), abbreviation.toUpperCase(Locale.ROOT));
+        boolean close = differences == 1 || differences == 2 && abbreviation.length() >= 3
+                && Character.toUpperCase(parts[0].charAt(0)) == abbreviation.charAt(0);
+        return close ? abbreviation + (parts.length > 1 ? "-" + parts[1] : "") : notation;
     }
 
-    /** The line with OCR's look-alikes of Đ made Đ, and a speck read before "Số" dropped. */
+    /**
+     * The line with OCR's look-alikes of Đ made Đ, a speck read before "Số" dropped, and the slash
+     * put back between a number and a type's abbreviation.
+     */
     private static String normaliseNumber(String line) {
-        return line.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ')
+        String tidy = line.replace("ĐÐ", "Đ").replace("ÐĐ", "Đ").replace('Ð', 'Đ').replace('ð', 'đ')
                 .replaceFirst("^[^\\p{L}\\p{N}]+", "");
+        Matcher slashLost = NUMBER_WITHOUT_SLASH.matcher(tidy);
+        if (slashLost.find() && DocumentTypes.byNotation(slashLost.group(2)).isPresent()) {
+            return slashLost.group(1) + "/" + tidy.substring(slashLost.start(2));
+        }
+        return tidy;
+    }
+
+    /**
+     * The header's lines with what OCR read as one line set apart: the two columns (the issuer beside
+     * the national motto, the number beside the place and date) and a mark beside them.
+     */
+    private static List<String> columnsApart(List<String> lines) {
+        List<String> apart = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i < HEADER_LINES) {
+                setApart(lines.get(i), apart);
+            } else {
+                apart.add(lines.get(i));
+            }
+        }
+        return apart;
+    }
+
+    private static void setApart(String line, List<String> apart) {
+        Matcher motto = MOTTO.matcher(line);
+        if (motto.matches()) {
+            setApart(motto.group(1), apart);
+            apart.add(motto.group(2));
+            return;
+        }
+        String numbered = normaliseNumber(line);
+        Matcher number = NUMBER.matcher(numbered);
+        if (number.find() && numbered.substring(number.end()).matches(".*\\p{L}{2}.*")) {
+            apart.add(numbered.substring(0, number.end()));
+            setApart(numbered.substring(number.end()).strip(), apart);
+            return;
+        }
+        Matcher mark = MARK_BEFORE.matcher(line);
+        if (mark.matches()) {
+            apart.add(mark.group(1));
+            apart.add(mark.group(2));
+            return;
+        }
+        apart.add(line);
     }
 
     /**
@@ -345,7 +530,9 @@ public final class AdministrativeReader {
      * is no word of a name, "TỈNH" (province) is) and specks read after it dropped.
      */
     private static String organisationName(String lines) {
-        return lines.replaceAll("\\bTÍNH\\b", "TỈNH").replaceFirst("[^\\p{L}\\p{N})]+$", "");
+        String name = lines.replaceAll("\\bTÍNH\\b", "TỈNH").replaceFirst("[^\\p{L}\\p{N})]+$", "")
+                .replaceFirst("^[^\\p{L}\\p{N}(]+", "");
+        return Arrays.stream(name.split("\\s+")).map(VietnameseSyllables::apart).collect(Collectors.joining(" "));
     }
 
     private static Field isoDate(Matcher m, int line) {

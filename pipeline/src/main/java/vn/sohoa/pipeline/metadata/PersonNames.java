@@ -18,13 +18,15 @@ import vn.sohoa.core.text.VietnameseText;
  * word capitalised. Vietnamese family names are a short list, so a line is taken for a name only when
  * it starts with one: the name is then whole, not the given names left after a seal or signature
  * covered the family name. A family name misread only in its diacritics ("Đỉnh" for Đinh) is set
- * right when exactly one family name reads the same without them.
+ * right as the commonest family name that reads the same without them.
  */
 final class PersonNames {
 
     private static final Pattern WORDS = Pattern.compile("^\\p{Lu}\\p{Ll}*(\\s+\\p{Lu}\\p{Ll}*){1,5}$");
     /** Words in capitals before the name: no part of it (seal text, a title's tail read on the name's line). */
     private static final Pattern LEADING_CAPITALS = Pattern.compile("^(\\p{Lu}{2,}[^\\p{L}]*\\s+)+");
+    /** Two name words OCR ran together ("LýBíchTâm"). */
+    private static final String RUN_TOGETHER = "(\\p{Ll})(\\p{Lu})";
     private static final Pattern EDGE_MARKS = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
     private static final Pattern NAME_WORD = Pattern.compile("^\\p{Lu}\\p{Ll}*$");
     /** A name word a stroke ran into the word before it ("Thị" of "PhawZThị"). */
@@ -58,9 +60,15 @@ final class PersonNames {
     private PersonNames() {
     }
 
+    /** Whether this word, in any case, is a family name. */
+    static boolean isFamilyName(String word) {
+        return FAMILY_NAMES.stream().anyMatch(name -> name.equalsIgnoreCase(word));
+    }
+
     /** The name on this line (marks read around it dropped), or empty when the line is no whole name. */
     static Optional<Name> read(String line, double confidence) {
-        String text = EDGE_MARKS.matcher(line.strip()).replaceAll("").replaceAll("\\s+", " ");
+        String text = EDGE_MARKS.matcher(line.strip()).replaceAll("").replaceAll(RUN_TOGETHER, "$1 $2")
+                .replaceAll("\\s+", " ");
         text = LEADING_CAPITALS.matcher(text).replaceAll("");
         if (!WORDS.matcher(text).matches()) {
             return Optional.empty();
@@ -70,10 +78,10 @@ final class PersonNames {
         if (FAMILY_NAMES.contains(family)) {
             return Optional.of(new Name(text, confidence));
         }
+        // The list runs from the most common family name down: of two that read alike, the commoner.
         List<String> alike = BY_FOLDED.getOrDefault(folded(family), List.of());
-        return alike.size() == 1
-                ? Optional.of(new Name(alike.get(0) + text.substring(space), confidence * 0.75))
-                : Optional.empty();
+        return alike.isEmpty() ? Optional.empty()
+                : Optional.of(new Name(alike.get(0) + text.substring(space), confidence * (alike.size() == 1 ? 0.75 : 0.6)));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.sohoa.core.document.AdministrativeMetadata;
 import vn.sohoa.core.document.Page;
+import vn.sohoa.core.document.Word;
 
 class AdministrativeReaderTest {
 
@@ -164,6 +165,18 @@ class AdministrativeReaderTest {
         assertNull(m.partialSigner());
     }
 
+    /** The text as OCR would give it: each word read at this confidence. */
+    private static Page ocred(String text, float confidence) {
+        List<Word> words = new java.util.ArrayList<>();
+        String[] lines = text.split("\n");
+        for (int l = 0; l < lines.length; l++) {
+            for (String word : lines[l].split("\\s+")) {
+                words.add(new Word(word, 10 * words.size(), 30 * l, 10, 20, confidence, l));
+            }
+        }
+        return new Page(1, text, Page.OCR, confidence, 0, 1000, 1400, words);
+    }
+
     private static String value(AdministrativeMetadata.Field field) {
         return AdministrativeMetadata.valueOf(field);
     }
@@ -182,5 +195,183 @@ class AdministrativeReaderTest {
         AdministrativeMetadata none = AdministrativeReader.read(List.of(Page.textLayer(1, String.format(header,
                 "LĐLĐ HUYỆN BÙ ĐỐP"))));
         assertNull(none.confidentiality());
+    }
+
+    @Test
+    void theHeadersTwoColumnsReadAsOneLineAreSetApart() {
+        String header = String.join("\n", "LĐLĐ HUYỆN HỚN QUẢN ˆ GỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "CĐCS CÔNG TY TNHH GẠCH MEN AN PHÚ Độc lập - Tự do - Hạnh phúc",
+                "Số: 07/BC-CĐCS [MẬT Hớn Quản, ngày 03 tháng 9 năm 2023", "BÁO CÁO", "Công tác nữ công năm 2023",
+                "Thực hiện Kế hoạch số 12/KH-CĐCS của Ban Chấp hành.");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, header)));
+        assertEquals("07/BC-CĐCS", value(m.documentNumber()));
+        assertEquals("2023-09-03", value(m.issuedDate()));
+        assertEquals("Hớn Quản", value(m.place()));
+        assertEquals("LĐLĐ HUYỆN HỚN QUẢN", value(m.parentOrg()));
+        assertEquals("CĐCS CÔNG TY TNHH GẠCH MEN AN PHÚ", value(m.issuer()));
+        assertEquals("MẬT", value(m.confidentiality()));
+    }
+
+    @Test
+    void aNumberWithItsSlashLostOrASpeckAfterSoIsRead() {
+        String lost = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "BAN CHẤP HÀNH", "Số: 21NQ-LĐLĐ", "NGHỊ QUYẾT", "Hội nghị");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, lost)));
+        assertEquals("21/NQ-LĐLĐ", value(m.documentNumber()));
+        assertEquals("BAN CHẤP HÀNH", value(m.issuer()), "the number line is no part of the issuer");
+        String speck = String.join("\n", "TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số:.33/KH-LĐLĐ -",
+                "- Bình Phước, ngày 02 tháng 3 năm 2022:", "KẾ HOẠCH", "Tháng Công nhân năm 2022");
+        AdministrativeMetadata n = AdministrativeReader.read(List.of(Page.textLayer(1, speck)));
+        assertEquals("33/KH-LĐLĐ", value(n.documentNumber()));
+        assertEquals("Bình Phước", value(n.place()));
+        assertEquals("LĐLĐ TỈNH BÌNH PHƯỚC", value(n.issuer()));
+        String twoLetters = String.join("\n", "LĐLĐ THỊ XÃ BÌNH LONG", "Số: 52/Ti-LĐLĐ", "TỜ TRÌNH", "Về việc kinh phí");
+        assertEquals("52/TTr-LĐLĐ", value(AdministrativeReader.read(List.of(Page.textLayer(1, twoLetters))).documentNumber()));
+    }
+
+    @Test
+    void anIssuerUnderItsParentKeepsThemApartWhateverSpecksOrRunTogetherWordsOcrLeft() {
+        String header = String.join("\n", "TỔNG LĐLĐ VIỆTNAM", ".LĐLĐ TỈNH ĐỒNG NAI", "Số: 61/TB-LĐLĐ",
+                "Đồng Nai, ngày 05 tháng 8 năm 2025", "THÔNG BÁO", "Lịch tiếp công dân");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, header)));
+        assertEquals("TỔNG LĐLĐ VIỆT NAM", value(m.parentOrg()));
+        assertEquals("LĐLĐ TỈNH ĐỒNG NAI", value(m.issuer()));
+        assertTrue(m.issuer().confidence() >= 0.9, "well formed, under its parent, ending with the place");
+        String dash = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "- LIÊN ĐOÀN LAO ĐỘNG HUYỆN", "LỘC NINH", "Số: 15/TB-LĐLĐ",
+                "THÔNG BÁO", "Lịch trực");
+        AdministrativeMetadata d = AdministrativeReader.read(List.of(Page.textLayer(1, dash)));
+        assertEquals("LĐLĐ TỈNH BÌNH PHƯỚC", value(d.parentOrg()));
+        assertEquals("LIÊN ĐOÀN LAO ĐỘNG HUYỆN LỘC NINH", value(d.issuer()));
+    }
+
+    @Test
+    void anIssuerMisreadInItsDiacriticsIsSpelledAsTheBodySpellsIt() {
+        String page = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "BAN THƯƠNG VỤ", "Số: 08/BB-LĐLĐ", "BIÊN BẢN",
+                "Kiểm tra công tác tài chính", "Hôm nay, Ban Thường vụ Liên đoàn Lao động tỉnh tổ chức kiểm tra.");
+        assertEquals("BAN THƯỜNG VỤ", value(AdministrativeReader.read(List.of(Page.textLayer(1, page))).issuer()));
+    }
+
+    @Test
+    void aSubjectRunsOverItsLinesUpToTheBody() {
+        String page = String.join("\n", "LĐLĐ HUYỆN ĐỒNG PHÚ", "Số: 09/BB-LĐLĐ", "BIÊN BẢN",
+                "Kiểm tra công tác an toàn, vệ sinh lao động tại Công ty", "'TNHH Chế biến Gỗ Minh Tâm",
+                "Thực hiện chương trình công tác, đoàn kiểm tra làm việc tại Công ty.");
+        assertEquals("Kiểm tra công tác an toàn, vệ sinh lao động tại Công ty TNHH Chế biến Gỗ Minh Tâm",
+                value(AdministrativeReader.read(List.of(Page.textLayer(1, page))).subject()));
+        String person = String.join("\n", "LĐLĐ THỊ XÃ BÌNH LONG", "Số: 14/GM-LĐLĐ", "GIẤY MỜI",
+                "Dự Lễ trao tặng \"Mái ấm Công đoàn\" cho đoàn viên Nguyễn", "Văn Hòa",
+                "Thường trực LĐLĐ thị xã kính mời:");
+        assertEquals("Dự Lễ trao tặng \"Mái ấm Công đoàn\" cho đoàn viên Nguyễn Văn Hòa",
+                value(AdministrativeReader.read(List.of(Page.textLayer(1, person))).subject()));
+        String oneLine = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 3/TB-LĐLĐ", "THÔNG BÁO",
+                "Lịch nghỉ Tết Nguyên đán năm 2024", "Ban Thường vụ thông báo để các đơn vị biết.");
+        assertEquals("Lịch nghỉ Tết Nguyên đán năm 2024",
+                value(AdministrativeReader.read(List.of(Page.textLayer(1, oneLine))).subject()));
+    }
+
+    @Test
+    void aSubjectsQuotesSpecksAndLineBreakDashAreTidied() {
+        String page = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 40/KH-LĐLĐ", "KẾ HOẠCH",
+                "Phát động phong trào “Sáng kiến. công nhân” trong người lao -", "động năm 2022 :",
+                "Căn cứ Chương trình công tác năm 2022.");
+        assertEquals("Phát động phong trào \"Sáng kiến công nhân\" trong người lao động năm 2022",
+                value(AdministrativeReader.read(List.of(Page.textLayer(1, page))).subject()));
+    }
+
+    @Test
+    void aSubjectsWordMisreadInItsDiacriticsIsSpelledAsTheBodySpellsIt() {
+        String page = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 18/QĐ-LĐLĐ", "QUYẾT ĐỊNH",
+                "Về việc phân bổ dự toán thu, chỉ tài chính năm 2023",
+                "Căn cứ dự toán thu, chi tài chính công đoàn năm 2023;",
+                "Điều 1. Phân bổ dự toán thu, chi tài chính cho các đơn vị.");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, page)));
+        assertEquals("Về việc phân bổ dự toán thu, chi tài chính năm 2023", value(m.subject()));
+        assertTrue(m.subject().confidence() < 0.9, "a word set right is not sure");
+        String once = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 19/TB-LĐLĐ", "THÔNG BÁO",
+                "Phân công nhiệm vụ Ban Tổ chức Hội thao", "Trên đây là thông báo phần công nhiệm vụ Ban Tổ chức.",
+                "Các đồng chí được phân công thực hiện.");
+        assertEquals("Phân công nhiệm vụ Ban Tổ chức Hội thao",
+                value(AdministrativeReader.read(List.of(Page.textLayer(1, once))).subject()),
+                "the body's misreading does not win over a word the record spells as read elsewhere");
+    }
+
+    @Test
+    void aSubjectsWordTesseractWasSureOfIsKeptWhateverTheBodyMisread() {
+        String page = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 25/KH-LĐLĐ", "KẾ HOẠCH",
+                "Ứng dụng chuyển đổi số trong công tác văn thư năm 2023", "Căn cứ kết quả chuyển đối số năm 2022;",
+                "các đơn vị triển khai chuyển đối số trong công tác văn thư.");
+        assertEquals("Ứng dụng chuyển đổi số trong công tác văn thư năm 2023",
+                value(AdministrativeReader.read(List.of(ocred(page, 96))).subject()));
+        assertEquals("Ứng dụng chuyển đối số trong công tác văn thư năm 2023",
+                value(AdministrativeReader.read(List.of(ocred(page.replaceFirst("đổi", "đối"), 80))).subject()),
+                "a word Tesseract doubted is spelled as the body spells it");
+    }
+
+    @Test
+    void aSubjectIsSureOnlyWhenItsWordsStandSoElsewhereInTheRecord() {
+        String attested = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 22/KH-LĐLĐ", "KẾ HOẠCH",
+                "Tổ chức Tháng Công nhân năm 2024", "Căn cứ Chương trình công tác năm 2024;",
+                "Ban Thường vụ ban hành Kế hoạch tổ chức Tháng Công nhân năm 2024.");
+        assertTrue(AdministrativeReader.read(List.of(ocred(attested, 97))).subject().confidence() >= 0.9);
+        String alone = attested.replace("Kế hoạch tổ chức Tháng Công nhân năm 2024", "các nội dung sau");
+        assertTrue(AdministrativeReader.read(List.of(ocred(alone, 97))).subject().confidence() < 0.9,
+                "Tesseract is as sure of a misread word of a subject as of the others: the record must confirm it");
+        assertTrue(AdministrativeReader.read(List.of(Page.textLayer(1, alone))).subject().confidence() >= 0.9,
+                "typed text has no misreading");
+    }
+
+    @Test
+    void theSignerIsReadOffTheDocumentsOwnPageNotAnAppendixOrTheBody() {
+        String main = String.join("\n", "Kính đề nghị các đơn vị thực hiện./.", "Về LĐLĐ thành phố",
+                "Đồng Xoài.", "Nơi nhận:", "- Lưu: VT.", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Trịnh Văn Sơn");
+        String appendix = String.join("\n", "DANH SÁCH ĐƠN VỊ", "(Kèm theo Kế hoạch số 31/KH-LĐLĐ ngày 20/3/2020)",
+                "TT Đơn vị Số người", "1 LĐLĐ huyện Lộc Ninh 30", "2 CĐCS Công ty Cổ phần Chế biến Điều 95",
+                "Hoàng Phúc");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, main), Page.textLayer(2, appendix)));
+        assertEquals("Trịnh Văn Sơn", value(m.signer()));
+        String unnamed = main.replace("\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nTrịnh Văn Sơn", "");
+        assertNull(AdministrativeReader.read(List.of(Page.textLayer(1, unnamed))).signer(), "a place is no signer");
+    }
+
+    @Test
+    void givenNamesLeftUnderTheRecipientsAreKept() {
+        String page = String.join("\n", "Đề nghị các đơn vị thực hiện./.", "Nơi nhận:", "- Như trên;", "- Lưu: VI; 1G.",
+                "Hồng Nhung");
+        assertEquals("Hồng Nhung", value(AdministrativeReader.read(List.of(Page.textLayer(1, page))).partialSigner()));
+    }
+
+    @Test
+    void aSignersNameIsCheckedAgainstTheSameNameElsewhereInTheRecord() {
+        String minute = String.join("\n", "BIÊN BẢN", "Họp tổ công tác", "1. Đồng chí Tạ Đình Khoa - chủ trì;",
+                "2. Đồng chí Lê Thị Hoa - thư ký.", "Biên bản kết thúc hồi 11 giờ./.", "THƯ KÝ", "Lê Thị Hoa",
+                "CHỦ TRÌ", "Tạ Đinh Khoa");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, minute)));
+        assertEquals("Tạ Đình Khoa", value(m.signer()));
+        assertTrue(m.signer().confidence() < 0.9, "a name set right is not sure");
+        String tail = minute.replace("Tạ Đinh Khoa", "Đình Khoa").replace("Lê Thị Hoa", "Mai Thị Hoa");
+        assertEquals("Tạ Đình Khoa", value(AdministrativeReader.read(List.of(Page.textLayer(1, tail))).signer()),
+                "a name read without its family name, the minutes writing it whole");
+        String twice = minute.replace("Tạ Đinh Khoa", "Tạ Đình Khoa");
+        assertTrue(AdministrativeReader.read(List.of(Page.textLayer(1, twice))).signer().confidence() >= 0.9,
+                "written the same elsewhere in the record");
+        String block = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", "TM. BAN THƯỜNG VỤ",
+                "CHỦ TỊCH", "Trần Mỹ Hạnh");
+        assertTrue(AdministrativeReader.read(List.of(ocred(block, 95))).signer().confidence() >= 0.9,
+                "Tesseract sure of every word of the name");
+        Page doubted = ocred(block, 95);
+        List<Word> words = new java.util.ArrayList<>(doubted.words());
+        Word last = words.remove(words.size() - 1);
+        words.add(new Word(last.text(), last.x(), last.y(), last.width(), last.height(), 66, last.line()));
+        Page misread = new Page(1, doubted.text(), Page.OCR, 90f, 0, 1000, 1400, words);
+        assertTrue(AdministrativeReader.read(List.of(misread)).signer().confidence() < 0.9,
+                "a name Tesseract doubted and nothing else in the record confirms is flagged");
+    }
+
+    @Test
+    void aLettersTypeIsSureFromItsVvLineUnderANumber() {
+        String letter = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 77/LĐLĐ-TC", "V/v thu kinh phí công đoàn",
+                "Kính gửi: Các công đoàn cơ sở.");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, letter)));
+        assertEquals("Công văn", value(m.documentType()));
+        assertTrue(m.documentType().confidence() >= 0.9);
     }
 }
