@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import jakarta.jms.JMSException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,6 +47,13 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.engines.EmbeddedEngines;
 import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.OcrSettings;
+import vn.sohoa.ocr.work.BrokerConnection;
+import vn.sohoa.ocr.work.OcrWorkerRoutes;
+import vn.sohoa.ocr.work.PageCheckpoints;
+import vn.sohoa.ocr.work.PageWorker;
+import vn.sohoa.ocr.work.WorkerHeartbeat;
+import vn.sohoa.pipeline.extraction.PageDispatch;
+import vn.sohoa.pipeline.extraction.PageDispatchRoutes;
 import vn.sohoa.pipeline.correction.MetadataCorrections;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.ingest.ArchiveSteps;
@@ -80,17 +89,19 @@ public final class Sohoa implements AutoCloseable {
     private final Settings settings;
     private final EmbeddedEngines engines;
     private final OcrPool ocr;
+    private final BrokerConnection broker;
     private final DocumentIndex index;
     private final AuditRecorder audit;
     private final ApiTokens tokens;
     private final AccessGuard guard;
     private final CamelContext camel;
 
-    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, DocumentIndex index, AuditRecorder audit,
-                  ApiTokens tokens, AccessGuard guard, CamelContext camel) {
+    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, BrokerConnection broker,
+                  DocumentIndex index, AuditRecorder audit, ApiTokens tokens, AccessGuard guard, CamelContext camel) {
         this.settings = settings;
         this.engines = engines;
         this.ocr = ocr;
+        this.broker = broker;
         this.index = index;
         this.audit = audit;
         this.tokens = tokens;
@@ -120,6 +131,7 @@ public final class Sohoa implements AutoCloseable {
         EmbeddedEngines engines = EmbeddedEngines.startMissing(configured,
                 Duration.ofSeconds(configured.engineRestartSeconds()));
         OcrPool ocr = null;
+        BrokerConnection broker = null;
         DocumentIndex index = null;
         AuditRecorder audit = null;
         try {
@@ -131,6 +143,11 @@ public final class Sohoa implements AutoCloseable {
             index.createIfMissing();
             ocr = new OcrPool(new OcrSettings(settings.tessdata(), settings.ocrLanguage(), settings.ocrThreads()));
             ocr.verify();
+            broker = new BrokerConnection(settings.brokerUrl());
+            camel.addComponent("jms", broker.component());
+            PageCheckpoints checkpoints = new PageCheckpoints(store);
+            PageDispatch pages = new PageDispatch(checkpoints, broker);
+            PageWorker worker = new PageWorker(ocr, checkpoints);
 
             WatchedFolders folders = new WatchedFolders(settings.dataDir());
             folders.create();
@@ -140,14 +157,14 @@ public final class Sohoa implements AutoCloseable {
             Path copies = settings.dataDir().resolve("tmp").resolve("pdfa");
             SearchablePdf.deleteAbandoned(copies);
             FolderLocks locks = new FolderLocks();
-            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi(), copies), store,
+            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(pages, settings.renderDpi(), copies), store,
                     index, folders, tracker, claims, locks);
             ManifestSteps manifests = new ManifestSteps(folders, store, index, settings.stableMillis(), locks);
             IngestOptions ingestOptions = new IngestOptions(settings.ingestConcurrency(), settings.stableMillis(),
                     settings.batchCron(), ENGINE_RETRIES);
             FixityCheck fixity = new FixityCheck(store);
             Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
-                    "threads", settings.ocrThreads()), fixity);
+                    "threads", settings.ocrThreads()), fixity, () -> pageWork(store, pages));
             IndexRebuild rebuild = new IndexRebuild(store, index);
             indexAccessLevels(index, rebuild);
             ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
@@ -166,6 +183,10 @@ public final class Sohoa implements AutoCloseable {
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
             camel.addService(http);
+            camel.addRoutes(new OcrWorkerRoutes(worker,
+                    new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), worker), settings.ocrThreads()));
+            camel.addRoutes(new PageDispatchRoutes(pages));
+            pages.sendWith(camel.createProducerTemplate());
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, ingestOptions));
             camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
@@ -181,9 +202,12 @@ public final class Sohoa implements AutoCloseable {
             camel.start();
             LOG.info("sohoa is running: drop files into {}, web page and API at {}://{}:{}/", folders.inbox(),
                     settings.tls() ? "https" : "http", settings.httpHost(), settings.httpPort());
-            return new Sohoa(settings, engines, ocr, index, audit, tokens, guard, camel);
+            return new Sohoa(settings, engines, ocr, broker, index, audit, tokens, guard, camel);
         } catch (Exception | Error e) {
             camel.close();
+            if (broker != null) {
+                broker.close();
+            }
             if (ocr != null) {
                 ocr.close();
             }
@@ -218,10 +242,31 @@ public final class Sohoa implements AutoCloseable {
     public void close() throws Exception {
         LOG.info("Stopping sohoa");
         camel.close();
+        broker.close();
         audit.close();
         ocr.close();
         index.close();
         engines.close();
+    }
+
+    /**
+     * The OCR workers seen lately, the pages waiting on the broker and those this process waits for;
+     * what cannot be asked now is left out.
+     */
+    private static Map<String, Object> pageWork(ObjectStore store, PageDispatch pages) {
+        Map<String, Object> work = new LinkedHashMap<>();
+        try {
+            work.put("workers", WorkerHeartbeat.seenLately(store));
+        } catch (StorageException | IOException e) {
+            LOG.debug("Workers unknown: {}", e.getMessage());
+        }
+        try {
+            work.put("queueDepth", pages.queueDepth());
+        } catch (JMSException e) {
+            LOG.debug("Queue depth unknown: {}", e.getMessage());
+        }
+        work.put("pagesInFlight", pages.inFlight());
+        return work;
     }
 
     /** A token for the user, as {@code POST /api/tokens} gives one: for the commands that run sohoa in-process. */

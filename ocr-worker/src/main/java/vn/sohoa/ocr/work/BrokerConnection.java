@@ -1,0 +1,108 @@
+package vn.sohoa.ocr.work;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import vn.sohoa.core.work.PageQueues;
+
+/**
+ * The connection to the Artemis broker that carries page work, embedded or not: the Camel JMS
+ * component the routes use, and what the broker says about its page queue. A worker takes one
+ * message at a time (no prefetch), so that priorities hold and a killed worker holds one page only.
+ */
+public final class BrokerConnection implements AutoCloseable {
+
+    /** JMS properties of a page message, for selecting the pages of one document. */
+    public static final String DOCUMENT = "sohoaDocument";
+    public static final String PAGE = "sohoaPage";
+    private static final String MANAGEMENT = "activemq.management";
+    private static final long ANSWER_MILLIS = 2000;
+
+    private final String url;
+    private final ActiveMQConnectionFactory factory;
+    private final CachingConnectionFactory shared;
+    /** For questions asked now and then: fails at once when the broker does not answer. */
+    private final ActiveMQConnectionFactory questions;
+
+    public BrokerConnection(String url) {
+        this.url = url;
+        this.factory = new ActiveMQConnectionFactory(url);
+        factory.setConsumerWindowSize(0);
+        factory.setReconnectAttempts(-1);
+        factory.setRetryInterval(1000);
+        factory.setRetryIntervalMultiplier(2);
+        factory.setMaxRetryInterval(10_000);
+        this.shared = new CachingConnectionFactory(factory);
+        shared.setSessionCacheSize(20);
+        shared.setCacheConsumers(false);
+        this.questions = new ActiveMQConnectionFactory(url);
+        questions.setReconnectAttempts(0);
+        questions.setCallTimeout(ANSWER_MILLIS);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The Camel component for {@code jms:} endpoints. */
+    public JmsComponent component() {
+        return JmsComponent.jmsComponent(shared);
+    }
+
+    /** Messages on the page queue, waiting or being read. */
+    public long queueDepth() throws JMSException {
+        try (Connection connection = questions.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TemporaryQueue replies = session.createTemporaryQueue();
+            MessageConsumer answers = session.createConsumer(replies);
+            connection.start();
+            Message ask = session.createMessage();
+            JMSManagementHelper.putAttribute(ask, "queue." + PageQueues.PAGES, "messageCount");
+            ask.setJMSReplyTo(replies);
+            session.createProducer(session.createQueue(MANAGEMENT)).send(ask);
+            Message answer = answers.receive(ANSWER_MILLIS);
+            if (answer == null) {
+                throw new JMSException("The broker did not say how many pages wait");
+            }
+            return ((Number) JMSManagementHelper.getResult(answer, Long.class)).longValue();
+        } catch (JMSException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JMSException("The broker's answer could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The pages of the document that are on the page queue now (sent before a restart, not yet read). */
+    public Set<Integer> queuedPages(String document) throws JMSException {
+        try (Connection connection = questions.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            connection.start();
+            Set<Integer> pages = new HashSet<>();
+            try (QueueBrowser browser = session.createBrowser(session.createQueue(PageQueues.PAGES),
+                    DOCUMENT + " = '" + document.replace("'", "''") + "'")) {
+                for (Object message : Collections.list(browser.getEnumeration())) {
+                    pages.add(((Message) message).getIntProperty(PAGE));
+                }
+            }
+            return pages;
+        }
+    }
+
+    @Override
+    public void close() {
+        shared.destroy();
+        factory.close();
+        questions.close();
+    }
+}
