@@ -18,7 +18,8 @@ import vn.sohoa.engines.EmbeddedEngines;
         + "until stopped: more machines read more pages.")
 final class OcrWorkerCommand implements Callable<Integer> {
 
-    @ArgGroup(multiplicity = "1")
+    /** Neither: the broker from SOHOA_BROKER_URL. */
+    @ArgGroup(multiplicity = "0..1")
     Joined joined;
 
     static final class Joined {
@@ -36,9 +37,9 @@ final class OcrWorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> overrides = new HashMap<>();
-        if (joined.broker != null) {
+        if (joined != null && joined.broker != null) {
             overrides.put("sohoa.broker.url", joined.broker);
-        } else {
+        } else if (joined != null) {
             overrides.putAll(connectionOf(joined.data));
         }
         if (threads != null) {

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -145,6 +149,7 @@ public final class Sohoa implements AutoCloseable {
             ocr.verify();
             broker = new BrokerConnection(settings.brokerUrl());
             camel.addComponent("jms", broker.component());
+            broker.declarePageQueues();
             PageCheckpoints checkpoints = new PageCheckpoints(store);
             PageDispatch pages = new PageDispatch(checkpoints, broker);
             PageWorker worker = new PageWorker(ocr, checkpoints);
@@ -186,6 +191,8 @@ public final class Sohoa implements AutoCloseable {
             camel.addRoutes(new OcrWorkerRoutes(worker,
                     new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), worker), settings.ocrThreads()));
             camel.addRoutes(new PageDispatchRoutes(pages));
+            camel.addRoutes(metricsRoute(new PageWorkMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    store, pages)));
             pages.sendWith(camel.createProducerTemplate());
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, ingestOptions));
@@ -247,6 +254,18 @@ public final class Sohoa implements AutoCloseable {
         ocr.close();
         index.close();
         engines.close();
+    }
+
+    /** {@code GET /metrics}: Prometheus' text format, open like {@code /api/health}. */
+    private static RouteBuilder metricsRoute(PageWorkMetrics metrics) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("platform-http:/metrics?httpMethodRestrict=GET").routeId("metrics")
+                        .setHeader(Exchange.CONTENT_TYPE, constant("text/plain; version=0.0.4; charset=utf-8"))
+                        .setBody(exchange -> metrics.scrape());
+            }
+        };
     }
 
     /**

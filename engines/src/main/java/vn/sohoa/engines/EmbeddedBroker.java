@@ -3,19 +3,15 @@ package vn.sohoa.engines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import vn.sohoa.core.work.PageQueues;
 
 /**
  * An Apache ActiveMQ Artemis broker inside the sohoa process, its persistent journal under
  * {@code DATA/engines/broker}: pages waiting for OCR survive a restart. It listens on the host and
- * port given, or on loopback at a free port kept in {@code port} so that workers find it again.
+ * port given, or on loopback at a free port kept in {@code port} so that workers find it again. Its
+ * queues are declared by sohoa, as on an external broker ({@code BrokerConnection.declarePageQueues}).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -44,13 +40,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setPagingDirectory(dir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
                 .setGlobalMaxSize(MEMORY)
-                .addAcceptorConfiguration("tcp", "tcp://" + host + ":" + listen)
-                .addAddressSetting(PageQueues.PAGES, new AddressSettings()
-                        .setMaxDeliveryAttempts(PageQueues.MAX_DELIVERIES)
-                        .setDeadLetterAddress(SimpleString.of(PageQueues.DEAD))
-                        .setRedeliveryDelay(1000))
-                .addQueueConfiguration(QueueConfiguration.of(PageQueues.PAGES).setRoutingType(RoutingType.ANYCAST))
-                .addQueueConfiguration(QueueConfiguration.of(PageQueues.DEAD).setRoutingType(RoutingType.ANYCAST));
+                .addAcceptorConfiguration("tcp", "tcp://" + host + ":" + listen);
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
         server.start();
         String address = "0.0.0.0".equals(host) ? "127.0.0.1" : host;

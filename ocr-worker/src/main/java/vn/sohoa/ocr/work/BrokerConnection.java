@@ -60,26 +60,66 @@ public final class BrokerConnection implements AutoCloseable {
         return JmsComponent.jmsComponent(shared);
     }
 
+    /**
+     * Sets up the page queues on the broker, embedded or not, through its management address: the
+     * queues, and a page given up after {@link PageQueues#MAX_DELIVERIES} deliveries to the dead-letter
+     * queue. Kept by the broker; done again at each start.
+     */
+    public void declarePageQueues() throws JMSException {
+        Message settings = ask(ask -> JMSManagementHelper.putOperationInvocation(ask, "broker", "addAddressSettings",
+                PageQueues.PAGES, "{\"maxDeliveryAttempts\":" + PageQueues.MAX_DELIVERIES + ",\"redeliveryDelay\":1000,"
+                        + "\"deadLetterAddress\":\"" + PageQueues.DEAD + "\"}"));
+        if (!JMSManagementHelper.hasOperationSucceeded(settings)) {
+            throw new JMSException("The broker refused the page queue's settings: " + result(settings));
+        }
+        for (String queue : new String[] {PageQueues.PAGES, PageQueues.DEAD}) {
+            Message answer = ask(ask -> JMSManagementHelper.putOperationInvocation(ask, "broker", "createQueue",
+                    "{\"name\":\"" + queue + "\",\"address\":\"" + queue + "\",\"routing-type\":\"ANYCAST\","
+                            + "\"durable\":true}"));
+            if (!JMSManagementHelper.hasOperationSucceeded(answer)
+                    && !String.valueOf(result(answer)).contains("already exists")) {
+                throw new JMSException("The broker refused the queue " + queue + ": " + result(answer));
+            }
+        }
+    }
+
     /** Messages on the page queue, waiting or being read. */
     public long queueDepth() throws JMSException {
+        Message answer = ask(ask -> JMSManagementHelper.putAttribute(ask, "queue." + PageQueues.PAGES, "messageCount"));
+        return ((Number) result(answer)).longValue();
+    }
+
+    private static Object result(Message answer) throws JMSException {
+        try {
+            return JMSManagementHelper.getResult(answer);
+        } catch (JMSException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JMSException("The broker's answer could not be read: " + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Question {
+        void put(Message ask) throws JMSException;
+    }
+
+    /** Asks the broker's management address a question and waits for its answer. */
+    private Message ask(Question question) throws JMSException {
         try (Connection connection = questions.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             TemporaryQueue replies = session.createTemporaryQueue();
             MessageConsumer answers = session.createConsumer(replies);
             connection.start();
             Message ask = session.createMessage();
-            JMSManagementHelper.putAttribute(ask, "queue." + PageQueues.PAGES, "messageCount");
+            question.put(ask);
             ask.setJMSReplyTo(replies);
             session.createProducer(session.createQueue(MANAGEMENT)).send(ask);
             Message answer = answers.receive(ANSWER_MILLIS);
             if (answer == null) {
-                throw new JMSException("The broker did not say how many pages wait");
+                throw new JMSException("The broker did not answer");
             }
-            return ((Number) JMSManagementHelper.getResult(answer, Long.class)).longValue();
-        } catch (JMSException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new JMSException("The broker's answer could not be read: " + e.getMessage());
+            return answer;
         }
     }
 
