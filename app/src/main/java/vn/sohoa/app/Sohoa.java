@@ -145,14 +145,15 @@ public final class Sohoa implements AutoCloseable {
             index = DocumentIndex.connect(settings.elasticsearchUrl(), settings.indexAlias());
             index.awaitAvailable(ENGINE_WAIT);
             index.createIfMissing();
-            ocr = new OcrPool(new OcrSettings(settings.tessdata(), settings.ocrLanguage(), settings.ocrThreads()));
-            ocr.verify();
+            if (settings.ocrInProcess()) {
+                ocr = new OcrPool(new OcrSettings(settings.tessdata(), settings.ocrLanguage(), settings.ocrThreads()));
+                ocr.verify();
+            }
             broker = new BrokerConnection(settings.brokerUrl());
             camel.addComponent("jms", broker.component());
             broker.declarePageQueues();
             PageCheckpoints checkpoints = new PageCheckpoints(store);
             PageDispatch pages = new PageDispatch(checkpoints, broker);
-            PageWorker worker = new PageWorker(ocr, checkpoints);
 
             WatchedFolders folders = new WatchedFolders(settings.dataDir());
             folders.create();
@@ -169,7 +170,7 @@ public final class Sohoa implements AutoCloseable {
                     settings.batchCron(), ENGINE_RETRIES);
             FixityCheck fixity = new FixityCheck(store);
             Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
-                    "threads", settings.ocrThreads()), fixity, () -> pageWork(store, pages));
+                    "threads", ocr != null ? settings.ocrThreads() : 0), fixity, () -> pageWork(store, pages));
             IndexRebuild rebuild = new IndexRebuild(store, index);
             indexAccessLevels(index, rebuild);
             ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
@@ -188,8 +189,11 @@ public final class Sohoa implements AutoCloseable {
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
             camel.addService(http);
-            camel.addRoutes(new OcrWorkerRoutes(worker,
-                    new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), worker), settings.ocrThreads()));
+            if (ocr != null) {
+                PageWorker worker = new PageWorker(ocr, checkpoints);
+                camel.addRoutes(new OcrWorkerRoutes(worker,
+                        new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), worker), settings.ocrThreads()));
+            }
             camel.addRoutes(new PageDispatchRoutes(pages));
             camel.addRoutes(metricsRoute(new PageWorkMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     store, pages)));
@@ -251,7 +255,9 @@ public final class Sohoa implements AutoCloseable {
         camel.close();
         broker.close();
         audit.close();
-        ocr.close();
+        if (ocr != null) {
+            ocr.close();
+        }
         index.close();
         engines.close();
     }

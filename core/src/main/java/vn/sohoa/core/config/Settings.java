@@ -28,6 +28,7 @@ public record Settings(
         String ocrLanguage,
         Path tessdata,
         int ocrThreads,
+        boolean ocrInProcess,
         int renderDpi,
         int ingestConcurrency,
         String batchCron,
@@ -49,7 +50,7 @@ public record Settings(
             "sohoa.data.dir", "sohoa.http.host", "sohoa.http.port",
             "sohoa.es.url", "sohoa.es.index-alias", "sohoa.es.heap",
             "sohoa.s3.endpoint", "sohoa.s3.access-key", "sohoa.s3.secret-key", "sohoa.s3.region",
-            "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.render-dpi",
+            "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.in-process", "sohoa.ocr.render-dpi",
             "sohoa.ingest.concurrency", "sohoa.ingest.stable-millis", "sohoa.batch.cron",
             "sohoa.engines.dir", "sohoa.fixity.cron", "sohoa.fixity.share",
             "sohoa.engines.restart-seconds", "sohoa.http.session-idle-minutes", "sohoa.http.tls-keystore",
@@ -74,6 +75,7 @@ public record Settings(
                 get.apply("sohoa.ocr.language"),
                 Path.of(get.apply("sohoa.ocr.tessdata")),
                 positiveOr(get.apply("sohoa.ocr.threads"), cores),
+                Boolean.parseBoolean(get.apply("sohoa.ocr.in-process")),
                 Integer.parseInt(get.apply("sohoa.ocr.render-dpi")),
                 positiveOr(get.apply("sohoa.ingest.concurrency"), 2 * cores),
                 get.apply("sohoa.batch.cron"),
@@ -147,7 +149,7 @@ public record Settings(
 
     public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey, String broker) {
         return new Settings(dataDir, httpHost, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
-                ocrLanguage, tessdata, ocrThreads, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
+                ocrLanguage, tessdata, ocrThreads, ocrInProcess, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
                 elasticsearchHeap, fixityCron, fixityShare, engineRestartSeconds, sessionIdleMinutes, tlsKeystore,
                 tlsKeystorePassword, broker, brokerHost, brokerPort);
     }
