@@ -87,21 +87,30 @@ public final class WorkerBenchmark {
         Map<String, String> settings = new HashMap<>();
         settings.put("sohoa.ocr.language", language);
         settings.put("sohoa.ocr.in-process", Boolean.toString(inProcess));
-        List<Process> workers = new ArrayList<>();
         try (TemporaryArchive archive = TemporaryArchive.start(settings)) {
-            for (int i = 0; i < workerProcesses; i++) {
-                workers.add(startWorker(archive.data(), language));
+            List<Process> workers = new ArrayList<>();
+            try {
+                for (int i = 0; i < workerProcesses; i++) {
+                    workers.add(startWorker(archive.data(), language));
+                }
+                awaitWorkers(archive, workerProcesses);
+                Measurement measurement = Measurement.start();
+                archive.drop(corpus.dir(), files, DOSSIER);
+                archive.awaitFinished(files, DOSSIER);
+                return new Row(setup, threads, measurement.wallSeconds(), measurement.cpuSecondsSince(),
+                        corpus.pageCount());
+            } finally {
+                stop(workers);
             }
-            awaitWorkers(archive, workerProcesses);
-            Measurement measurement = Measurement.start();
-            archive.drop(corpus.dir(), files, DOSSIER);
-            archive.awaitFinished(files, DOSSIER);
-            return new Row(setup, threads, measurement.wallSeconds(), measurement.cpuSecondsSince(),
-                    corpus.pageCount());
-        } finally {
-            for (Process worker : workers) {
-                worker.destroy();
-                worker.waitFor();
+        }
+    }
+
+    /** Stops the worker processes while their broker still runs. */
+    private static void stop(List<Process> workers) throws InterruptedException {
+        for (Process worker : workers) {
+            worker.destroy();
+            if (!worker.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                worker.destroyForcibly().waitFor();
             }
         }
     }

@@ -28,6 +28,7 @@ public final class BrokerConnection implements AutoCloseable {
     public static final String PAGE = "sohoaPage";
     private static final String MANAGEMENT = "activemq.management";
     private static final long ANSWER_MILLIS = 2000;
+    private static final long FAILOVER_WAIT_MILLIS = 30_000;
 
     private final String url;
     private final ActiveMQConnectionFactory factory;
@@ -43,6 +44,9 @@ public final class BrokerConnection implements AutoCloseable {
         factory.setRetryInterval(1000);
         factory.setRetryIntervalMultiplier(2);
         factory.setMaxRetryInterval(10_000);
+        // A call made while the broker is away waits for it this long, not for ever: a worker stopped
+        // after its broker must be able to close its sessions.
+        factory.setCallFailoverTimeout(FAILOVER_WAIT_MILLIS);
         this.shared = new CachingConnectionFactory(factory);
         shared.setSessionCacheSize(20);
         shared.setCacheConsumers(false);
