@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.PageImage;
 import vn.sohoa.ocr.PageText;
@@ -25,6 +26,8 @@ public final class PageWorker {
     private static final Logger LOG = LoggerFactory.getLogger(PageWorker.class);
     /** A page that takes longer is given up here and delivered again (a hung reading counts as a failure). */
     static final Duration PAGE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STORAGE_WAIT = Duration.ofMinutes(30);
+    private static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
 
     private final OcrPool ocr;
     private final PageCheckpoints checkpoints;
@@ -37,8 +40,30 @@ public final class PageWorker {
         this.checkpoints = checkpoints;
     }
 
+    /**
+     * Reads the page of the message. Object storage that does not answer is waited for here, the
+     * message held: it is not the page's fault, and each delivery given back counts towards the
+     * dead-letter queue.
+     */
     public void read(Exchange exchange) throws Exception {
         PageJob job = PageJob.fromJson(exchange.getIn().getBody(String.class));
+        long deadline = System.nanoTime() + STORAGE_WAIT.toNanos();
+        while (true) {
+            try {
+                read(job);
+                return;
+            } catch (StorageException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("Object storage failed while page {} of {} was read; trying again: {}", job.page(),
+                        job.document(), e.getMessage());
+                Thread.sleep(STORAGE_RETRY.toMillis());
+            }
+        }
+    }
+
+    private void read(PageJob job) throws Exception {
         if (checkpoints.isDone(job.document(), job.page())) {
             LOG.debug("Page {} of {} was read already", job.page(), job.document());
             return;
@@ -49,6 +74,8 @@ public final class PageWorker {
             Future<PageText> reading = ocr.read(new PageImage(job.page(), image, job.dpi()));
             PageText text = awaitReading(reading, job);
             checkpoints.put(job.document(), new PageResult(text.withoutImage(), PdfPageImage.of(text.image())));
+        } catch (StorageException e) {
+            throw e;
         } catch (Exception e) {
             failures.incrementAndGet();
             LOG.warn("Page {} of {} could not be read: {}", job.page(), job.document(), e.toString());
