@@ -1,4 +1,5 @@
-# sohoa for docker-compose.yml: the application only; Elasticsearch and MinIO are their own services.
+# sohoa for docker-compose.yml: the application (CMD run) or an OCR worker (CMD ocr-worker); Elasticsearch,
+# MinIO and Artemis are their own services.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./

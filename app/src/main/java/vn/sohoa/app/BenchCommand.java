@@ -15,10 +15,11 @@ import vn.sohoa.app.bench.FileTorture;
 import vn.sohoa.app.bench.OcrBenchmark;
 import vn.sohoa.app.bench.OcrVariants;
 import vn.sohoa.app.bench.ScaleBenchmark;
+import vn.sohoa.app.bench.WorkerBenchmark;
 
 @Command(name = "bench", description = "Measures sohoa against its peers and prints the figures.",
         subcommands = {BenchCommand.Ocr.class, BenchCommand.Variants.class, BenchCommand.Access.class,
-            BenchCommand.Files.class, BenchCommand.Scale.class})
+            BenchCommand.Files.class, BenchCommand.Scale.class, BenchCommand.Workers.class})
 final class BenchCommand {
 
     /** What every OCR measure reads: a corpus's scanned pages, in a language. */
@@ -42,6 +43,21 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             OcrBenchmark.run(corpus.dir, corpus.language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            return 0;
+        }
+    }
+
+    @Command(name = "workers", description = "Pages per minute with the in-process OCR workers, one worker "
+            + "process and two (one Tesseract thread each), and the CPU a page's hand-off through the broker and "
+            + "storage costs, on the scanned pages of a corpus with a truth.jsonl.")
+    static final class Workers implements Callable<Integer> {
+
+        @Mixin
+        Corpus corpus;
+
+        @Override
+        public Integer call() throws Exception {
+            WorkerBenchmark.run(corpus.dir, corpus.language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
             return 0;
         }
     }

@@ -5,12 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import jakarta.jms.JMSException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -45,6 +51,13 @@ import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.engines.EmbeddedEngines;
 import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.OcrSettings;
+import vn.sohoa.ocr.work.BrokerConnection;
+import vn.sohoa.ocr.work.OcrWorkerRoutes;
+import vn.sohoa.ocr.work.PageCheckpoints;
+import vn.sohoa.ocr.work.PageWorker;
+import vn.sohoa.ocr.work.WorkerHeartbeat;
+import vn.sohoa.pipeline.extraction.PageDispatch;
+import vn.sohoa.pipeline.extraction.PageDispatchRoutes;
 import vn.sohoa.pipeline.correction.MetadataCorrections;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.ingest.ArchiveSteps;
@@ -81,17 +94,19 @@ public final class Sohoa implements AutoCloseable {
     private final Settings settings;
     private final EmbeddedEngines engines;
     private final OcrPool ocr;
+    private final BrokerConnection broker;
     private final DocumentIndex index;
     private final AuditRecorder audit;
     private final ApiTokens tokens;
     private final AccessGuard guard;
     private final CamelContext camel;
 
-    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, DocumentIndex index, AuditRecorder audit,
-                  ApiTokens tokens, AccessGuard guard, CamelContext camel) {
+    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, BrokerConnection broker,
+                  DocumentIndex index, AuditRecorder audit, ApiTokens tokens, AccessGuard guard, CamelContext camel) {
         this.settings = settings;
         this.engines = engines;
         this.ocr = ocr;
+        this.broker = broker;
         this.index = index;
         this.audit = audit;
         this.tokens = tokens;
@@ -121,6 +136,7 @@ public final class Sohoa implements AutoCloseable {
         EmbeddedEngines engines = EmbeddedEngines.startMissing(configured,
                 Duration.ofSeconds(configured.engineRestartSeconds()));
         OcrPool ocr = null;
+        BrokerConnection broker = null;
         DocumentIndex index = null;
         AuditRecorder audit = null;
         try {
@@ -130,8 +146,15 @@ public final class Sohoa implements AutoCloseable {
             index = DocumentIndex.connect(settings.elasticsearchUrl(), settings.indexAlias());
             index.awaitAvailable(ENGINE_WAIT);
             index.createIfMissing();
-            ocr = new OcrPool(new OcrSettings(settings.tessdata(), settings.ocrLanguage(), settings.ocrThreads()));
-            ocr.verify();
+            if (settings.ocrInProcess()) {
+                ocr = new OcrPool(new OcrSettings(settings.tessdata(), settings.ocrLanguage(), settings.ocrThreads()));
+                ocr.verify();
+            }
+            broker = new BrokerConnection(settings.brokerUrl());
+            camel.addComponent("jms", broker.component());
+            broker.declarePageQueues();
+            PageCheckpoints checkpoints = new PageCheckpoints(store);
+            PageDispatch pages = new PageDispatch(checkpoints, broker);
 
             WatchedFolders folders = new WatchedFolders(settings.dataDir());
             folders.create();
@@ -141,14 +164,14 @@ public final class Sohoa implements AutoCloseable {
             Path copies = settings.dataDir().resolve("tmp").resolve("pdfa");
             SearchablePdf.deleteAbandoned(copies);
             FolderLocks locks = new FolderLocks();
-            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(ocr, settings.renderDpi(), copies), store,
+            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(pages, settings.renderDpi(), copies), store,
                     index, folders, tracker, claims, locks);
             ManifestSteps manifests = new ManifestSteps(folders, store, index, settings.stableMillis(), locks);
             IngestOptions ingestOptions = new IngestOptions(settings.ingestConcurrency(), settings.stableMillis(),
                     settings.batchCron(), ENGINE_RETRIES);
             FixityCheck fixity = new FixityCheck(store);
             Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
-                    "threads", settings.ocrThreads()), fixity);
+                    "threads", ocr != null ? settings.ocrThreads() : 0), fixity, () -> pageWork(store, pages));
             IndexRebuild rebuild = new IndexRebuild(store, index);
             indexAccessLevels(index, rebuild);
             ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
@@ -167,6 +190,15 @@ public final class Sohoa implements AutoCloseable {
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
             camel.addService(http);
+            if (ocr != null) {
+                PageWorker worker = new PageWorker(ocr, checkpoints);
+                camel.addRoutes(new OcrWorkerRoutes(worker,
+                        new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), worker), settings.ocrThreads()));
+            }
+            camel.addRoutes(new PageDispatchRoutes(pages));
+            camel.addRoutes(metricsRoute(new PageWorkMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    store, pages)));
+            pages.sendWith(camel.createProducerTemplate());
             EnginesAnswer enginesAnswer = new EnginesAnswer(store, index);
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, enginesAnswer, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, enginesAnswer, ingestOptions));
@@ -183,9 +215,12 @@ public final class Sohoa implements AutoCloseable {
             camel.start();
             LOG.info("sohoa is running: drop files into {}, web page and API at {}://{}:{}/", folders.inbox(),
                     settings.tls() ? "https" : "http", settings.httpHost(), settings.httpPort());
-            return new Sohoa(settings, engines, ocr, index, audit, tokens, guard, camel);
+            return new Sohoa(settings, engines, ocr, broker, index, audit, tokens, guard, camel);
         } catch (Exception | Error e) {
             camel.close();
+            if (broker != null) {
+                broker.close();
+            }
             if (ocr != null) {
                 ocr.close();
             }
@@ -220,10 +255,45 @@ public final class Sohoa implements AutoCloseable {
     public void close() throws Exception {
         LOG.info("Stopping sohoa");
         camel.close();
+        broker.close();
         audit.close();
-        ocr.close();
+        if (ocr != null) {
+            ocr.close();
+        }
         index.close();
         engines.close();
+    }
+
+    /** {@code GET /metrics}: Prometheus' text format, open like {@code /api/health}. */
+    private static RouteBuilder metricsRoute(PageWorkMetrics metrics) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("platform-http:/metrics?httpMethodRestrict=GET").routeId("metrics")
+                        .setHeader(Exchange.CONTENT_TYPE, constant("text/plain; version=0.0.4; charset=utf-8"))
+                        .setBody(exchange -> metrics.scrape());
+            }
+        };
+    }
+
+    /**
+     * The OCR workers seen lately, the pages waiting on the broker and those this process waits for;
+     * what cannot be asked now is left out.
+     */
+    private static Map<String, Object> pageWork(ObjectStore store, PageDispatch pages) {
+        Map<String, Object> work = new LinkedHashMap<>();
+        try {
+            work.put("workers", WorkerHeartbeat.seenLately(store));
+        } catch (StorageException | IOException e) {
+            LOG.debug("Workers unknown: {}", e.getMessage());
+        }
+        try {
+            work.put("queueDepth", pages.queueDepth());
+        } catch (JMSException e) {
+            LOG.debug("Queue depth unknown: {}", e.getMessage());
+        }
+        work.put("pagesInFlight", pages.inFlight());
+        return work;
     }
 
     /** A token for the user, as {@code POST /api/tokens} gives one: for the commands that run sohoa in-process. */

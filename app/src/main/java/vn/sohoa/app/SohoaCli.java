@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Digitising and searching a trade union's paper archive.",
         subcommands = {RunCommand.class, IngestCommand.class, SearchCommand.class, MaintenanceCommands.Verify.class,
             MaintenanceCommands.Reindex.class, LoginCommand.class, UserCommand.class, EvalCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, OcrWorkerCommand.class})
 public final class SohoaCli {
 
     public static void main(String[] args) {

@@ -37,7 +37,9 @@ final class SohoaProcess implements AutoCloseable {
     private final Path lib;
     private final boolean asNobody;
     private final int port = FreePort.onLoopback();
+    private final Map<String, String> settings = new java.util.HashMap<>();
     private Process process;
+    private int workers;
 
     private SohoaProcess(Path data, Settings engines, String heap, Path lib, boolean asNobody) {
         this.data = data;
@@ -66,6 +68,41 @@ final class SohoaProcess implements AutoCloseable {
             }
         }
         return new SohoaProcess(data, engines, heap, lib, asNobody);
+    }
+
+    /** A setting of the process, as its environment variable ({@code SOHOA_OCR_THREADS}), from its next start. */
+    SohoaProcess with(String variable, String value) {
+        settings.put(variable, value);
+        return this;
+    }
+
+    /** The process id: OCR workers are named after it. */
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * An OCR worker in a JVM of its own, started as {@code ./sohoa ocr-worker --data DIR} starts it,
+     * joining this process; the caller kills or stops it.
+     */
+    Process startWorker(int threads) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (asNobody) {
+            command.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", lib + "/*", "vn.sohoa.app.SohoaCli", "ocr-worker", "--data", data.toString(), "--threads",
+                Integer.toString(threads)));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolveSibling("worker-" + (++workers) + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("SOHOA_"));
+        env.put("HOME", data.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("OMP_THREAD_LIMIT", "1");
+        return builder.start();
     }
 
     Path inbox() {
@@ -103,6 +140,7 @@ final class SohoaProcess implements AutoCloseable {
         env.put("SOHOA_S3_ACCESS_KEY", engines.s3AccessKey());
         env.put("SOHOA_S3_SECRET_KEY", engines.s3SecretKey());
         env.put("SOHOA_INGEST_STABLE_MILLIS", "500");
+        env.putAll(settings);
         process = builder.start();
         RunningArchive.await(Duration.ofMinutes(2), "the sohoa process to answer", this::answers);
     }

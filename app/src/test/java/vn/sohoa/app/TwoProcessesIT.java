@@ -40,6 +40,7 @@ class TwoProcessesIT {
         overrides.put("sohoa.s3.endpoint", first.s3Endpoint());
         overrides.put("sohoa.s3.access-key", first.s3AccessKey());
         overrides.put("sohoa.s3.secret-key", first.s3SecretKey());
+        overrides.put("sohoa.broker.url", first.brokerUrl());
         try (Sohoa second = Sohoa.start(overrides)) {
             String secondUrl = "http://127.0.0.1:" + port;
             JsonNode before1 = archive.getJson("/api/ingest/status");

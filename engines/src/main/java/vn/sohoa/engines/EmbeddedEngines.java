@@ -1,7 +1,11 @@
 package vn.sohoa.engines;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +16,8 @@ import vn.sohoa.core.config.Settings;
 
 /**
  * Starts the engines that the settings do not point to elsewhere: an Elasticsearch node when
- * {@code sohoa.es.url} is empty, an S3 server when {@code sohoa.s3.endpoint} is empty. While sohoa
+ * {@code sohoa.es.url} is empty, an S3 server when {@code sohoa.s3.endpoint} is empty, an Artemis
+ * broker (in this process) when {@code sohoa.broker.url} is empty. While sohoa
  * runs it watches them, and starts one again on the same port and data if it stops. Closing stops
  * what was started.
  */
@@ -27,13 +32,15 @@ public final class EmbeddedEngines implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private volatile EmbeddedElasticsearch elasticsearch;
     private volatile EmbeddedS3 s3;
+    private final EmbeddedBroker broker;
     private volatile boolean closing;
     private long downSince;
 
-    private EmbeddedEngines(EmbeddedElasticsearch elasticsearch, EmbeddedS3 s3, Settings settings, Path dist,
-                            Duration restartDelay) {
+    private EmbeddedEngines(EmbeddedElasticsearch elasticsearch, EmbeddedS3 s3, EmbeddedBroker broker,
+                            Settings settings, Path dist, Duration restartDelay) {
         this.elasticsearch = elasticsearch;
         this.s3 = s3;
+        this.broker = broker;
         this.settings = settings;
         this.dist = dist;
         this.restartDelay = restartDelay;
@@ -57,6 +64,7 @@ public final class EmbeddedEngines implements AutoCloseable {
         Path state = settings.enginesData();
         EmbeddedS3 s3 = null;
         EmbeddedElasticsearch es = null;
+        EmbeddedBroker broker = null;
         try {
             if (settings.embeddedObjectStore()) {
                 s3 = EmbeddedS3.start(dist.resolve("s3proxy-jar-with-dependencies.jar"), state.resolve("s3"));
@@ -67,18 +75,27 @@ public final class EmbeddedEngines implements AutoCloseable {
                         settings.elasticsearchHeap());
                 LOG.info("Embedded Elasticsearch at {}", es.url());
             }
-        } catch (IOException | RuntimeException e) {
+            if (settings.embeddedBroker()) {
+                broker = EmbeddedBroker.start(state.resolve("broker"), settings.brokerHost(), settings.brokerPort());
+                LOG.info("Embedded Artemis broker at {}", broker.url());
+            }
+        } catch (Exception e) {
             if (s3 != null) {
                 s3.close();
             }
-            throw e;
+            if (es != null) {
+                es.close();
+            }
+            throw e instanceof IOException io ? io : new IOException("Could not start the embedded broker: " + e, e);
         }
         Settings resolved = settings.withEngines(
                 es != null ? es.url() : settings.elasticsearchUrl(),
                 s3 != null ? s3.endpoint() : settings.s3Endpoint(),
                 s3 != null ? s3.accessKey() : settings.s3AccessKey(),
-                s3 != null ? s3.secretKey() : settings.s3SecretKey());
-        return new EmbeddedEngines(es, s3, resolved, dist, restartDelay);
+                s3 != null ? s3.secretKey() : settings.s3SecretKey(),
+                broker != null ? broker.url() : settings.brokerUrl());
+        writeConnection(resolved);
+        return new EmbeddedEngines(es, s3, broker, resolved, dist, restartDelay);
     }
 
     /** The settings with the addresses and keys of the engines in use, embedded or not. */
@@ -96,6 +113,37 @@ public final class EmbeddedEngines implements AutoCloseable {
         if (s3 != null) {
             s3.close();
         }
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                LOG.warn("Could not stop the embedded broker: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Where the engines in use are, in {@code DATA/engines/connection.properties} (readable by its
+     * owner only): an OCR worker started with {@code --data DIR} joins through it.
+     */
+    private static void writeConnection(Settings settings) throws IOException {
+        Properties connection = new Properties();
+        connection.setProperty("sohoa.broker.url", settings.brokerUrl());
+        connection.setProperty("sohoa.s3.endpoint", settings.s3Endpoint());
+        connection.setProperty("sohoa.s3.access-key", settings.s3AccessKey());
+        connection.setProperty("sohoa.s3.secret-key", settings.s3SecretKey());
+        Path file = connectionFile(settings.dataDir());
+        Files.createDirectories(file.getParent());
+        Path written = Files.createTempFile(file.getParent(), "connection", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (var out = Files.newBufferedWriter(written)) {
+            connection.store(out, "The engines of the sohoa running on this data folder (written at each start)");
+        }
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static Path connectionFile(Path dataDir) {
+        return dataDir.resolve("engines").resolve("connection.properties");
     }
 
     private void restartStopped() {

@@ -28,6 +28,7 @@ public record Settings(
         String ocrLanguage,
         Path tessdata,
         int ocrThreads,
+        boolean ocrInProcess,
         int renderDpi,
         int ingestConcurrency,
         String batchCron,
@@ -39,18 +40,21 @@ public record Settings(
         int engineRestartSeconds,
         int sessionIdleMinutes,
         String tlsKeystore,
-        String tlsKeystorePassword) {
+        String tlsKeystorePassword,
+        String brokerUrl,
+        String brokerHost,
+        int brokerPort) {
 
     public static final String PREFIX = "sohoa.";
     public static final Set<String> KEYS = Set.of(
             "sohoa.data.dir", "sohoa.http.host", "sohoa.http.port",
             "sohoa.es.url", "sohoa.es.index-alias", "sohoa.es.heap",
             "sohoa.s3.endpoint", "sohoa.s3.access-key", "sohoa.s3.secret-key", "sohoa.s3.region",
-            "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.render-dpi",
+            "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.in-process", "sohoa.ocr.render-dpi",
             "sohoa.ingest.concurrency", "sohoa.ingest.stable-millis", "sohoa.batch.cron",
             "sohoa.engines.dir", "sohoa.fixity.cron", "sohoa.fixity.share",
             "sohoa.engines.restart-seconds", "sohoa.http.session-idle-minutes", "sohoa.http.tls-keystore",
-            "sohoa.http.tls-keystore-password");
+            "sohoa.http.tls-keystore-password", "sohoa.broker.url", "sohoa.broker.host", "sohoa.broker.port");
 
     public static Settings from(Function<String, Optional<String>> lookup) {
         Function<String, String> get = key -> lookup.apply(key).map(String::trim)
@@ -71,6 +75,7 @@ public record Settings(
                 get.apply("sohoa.ocr.language"),
                 Path.of(get.apply("sohoa.ocr.tessdata")),
                 positiveOr(get.apply("sohoa.ocr.threads"), cores),
+                Boolean.parseBoolean(get.apply("sohoa.ocr.in-process")),
                 Integer.parseInt(get.apply("sohoa.ocr.render-dpi")),
                 positiveOr(get.apply("sohoa.ingest.concurrency"), 2 * cores),
                 get.apply("sohoa.batch.cron"),
@@ -82,7 +87,10 @@ public record Settings(
                 Integer.parseInt(get.apply("sohoa.engines.restart-seconds")),
                 Integer.parseInt(get.apply("sohoa.http.session-idle-minutes")),
                 optional.apply("sohoa.http.tls-keystore"),
-                optional.apply("sohoa.http.tls-keystore-password"));
+                optional.apply("sohoa.http.tls-keystore-password"),
+                optional.apply("sohoa.broker.url"),
+                get.apply("sohoa.broker.host"),
+                Integer.parseInt(get.apply("sohoa.broker.port")));
     }
 
     /** Variables read by the launcher and the command line, not settings of the running archive. */
@@ -135,11 +143,15 @@ public record Settings(
         return dataDir.resolve("engines");
     }
 
-    public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey) {
+    public boolean embeddedBroker() {
+        return brokerUrl == null;
+    }
+
+    public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey, String broker) {
         return new Settings(dataDir, httpHost, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
-                ocrLanguage, tessdata, ocrThreads, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
+                ocrLanguage, tessdata, ocrThreads, ocrInProcess, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
                 elasticsearchHeap, fixityCron, fixityShare, engineRestartSeconds, sessionIdleMinutes, tlsKeystore,
-                tlsKeystorePassword);
+                tlsKeystorePassword, broker, brokerHost, brokerPort);
     }
 
     private static int positiveOr(String value, int fallback) {

@@ -420,6 +420,65 @@ public class ObjectStore {
         return id + "/pages/" + page + "-" + width + ".jpg";
     }
 
+    /**
+     * One of the objects a document's pages leave while it is being read ({@code ID/work/NAME}): a
+     * page image waiting for OCR, a page's result. They go once the document's record is stored.
+     */
+    public void putWork(String id, String name, byte[] bytes) throws StorageException {
+        call(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(DERIVATIVES)
+                .object(workKey(id, name))
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                .contentType("application/octet-stream")
+                .build()));
+    }
+
+    public Optional<byte[]> getWork(String id, String name) throws StorageException {
+        return call(() -> {
+            try (GetObjectResponse in = client.getObject(GetObjectArgs.builder().bucket(DERIVATIVES)
+                    .object(workKey(id, name)).build())) {
+                return Optional.of(in.readAllBytes());
+            } catch (ErrorResponseException e) {
+                if (isNotFound(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    public boolean hasWork(String id, String name) throws StorageException {
+        return stat(DERIVATIVES, workKey(id, name), id).isPresent();
+    }
+
+    public void deleteWork(String id, String name) throws StorageException {
+        call(() -> {
+            client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(DERIVATIVES).object(workKey(id, name)).build());
+            return null;
+        });
+    }
+
+    public boolean hasAnyWork(String id) throws StorageException {
+        return call(() -> client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES)
+                .prefix(workKey(id, "")).maxKeys(1).build()).iterator().hasNext());
+    }
+
+    /** Deletes what the document's pages left while it was read. */
+    public void deleteWork(String id) throws StorageException {
+        call(() -> {
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES)
+                    .prefix(workKey(id, "")).recursive(true).build())) {
+                client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(DERIVATIVES)
+                        .object(item.get().objectName()).build());
+            }
+            return null;
+        });
+    }
+
+    public static String workKey(String id, String name) {
+        return id + "/work/" + name;
+    }
+
     static String correctionsKey(String id) {
         return id + CORRECTIONS_SUFFIX;
     }

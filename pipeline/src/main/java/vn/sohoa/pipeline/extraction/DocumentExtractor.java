@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,17 +37,19 @@ import vn.sohoa.core.document.Page;
 import vn.sohoa.core.text.EncodingsFound;
 import vn.sohoa.core.text.LegacyVietnamese;
 import vn.sohoa.core.text.VietnameseText;
-import vn.sohoa.ocr.OcrPool;
+import jakarta.jms.JMSException;
+import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.ocr.PageImage;
 import vn.sohoa.ocr.PageText;
-import vn.sohoa.ocr.UprightImage;
+import vn.sohoa.ocr.work.PageResult;
 import vn.sohoa.pipeline.pdfa.SearchablePdf;
 
 /**
  * Reads the text of a file by what its content is, not by its name: scanned images are OCRed page
  * by page; a PDF keeps its text layer where a page has one and OCRs the pages that have none;
  * born-digital office and web documents are read by Tika without OCR. A document with an OCRed
- * page also gets its two-layer PDF/A copy, built page by page as OCR finishes each one.
+ * page also gets its two-layer PDF/A copy, built page by page as OCR finishes each one. Pages are
+ * read by the OCR workers ({@link PageDispatch}); a page read before a crash is not read again.
  */
 public class DocumentExtractor {
 
@@ -70,7 +73,7 @@ public class DocumentExtractor {
      */
     private static final int TEXT_PAGE_COPY_DPI = 200;
 
-    private final OcrPool ocr;
+    private final PageDispatch pages;
     private final int renderDpi;
     private final Path tempDir;
     private final Tika tika = new Tika();
@@ -78,10 +81,15 @@ public class DocumentExtractor {
     /**
      * @param tempDir where the PDF/A copies are built
      */
-    public DocumentExtractor(OcrPool ocr, int renderDpi, Path tempDir) {
-        this.ocr = ocr;
+    public DocumentExtractor(PageDispatch pages, int renderDpi, Path tempDir) {
+        this.pages = pages;
         this.renderDpi = renderDpi;
         this.tempDir = tempDir;
+    }
+
+    /** The document is stored: the pages read for it are no longer needed. */
+    public void forgetPages(String id) throws StorageException {
+        pages.forget(id);
     }
 
     /** The content type, from the bytes alone. */
@@ -92,10 +100,11 @@ public class DocumentExtractor {
     }
 
     /**
+     * @param id       the document's id, under which its pages are read
      * @param pageDone called with each page number as soon as that page's text is known (for progress)
      */
-    public Extraction extract(Path file, IntConsumer pageDone) throws UnreadableDocumentException, IOException,
-            InterruptedException {
+    public Extraction extract(String id, Path file, IntConsumer pageDone) throws UnreadableDocumentException,
+            IOException, InterruptedException, StorageException {
         if (Files.size(file) == 0) {
             throw UnreadableDocumentException.empty();
         }
@@ -107,14 +116,16 @@ public class DocumentExtractor {
         if (IMAGE_TYPES.contains(type)) {
             SearchablePdf digitised = new SearchablePdf(tempDir);
             try {
-                return new Extraction(type, "ocr", null, Map.of(), ocrImage(file, type, pageDone, digitised), digitised);
-            } catch (UnreadableDocumentException | InterruptedException | RuntimeException e) {
+                return new Extraction(type, "ocr", null, Map.of(),
+                        ocrImage(new Pages(id, earlier(id), pageDone, digitised), file, type), digitised);
+            } catch (UnreadableDocumentException | InterruptedException | StorageException | IOException
+                     | RuntimeException e) {
                 closeQuietly(digitised);
                 throw e;
             }
         }
         if ("application/pdf".equals(type)) {
-            return pdf(file, pageDone);
+            return pdf(id, file, pageDone);
         }
         if (TEXT_DOCUMENT_TYPES.contains(type)) {
             return bornDigital(file, type, pageDone);
@@ -122,8 +133,8 @@ public class DocumentExtractor {
         throw UnreadableDocumentException.unsupported(type);
     }
 
-    private List<Page> ocrImage(Path file, String type, IntConsumer pageDone, SearchablePdf digitised)
-            throws UnreadableDocumentException, InterruptedException {
+    private List<Page> ocrImage(Pages document, Path file, String type)
+            throws UnreadableDocumentException, InterruptedException, StorageException {
         List<CompletableFuture<PageText>> pages = new ArrayList<>();
         try (ImageFrames frames = ImageFrames.open(file)) {
             int count = frames.count();
@@ -132,9 +143,15 @@ public class DocumentExtractor {
                 if (pixels > MAX_PAGE_PIXELS) {
                     throw UnreadableDocumentException.tooLarge(kindOf(type), frames.width(i), frames.height(i));
                 }
-                BufferedImage image = frames.read(i);
-                pages.add(read(new PageImage(i + 1, image, frames.dpi(i, image)), pageDone, digitised));
+                int frame = i;
+                pages.add(read(document, i + 1, () -> {
+                    BufferedImage image = frames.read(frame);
+                    return new PageImage(frame + 1, image, frames.dpi(frame, image));
+                }));
             }
+        } catch (StorageException e) {
+            pages.forEach(p -> p.cancel(true));
+            throw e;
         } catch (IOException | RuntimeException e) {
             pages.forEach(p -> p.cancel(true));
             throw UnreadableDocumentException.damaged(kindOf(type), e);
@@ -142,10 +159,11 @@ public class DocumentExtractor {
         return collect(pages);
     }
 
-    private Extraction pdf(Path file, IntConsumer pageDone) throws UnreadableDocumentException, IOException,
-            InterruptedException {
+    private Extraction pdf(String id, Path file, IntConsumer pageDone) throws UnreadableDocumentException,
+            IOException, InterruptedException, StorageException {
         List<CompletableFuture<PageText>> scanned = new ArrayList<>();
         SearchablePdf digitised = null;
+        Pages document = null;
         Page[] pages;
         String title;
         Map<String, String> properties = new LinkedHashMap<>();
@@ -169,12 +187,16 @@ public class DocumentExtractor {
                     pages[i] = Page.textLayer(i + 1, text);
                     pageDone.accept(i + 1);
                 } else {
-                    int dpi = dpiWithin(pdf.getPage(i).getMediaBox(), renderDpi);
-                    BufferedImage image = renderer.renderImageWithDPI(i, dpi, PageColours.renderingFor(pdf.getPage(i)));
-                    if (digitised == null) {
+                    if (document == null) {
                         digitised = new SearchablePdf(tempDir);
+                        document = new Pages(id, earlier(id), pageDone, digitised);
                     }
-                    scanned.add(read(new PageImage(i + 1, image, dpi), pageDone, digitised));
+                    int page = i;
+                    scanned.add(read(document, i + 1, () -> {
+                        int dpi = dpiWithin(pdf.getPage(page).getMediaBox(), renderDpi);
+                        return new PageImage(page + 1, renderer.renderImageWithDPI(page, dpi,
+                                PageColours.renderingFor(pdf.getPage(page))), dpi);
+                    }));
                 }
             }
             if (digitised != null) {
@@ -182,6 +204,10 @@ public class DocumentExtractor {
             }
         } catch (InvalidPasswordException e) {
             throw UnreadableDocumentException.encrypted();
+        } catch (StorageException e) {
+            scanned.forEach(p -> p.cancel(true));
+            closeQuietly(digitised);
+            throw e;
         } catch (OutOfMemoryError e) {
             scanned.forEach(p -> p.cancel(true));
             closeQuietly(digitised);
@@ -268,26 +294,51 @@ public class DocumentExtractor {
         return text.toString();
     }
 
-    /** OCRs the page; its image goes into the PDF/A copy as soon as it is read, and is let go. */
-    private CompletableFuture<PageText> read(PageImage page, IntConsumer pageDone, SearchablePdf digitised)
-            throws InterruptedException {
-        return ocr.read(page)
-                .thenApply(text -> addToCopy(text, digitised))
+    /** The document whose pages are being read, what an earlier run left of it, and where its pages go. */
+    private record Pages(String id, PageDispatch.Earlier earlier, IntConsumer pageDone, SearchablePdf digitised) {
+    }
+
+    /** The page's image, made only when the page has to be read. */
+    @FunctionalInterface
+    private interface PageSource {
+        PageImage image() throws IOException;
+    }
+
+    private PageDispatch.Earlier earlier(String id) throws IOException, StorageException {
+        try {
+            return pages.earlier(id);
+        } catch (JMSException e) {
+            throw new IOException("Could not ask what was read of " + id + " before: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The page's OCR: read before (an earlier run stored it), or sent to the workers. Its PDF/A page
+     * goes into the copy as soon as it is back.
+     */
+    private CompletableFuture<PageText> read(Pages document, int number, PageSource source)
+            throws IOException, StorageException {
+        Optional<PageResult> before = document.earlier().started() ? pages.finished(document.id(), number)
+                : Optional.empty();
+        CompletableFuture<PageResult> result = before.isPresent() ? CompletableFuture.completedFuture(before.get())
+                : pages.send(document.id(), source.image(), document.earlier());
+        return result
+                .thenApply(read -> addToCopy(read, document.digitised()))
                 .whenComplete((text, error) -> {
                     if (error == null) {
-                        pageDone.accept(text.number());
+                        document.pageDone().accept(text.number());
                     }
                 });
     }
 
-    private static PageText addToCopy(PageText text, SearchablePdf digitised) {
-        UprightImage read = text.image();
+    private static PageText addToCopy(PageResult read, SearchablePdf digitised) {
+        PageText text = read.text();
         try {
-            digitised.addPage(text.number(), read.image(), read.dpi(), read.bilevel(), text.words());
+            digitised.addPage(text.number(), read.pdfImage(), text.words());
         } catch (IOException e) {
             throw new UncheckedIOException("Page " + text.number() + " could not be added to the PDF/A copy", e);
         }
-        return text.withoutImage();
+        return text;
     }
 
     private static void closeQuietly(SearchablePdf digitised) {
@@ -311,7 +362,8 @@ public class DocumentExtractor {
         return pixels <= MAX_PAGE_PIXELS ? dpi : Math.max(1, (int) Math.floor(Math.sqrt(MAX_PAGE_PIXELS / squareInches)));
     }
 
-    private static List<Page> collect(List<CompletableFuture<PageText>> futures) throws InterruptedException {
+    private static List<Page> collect(List<CompletableFuture<PageText>> futures) throws InterruptedException,
+            UnreadableDocumentException {
         List<Page> pages = new ArrayList<>(futures.size());
         for (CompletableFuture<PageText> future : futures) {
             try {
@@ -320,6 +372,9 @@ public class DocumentExtractor {
                         text.width(), text.height(), text.words()));
             } catch (ExecutionException e) {
                 futures.forEach(f -> f.cancel(true));
+                if (e.getCause() instanceof UnreadableDocumentException unreadable) {
+                    throw unreadable;
+                }
                 throw new IllegalStateException("A page could not be OCRed or copied: " + e.getCause(), e.getCause());
             }
         }

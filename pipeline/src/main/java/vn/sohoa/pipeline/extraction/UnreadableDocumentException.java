@@ -21,6 +21,15 @@ public class UnreadableDocumentException extends Exception {
         return reason;
     }
 
+    /** A page made the OCR reader fail or hang on every try. */
+    public static UnreadableDocumentException pageUnreadable(int page) {
+        return new UnreadableDocumentException(
+                "Không đọc được trang " + page + ": trình nhận dạng chữ (OCR) gặp lỗi hoặc bị treo cả "
+                        + vn.sohoa.core.work.PageQueues.MAX_DELIVERIES
+                        + " lần đọc trang này. Hãy quét lại trang " + page + " rồi đưa tệp vào lại.",
+                "page " + page + " failed on every delivery and was dead-lettered");
+    }
+
     public static UnreadableDocumentException empty() {
         return new UnreadableDocumentException(
                 "Tệp rỗng (0 byte), không có nội dung để lưu trữ. Hãy quét hoặc sao chép lại tệp.",

@@ -148,10 +148,11 @@ public class ArchiveSteps {
         LOG.info("{} is a duplicate of {} ({})", ingest.source.relativePath(), ingest.record.fileName(), ingest.id);
     }
 
-    public void extract(Exchange exchange) throws UnreadableDocumentException, IOException, InterruptedException {
+    public void extract(Exchange exchange) throws UnreadableDocumentException, IOException, InterruptedException,
+            StorageException {
         Ingest ingest = ingest(exchange);
         try {
-            ingest.extraction = extractor.extract(ingest.file, page -> tracker.pageDone(ingest.id));
+            ingest.extraction = extractor.extract(ingest.id, ingest.file, page -> tracker.pageDone(ingest.id));
         } catch (OutOfMemoryError | StackOverflowError e) {
             // Left to fly, it would end the worker thread and leave the file claimed by nobody, forever.
             throw UnreadableDocumentException.tooComplex(ingest.source.fileName(), e);
@@ -221,10 +222,12 @@ public class ArchiveSteps {
         store.putSearchablePdf(ingest.id, digitised.save(title), SearchablePdf.fileNameFor(ingest.source.fileName()));
     }
 
+    /** The record makes the document archived; what its pages left while they were read goes. */
     public void storeRecord(Exchange exchange) throws StorageException {
         Ingest ingest = ingest(exchange);
         store.putRecord(ingest.record);
         ingest.storedNotIndexed = true;
+        extractor.forgetPages(ingest.id);
     }
 
     public void index(Exchange exchange) throws IndexException, StorageException {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -29,6 +28,7 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import vn.sohoa.core.document.Word;
+import vn.sohoa.ocr.PdfPageImage;
 
 /**
  * The digitisation copy of a scanned document that Thông tư 05/2025 asks for: a two-layer PDF/A-2b,
@@ -89,23 +89,24 @@ public final class SearchablePdf implements AutoCloseable {
      */
     public void addPage(int number, BufferedImage image, int dpi, boolean bilevel, List<Word> words)
             throws IOException {
-        if (bilevel) {
-            COSDictionary decodeParameters = new COSDictionary();
-            byte[] group4 = PageImages.group4(image, decodeParameters);
-            synchronized (this) {
-                PDImageXObject xObject = new PDImageXObject(document, new ByteArrayInputStream(group4),
-                        COSName.CCITTFAX_DECODE, image.getWidth(), image.getHeight(), 1, PDDeviceGray.INSTANCE);
-                xObject.getCOSObject().setItem(COSName.DECODE_PARMS, decodeParameters);
-                addPage(number, xObject, dpi, words);
+        addPage(number, PdfPageImage.of(image, dpi, bilevel), words);
+    }
+
+    /** An OCRed page whose image was encoded where it was read, under the words read on it. */
+    public void addPage(int number, PdfPageImage image, List<Word> words) throws IOException {
+        synchronized (this) {
+            PDImageXObject xObject;
+            if (PdfPageImage.GROUP4.equals(image.encoding())) {
+                xObject = new PDImageXObject(document, new ByteArrayInputStream(image.bytes()),
+                        COSName.CCITTFAX_DECODE, image.width(), image.height(), 1, PDDeviceGray.INSTANCE);
+                xObject.getCOSObject().setItem(COSName.DECODE_PARMS, image.group4Parameters());
+            } else {
+                PDColorSpace colours = PdfPageImage.JPEG_GREY.equals(image.encoding()) ? PDDeviceGray.INSTANCE
+                        : PDDeviceRGB.INSTANCE;
+                xObject = new PDImageXObject(document, new ByteArrayInputStream(image.bytes()), COSName.DCT_DECODE,
+                        image.width(), image.height(), 8, colours);
             }
-        } else {
-            byte[] jpeg = PageImages.jpeg(image);
-            PDColorSpace colours = image.getColorModel().getNumComponents() == 1 ? PDDeviceGray.INSTANCE
-                    : PDDeviceRGB.INSTANCE;
-            synchronized (this) {
-                addPage(number, new PDImageXObject(document, new ByteArrayInputStream(jpeg), COSName.DCT_DECODE,
-                        image.getWidth(), image.getHeight(), 8, colours), dpi, words);
-            }
+            addPage(number, xObject, image.dpi(), words);
         }
     }
 

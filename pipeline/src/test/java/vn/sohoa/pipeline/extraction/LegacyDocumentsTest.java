@@ -215,7 +215,7 @@ class LegacyDocumentsTest {
     private Extraction extract(String name, byte[] bytes) throws Exception {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
-        return new DocumentExtractor(null, 300, dir.resolve("pdfa")).extract(file, page -> { });
+        return new DocumentExtractor(null, 300, dir.resolve("pdfa")).extract(name, file, page -> { });
     }
 
     private static String text(Extraction extraction) {

@@ -2,6 +2,7 @@ package vn.sohoa.api.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.pipeline.maintenance.FixityCheck;
@@ -13,12 +14,16 @@ public class Health {
     private final ObjectStore store;
     private final Map<String, Object> ocr;
     private final FixityCheck fixity;
+    private final Supplier<Map<String, Object>> pageWork;
 
-    public Health(DocumentIndex index, ObjectStore store, Map<String, Object> ocr, FixityCheck fixity) {
+    /** @param pageWork the OCR workers seen lately, the pages waiting on the broker and in flight */
+    public Health(DocumentIndex index, ObjectStore store, Map<String, Object> ocr, FixityCheck fixity,
+                  Supplier<Map<String, Object>> pageWork) {
         this.index = index;
         this.store = store;
         this.ocr = ocr;
         this.fixity = fixity;
+        this.pageWork = pageWork;
     }
 
     public Map<String, Object> check() {
@@ -41,6 +46,7 @@ public class Health {
                 "total", report.total(),
                 "missing", report.missing(),
                 "altered", report.altered()));
+        health.putAll(pageWork.get());
         return health;
     }
 

@@ -1,4 +1,4 @@
-package vn.sohoa.pipeline.pdfa;
+package vn.sohoa.ocr;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -15,17 +15,44 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.filter.FilterFactory;
 
 /**
- * Page images encoded as a PDF stores them compactly: JPEG for grey and colour, CCITT Group 4 for a
- * bilevel scan. Encoding needs no document, so pages of one document are encoded on several
- * threads at once.
+ * A page image encoded as a PDF stores it compactly: JPEG for grey and colour, CCITT Group 4 for a
+ * bilevel scan. Encoding needs no document, so the worker that read a page makes its PDF/A image,
+ * and pages of one document are encoded on several threads or machines at once.
+ *
+ * @param encoding {@link #JPEG_GREY}, {@link #JPEG_RGB} or {@link #GROUP4}
+ * @param dpi      the resolution, which gives the PDF page its size
  */
-final class PageImages {
+public record PdfPageImage(String encoding, int width, int height, int dpi, byte[] bytes) {
 
+    public static final String JPEG_GREY = "jpeg-grey";
+    public static final String JPEG_RGB = "jpeg-rgb";
+    public static final String GROUP4 = "ccitt-g4";
     static final float JPEG_QUALITY = 0.75f;
     /** Grey levels below this become black when a bilevel scan is stored black and white again. */
     private static final int BLACK_BELOW = 128;
 
-    private PageImages() {
+    /** The image OCR read, as its PDF/A page shows it. */
+    public static PdfPageImage of(UprightImage read) throws IOException {
+        return of(read.image(), read.dpi(), read.bilevel());
+    }
+
+    /** @param bilevel stored black and white (CCITT Group 4) rather than as a JPEG */
+    public static PdfPageImage of(BufferedImage image, int dpi, boolean bilevel) throws IOException {
+        if (bilevel) {
+            return new PdfPageImage(GROUP4, image.getWidth(), image.getHeight(), dpi,
+                    group4(image, new COSDictionary()));
+        }
+        String encoding = image.getColorModel().getNumComponents() == 1 ? JPEG_GREY : JPEG_RGB;
+        return new PdfPageImage(encoding, image.getWidth(), image.getHeight(), dpi, jpeg(image));
+    }
+
+    /** The parameters a PDF reader needs to decode a Group 4 image, as the image's {@code /DecodeParms}. */
+    public COSDictionary group4Parameters() {
+        COSDictionary parameters = new COSDictionary();
+        parameters.setInt(COSName.K, -1);
+        parameters.setInt(COSName.COLUMNS, width);
+        parameters.setInt(COSName.ROWS, height);
+        return parameters;
     }
 
     static byte[] jpeg(BufferedImage image) throws IOException {

@@ -1,0 +1,127 @@
+package vn.sohoa.ocr.work;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import vn.sohoa.core.document.Json;
+import vn.sohoa.core.document.Word;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.ocr.PageText;
+import vn.sohoa.ocr.PdfPageImage;
+
+/**
+ * The pages of a document being read, in object storage: each page's image waiting for OCR
+ * ({@code ID/work/N.png}) and, once read, its result ({@code ID/work/N.json} beside the PDF/A page's
+ * image {@code ID/work/N.pdfimage}). A page whose result is stored is never read again, whichever
+ * process stopped in the middle.
+ */
+public final class PageCheckpoints {
+
+    /** PNG at deflate level 1 (ImageIO: level = 9 x (1 - quality)): lossless and quick to write. */
+    private static final float PNG_QUALITY = 0.85f;
+
+    private final ObjectStore store;
+
+    public PageCheckpoints(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** Stores the page's image for a worker to read; returns its key. */
+    public String putImage(String document, int page, BufferedImage image) throws StorageException, IOException {
+        store.putWork(document, page + ".png", png(image));
+        return ObjectStore.workKey(document, page + ".png");
+    }
+
+    public BufferedImage image(PageJob job) throws StorageException, IOException {
+        byte[] png = store.getWork(job.document(), job.page() + ".png")
+                .orElseThrow(() -> new IOException("The image of page " + job.page() + " of " + job.document()
+                        + " is not in storage (" + job.image() + ")"));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        if (image == null) {
+            throw new IOException("The image of page " + job.page() + " of " + job.document() + " is not a PNG");
+        }
+        return image;
+    }
+
+    /** Stores the page's result: the PDF/A image first, then the text, which marks the page done. */
+    public void put(String document, PageResult result) throws StorageException, IOException {
+        int page = result.text().number();
+        PdfPageImage pdf = result.pdfImage();
+        store.putWork(document, page + ".pdfimage", pdf.bytes());
+        PageText text = result.text();
+        Stored stored = new Stored(page, text.text(), text.confidence(), text.rotation(), text.width(), text.height(),
+                text.words(), pdf.encoding(), pdf.width(), pdf.height(), pdf.dpi());
+        store.putWork(document, page + ".json", Json.MAPPER.writeValueAsBytes(stored));
+    }
+
+    public boolean isDone(String document, int page) throws StorageException {
+        return store.hasWork(document, page + ".json");
+    }
+
+    public Optional<PageResult> find(String document, int page) throws StorageException, IOException {
+        Optional<byte[]> json = store.getWork(document, page + ".json");
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        Stored stored = Json.MAPPER.readValue(json.get(), Stored.class);
+        byte[] image = store.getWork(document, page + ".pdfimage")
+                .orElseThrow(() -> new IOException("Page " + page + " of " + document + " has no PDF/A image"));
+        return Optional.of(new PageResult(
+                new PageText(page, stored.text(), stored.confidence(), stored.rotation(), stored.width(),
+                        stored.height(), stored.words(), null),
+                new PdfPageImage(stored.encoding(), stored.imageWidth(), stored.imageHeight(), stored.dpi(), image)));
+    }
+
+    /** The page failed on every delivery. */
+    public void giveUp(String document, int page) throws StorageException {
+        store.putWork(document, page + ".given-up", new byte[0]);
+    }
+
+    public boolean isGivenUp(String document, int page) throws StorageException {
+        return store.hasWork(document, page + ".given-up");
+    }
+
+    /** The page is sent again (its document was dropped again): it has another chance. */
+    public void clearGivenUp(String document, int page) throws StorageException {
+        store.deleteWork(document, page + ".given-up");
+    }
+
+    /** Whether some page of the document was sent or read before. */
+    public boolean started(String document) throws StorageException {
+        return store.hasAnyWork(document);
+    }
+
+    /** Deletes the document's pages once its record is stored. */
+    public void forget(String document) throws StorageException {
+        store.deleteWork(document);
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam fast = writer.getDefaultWriteParam();
+            fast.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            fast.setCompressionQuality(PNG_QUALITY);
+            writer.write(null, new IIOImage(image, null, null), fast);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A page's result as stored: what was read, and how its PDF/A image is encoded. */
+    record Stored(int number, String text, float confidence, int rotation, int width, int height, List<Word> words,
+                  String encoding, int imageWidth, int imageHeight, int dpi) {
+    }
+}

@@ -1,0 +1,113 @@
+package vn.sohoa.ocr.work;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.ocr.OcrPool;
+import vn.sohoa.ocr.PageImage;
+import vn.sohoa.ocr.PageText;
+import vn.sohoa.ocr.PdfPageImage;
+
+/**
+ * Reads one page of a message: every OCR step (orientation, deskew, clean-up, reading order, word
+ * boxes) and its PDF/A page image, then stores the result. A page whose result is already stored is
+ * not read again. An exception leaves the message unacknowledged, so that it is delivered again.
+ */
+public final class PageWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageWorker.class);
+    /** A page that takes longer is given up here and delivered again (a hung reading counts as a failure). */
+    static final Duration PAGE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STORAGE_WAIT = Duration.ofMinutes(30);
+    private static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
+
+    private final OcrPool ocr;
+    private final PageCheckpoints checkpoints;
+    private final AtomicLong pagesRead = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong readingNanos = new AtomicLong();
+
+    public PageWorker(OcrPool ocr, PageCheckpoints checkpoints) {
+        this.ocr = ocr;
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * Reads the page of the message. Object storage that does not answer is waited for here, the
+     * message held: it is not the page's fault, and each delivery given back counts towards the
+     * dead-letter queue.
+     */
+    public void read(Exchange exchange) throws Exception {
+        PageJob job = PageJob.fromJson(exchange.getIn().getBody(String.class));
+        long deadline = System.nanoTime() + STORAGE_WAIT.toNanos();
+        while (true) {
+            try {
+                read(job);
+                return;
+            } catch (StorageException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("Object storage failed while page {} of {} was read; trying again: {}", job.page(),
+                        job.document(), e.getMessage());
+                Thread.sleep(STORAGE_RETRY.toMillis());
+            }
+        }
+    }
+
+    private void read(PageJob job) throws Exception {
+        if (checkpoints.isDone(job.document(), job.page())) {
+            LOG.debug("Page {} of {} was read already", job.page(), job.document());
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            BufferedImage image = checkpoints.image(job);
+            Future<PageText> reading = ocr.read(new PageImage(job.page(), image, job.dpi()));
+            PageText text = awaitReading(reading, job);
+            checkpoints.put(job.document(), new PageResult(text.withoutImage(), PdfPageImage.of(text.image())));
+        } catch (StorageException e) {
+            throw e;
+        } catch (Exception e) {
+            failures.incrementAndGet();
+            LOG.warn("Page {} of {} could not be read: {}", job.page(), job.document(), e.toString());
+            throw e;
+        }
+        pagesRead.incrementAndGet();
+        readingNanos.addAndGet(System.nanoTime() - start);
+    }
+
+    private static PageText awaitReading(Future<PageText> reading, PageJob job) throws Exception {
+        try {
+            return reading.get(PAGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            reading.cancel(true);
+            throw new TimeoutException("Page " + job.page() + " of " + job.document() + " took longer than "
+                    + PAGE_TIMEOUT.toMinutes() + " minutes");
+        }
+    }
+
+    public long pagesRead() {
+        return pagesRead.get();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Mean seconds per page read, storage included; 0 before the first. */
+    public double secondsPerPage() {
+        long read = pagesRead.get();
+        return read == 0 ? 0 : readingNanos.get() / 1e9 / read;
+    }
+}

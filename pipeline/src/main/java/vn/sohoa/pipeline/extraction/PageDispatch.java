@@ -1,0 +1,156 @@
+package vn.sohoa.pipeline.extraction;
+
+import jakarta.jms.JMSException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.core.work.PageQueues;
+import vn.sohoa.ocr.PageImage;
+import vn.sohoa.ocr.work.BrokerConnection;
+import vn.sohoa.ocr.work.PageCheckpoints;
+import vn.sohoa.ocr.work.PageJob;
+import vn.sohoa.ocr.work.PageResult;
+
+/**
+ * Hands pages to the OCR workers through the broker and waits for them: the page's image goes to
+ * storage, a message naming it to the page queue, and the page's future completes when a worker
+ * announces the stored result (or fails when the page was dead-lettered). A page whose result is in
+ * storage already is not sent again: a document read before a crash resumes at its unfinished pages.
+ */
+public final class PageDispatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageDispatch.class);
+
+    private final PageCheckpoints checkpoints;
+    private final BrokerConnection broker;
+    private final Map<String, CompletableFuture<PageResult>> waiting = new ConcurrentHashMap<>();
+    private volatile ProducerTemplate producer;
+
+    public PageDispatch(PageCheckpoints checkpoints, BrokerConnection broker) {
+        this.checkpoints = checkpoints;
+        this.broker = broker;
+    }
+
+    /** The template that sends page messages, once the Camel context is up. */
+    public void sendWith(ProducerTemplate producer) {
+        this.producer = producer;
+    }
+
+    /** The page's result, when it was read before. */
+    public Optional<PageResult> finished(String document, int page) throws StorageException, IOException {
+        return checkpoints.find(document, page);
+    }
+
+    /**
+     * What an earlier run left of the document: whether it was being read, and which of its pages are
+     * on the page queue still (sent, not read yet).
+     */
+    public Earlier earlier(String document) throws JMSException, StorageException {
+        return checkpoints.started(document) ? new Earlier(true, broker.queuedPages(document)) : Earlier.NOTHING;
+    }
+
+    public record Earlier(boolean started, Set<Integer> queued) {
+        static final Earlier NOTHING = new Earlier(false, Set.of());
+    }
+
+    /**
+     * Sends the page to the workers, unless an earlier run left it on the queue; the future completes
+     * with its result once a worker stored it.
+     */
+    public CompletableFuture<PageResult> send(String document, PageImage page, Earlier earlier)
+            throws StorageException, IOException {
+        PageJob job = new PageJob(document, page.number(), null, page.dpi());
+        CompletableFuture<PageResult> result = waiting.computeIfAbsent(job.key(), k -> new CompletableFuture<>());
+        if (earlier.queued().contains(page.number())) {
+            LOG.info("Page {} of {} is on the queue since before; waiting for it", page.number(), document);
+            return result;
+        }
+        if (earlier.started()) {
+            checkpoints.clearGivenUp(document, page.number());
+        }
+        String image = checkpoints.putImage(document, page.number(), page.image());
+        job = new PageJob(document, page.number(), image, page.dpi());
+        producer.sendBodyAndHeaders("jms:queue:" + PageQueues.PAGES + "?preserveMessageQos=true", job.toJson(),
+                Map.of("JMSPriority", PageQueues.priority(page.number()),
+                        BrokerConnection.DOCUMENT, document,
+                        BrokerConnection.PAGE, page.number()));
+        return result;
+    }
+
+    /** A worker stored a page: the document waiting for it gets its result. */
+    public void done(Exchange exchange) throws StorageException, IOException {
+        PageJob job = PageJob.fromJson(exchange.getIn().getBody(String.class));
+        CompletableFuture<PageResult> result = waiting.remove(job.key());
+        if (result == null) {
+            return;
+        }
+        Optional<PageResult> read = checkpoints.find(job.document(), job.page());
+        if (read.isPresent()) {
+            result.complete(read.get());
+        } else {
+            waiting.put(job.key(), result);
+        }
+    }
+
+    /**
+     * A page failed on every delivery: its document cannot be archived, and says which page. The page
+     * is marked given up in storage, for the sohoa process that waits for it if it is another one.
+     */
+    public void dead(Exchange exchange) throws StorageException {
+        PageJob job = PageJob.fromJson(exchange.getIn().getBody(String.class));
+        LOG.warn("Page {} of {} failed {} times and was given up", job.page(), job.document(),
+                PageQueues.MAX_DELIVERIES);
+        checkpoints.giveUp(job.document(), job.page());
+        giveUp(job.key(), job.page());
+    }
+
+    private void giveUp(String key, int page) {
+        CompletableFuture<PageResult> result = waiting.remove(key);
+        if (result != null) {
+            result.completeExceptionally(UnreadableDocumentException.pageUnreadable(page));
+        }
+    }
+
+    /**
+     * Completes the pages whose results are stored though their notice was missed (the broker was
+     * away, or another sohoa process took the dead letter).
+     */
+    public void sweep(Exchange exchange) throws StorageException, IOException {
+        for (String key : Set.copyOf(waiting.keySet())) {
+            int slash = key.lastIndexOf('/');
+            String document = key.substring(0, slash);
+            int page = Integer.parseInt(key.substring(slash + 1));
+            Optional<PageResult> read = checkpoints.find(document, page);
+            if (read.isPresent()) {
+                CompletableFuture<PageResult> result = waiting.remove(key);
+                if (result != null) {
+                    result.complete(read.get());
+                }
+            } else if (checkpoints.isGivenUp(document, page)) {
+                giveUp(key, page);
+            }
+        }
+    }
+
+    /** The document is stored: its pages' work objects go. */
+    public void forget(String document) throws StorageException {
+        checkpoints.forget(document);
+    }
+
+    /** Pages sent to the workers and not back yet. */
+    public int inFlight() {
+        return waiting.size();
+    }
+
+    public long queueDepth() throws JMSException {
+        return broker.queueDepth();
+    }
+}
