@@ -1,16 +1,9 @@
 package vn.sohoa.ocr.work;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.document.Word;
 import vn.sohoa.core.storage.ObjectStore;
@@ -20,14 +13,11 @@ import vn.sohoa.ocr.PdfPageImage;
 
 /**
  * The pages of a document being read, in object storage: each page's image waiting for OCR
- * ({@code ID/work/N.png}) and, once read, its result ({@code ID/work/N.json} beside the PDF/A page's
+ * ({@code ID/work/N.image}, see {@link PageImageCodec}) and, once read, its result ({@code ID/work/N.json} beside the PDF/A page's
  * image {@code ID/work/N.pdfimage}). A page whose result is stored is never read again, whichever
  * process stopped in the middle.
  */
 public final class PageCheckpoints {
-
-    /** PNG at deflate level 1 (ImageIO: level = 9 x (1 - quality)): lossless and quick to write. */
-    private static final float PNG_QUALITY = 0.85f;
 
     private final ObjectStore store;
 
@@ -37,19 +27,15 @@ public final class PageCheckpoints {
 
     /** Stores the page's image for a worker to read; returns its key. */
     public String putImage(String document, int page, BufferedImage image) throws StorageException, IOException {
-        store.putWork(document, page + ".png", png(image));
-        return ObjectStore.workKey(document, page + ".png");
+        store.putWork(document, page + ".image", PageImageCodec.encode(image));
+        return ObjectStore.workKey(document, page + ".image");
     }
 
     public BufferedImage image(PageJob job) throws StorageException, IOException {
-        byte[] png = store.getWork(job.document(), job.page() + ".png")
+        byte[] bytes = store.getWork(job.document(), job.page() + ".image")
                 .orElseThrow(() -> new IOException("The image of page " + job.page() + " of " + job.document()
                         + " is not in storage (" + job.image() + ")"));
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        if (image == null) {
-            throw new IOException("The image of page " + job.page() + " of " + job.document() + " is not a PNG");
-        }
-        return image;
+        return PageImageCodec.decode(bytes);
     }
 
     /** Stores the page's result: the PDF/A image first, then the text, which marks the page done. */
@@ -103,21 +89,6 @@ public final class PageCheckpoints {
     /** Deletes the document's pages once its record is stored. */
     public void forget(String document) throws StorageException {
         store.deleteWork(document);
-    }
-
-    private static byte[] png(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam fast = writer.getDefaultWriteParam();
-            fast.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            fast.setCompressionQuality(PNG_QUALITY);
-            writer.write(null, new IIOImage(image, null, null), fast);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     /** A page's result as stored: what was read, and how its PDF/A image is encoded. */

@@ -8,7 +8,7 @@ import vn.sohoa.core.document.Json;
  *
  * @param document the document's id
  * @param page     the page's number in it, from 1
- * @param image    the key of the page's PNG in bucket {@code derivatives}
+ * @param image    the key of the page's image in bucket {@code derivatives}
  * @param dpi      the image's resolution
  */
 public record PageJob(String document, int page, String image, int dpi) {
