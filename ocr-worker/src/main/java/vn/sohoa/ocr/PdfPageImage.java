@@ -5,11 +5,6 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.filter.FilterFactory;
@@ -43,7 +38,8 @@ public record PdfPageImage(String encoding, int width, int height, int dpi, byte
                     group4(image, new COSDictionary()));
         }
         String encoding = image.getColorModel().getNumComponents() == 1 ? JPEG_GREY : JPEG_RGB;
-        return new PdfPageImage(encoding, image.getWidth(), image.getHeight(), dpi, jpeg(image));
+        return new PdfPageImage(encoding, image.getWidth(), image.getHeight(), dpi,
+                ImageEncoding.write(image, "jpeg", JPEG_QUALITY));
     }
 
     /** The parameters a PDF reader needs to decode a Group 4 image, as the image's {@code /DecodeParms}. */
@@ -53,21 +49,6 @@ public record PdfPageImage(String encoding, int width, int height, int dpi, byte
         parameters.setInt(COSName.COLUMNS, width);
         parameters.setInt(COSName.ROWS, height);
         return parameters;
-    }
-
-    static byte[] jpeg(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam quality = writer.getDefaultWriteParam();
-            quality.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            quality.setCompressionQuality(JPEG_QUALITY);
-            writer.write(null, new IIOImage(image, null, null), quality);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     /**

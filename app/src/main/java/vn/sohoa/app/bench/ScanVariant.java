@@ -6,16 +6,12 @@ import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import vn.sohoa.ocr.ImageEncoding;
 import vn.sohoa.ocr.PageImage;
 
 /**
@@ -146,21 +142,8 @@ enum ScanVariant {
 
     private static BufferedImage jpeg(BufferedImage image, float quality) {
         BufferedImage source = image.getColorModel().getPixelSize() == 1 ? grey(image) : image;
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam parameters = writer.getDefaultWriteParam();
-            parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            parameters.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(source, null, null), parameters);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
         try {
-            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+            return ImageIO.read(new ByteArrayInputStream(ImageEncoding.write(source, "jpeg", quality)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

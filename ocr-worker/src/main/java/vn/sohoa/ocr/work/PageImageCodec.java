@@ -15,11 +15,8 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import vn.sohoa.ocr.ImageEncoding;
 
 /**
  * How a page's image travels to a worker through storage, pixel for pixel. The usual rendered and
@@ -36,7 +33,7 @@ final class PageImageCodec {
     }
 
     static byte[] encode(BufferedImage image) throws IOException {
-        return wholeRaster(image) ? raster(image) : png(image);
+        return wholeRaster(image) ? raster(image) : ImageEncoding.write(image, "png", PNG_QUALITY);
     }
 
     /** A grey or colour image whose data buffer holds exactly its own pixels (not a view into a larger one). */
@@ -110,18 +107,4 @@ final class PageImageCodec {
         return image;
     }
 
-    private static byte[] png(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam fast = writer.getDefaultWriteParam();
-            fast.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            fast.setCompressionQuality(PNG_QUALITY);
-            writer.write(null, new IIOImage(image, null, null), fast);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
-    }
 }
