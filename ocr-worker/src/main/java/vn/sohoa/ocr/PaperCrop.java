@@ -22,6 +22,8 @@ final class PaperCrop {
 
     /** A picture whose edges are brighter than this share is paper to its edges: a scan. */
     private static final double MAX_BRIGHT_EDGES = 0.5;
+    /** A picture narrower than this (a strip, a few lines of pixels) has no room for a sheet and desk around it. */
+    private static final int MIN_SIDE = 10;
     /** What the cut sheet shows where the perspective reaches past the picture. */
     private static final byte WHITE = (byte) 255;
 
@@ -37,6 +39,9 @@ final class PaperCrop {
         int width = small.getWidth();
         int height = small.getHeight();
         byte[] pixels = ((DataBufferByte) small.getRaster().getDataBuffer()).getData();
+        if (Math.min(width, height) < MIN_SIDE) {
+            return Optional.empty();
+        }
         int[] histogram = Images.histogram(pixels);
         int paper = Images.otsu(histogram, pixels.length);
         if (brightShareOfTheEdges(pixels, width, height, paper) > MAX_BRIGHT_EDGES) {

@@ -50,6 +50,8 @@ final class TesseractEngine implements AutoCloseable {
     private static final String SAUVOLA = "2";
     /** Sauvola's k: lower than Tesseract's 0.34 keeps the thin strokes of a red MẬT stamp on a photo. */
     private static final String SAUVOLA_K = "0.2";
+    /** A page thinner than this (a strip a scanner left) holds no line of print: it is a blank page, not read. */
+    static final int MIN_PRINT_PIXELS = 10;
     /** Skew below this is left alone. */
     private static final double MIN_SKEW_DEGREES = 0.2;
 
@@ -72,6 +74,10 @@ final class TesseractEngine implements AutoCloseable {
     PageText read(PageImage page) {
         Scan scan = Scan.of(page.image(), page.dpi());
         boolean bilevel = page.image().getColorModel().getPixelSize() == 1;
+        if (Math.min(page.image().getWidth(), page.image().getHeight()) < MIN_PRINT_PIXELS) {
+            return new PageText(page.number(), "", 0, 0, page.image().getWidth(), page.image().getHeight(), List.of(),
+                    new UprightImage(scan.grey(), page.dpi(), bilevel));
+        }
         BufferedImage small = downscaled(scan.grey());
         Optional<PaperCrop.Sheet> sheet = PaperCrop.find(small);
         if (sheet.isPresent()) {

@@ -49,6 +49,18 @@ class OcrPoolTest {
     }
 
     @Test
+    void aPageOfAFewPixelsHighOrWideIsABlankPage() throws Exception {
+        for (int[] size : new int[][] {{5000, 2}, {2, 5000}, {1, 1}}) {
+            PageText text = pool.read(new PageImage(2, new BufferedImage(size[0], size[1], BufferedImage.TYPE_BYTE_GRAY),
+                    300)).get();
+            assertEquals("", text.text(), size[0] + "x" + size[1]);
+            assertEquals(List.of(), text.words());
+            assertEquals(size[0], text.image().image().getWidth());
+            assertEquals(size[1], text.image().image().getHeight());
+        }
+    }
+
+    @Test
     void turnsSidewaysAndUpsideDownPagesUpright() throws Exception {
         BufferedImage upright = page();
         for (int turned : new int[] {90, 180, 270}) {

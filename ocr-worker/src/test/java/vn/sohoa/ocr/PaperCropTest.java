@@ -52,6 +52,14 @@ class PaperCropTest {
     }
 
     @Test
+    void aStripOfAFewPixelsIsNoPhoto() {
+        for (int[] size : new int[][] {{1750, 1}, {1, 1750}, {1750, 2}, {1, 1}}) {
+            BufferedImage strip = new BufferedImage(size[0], size[1], BufferedImage.TYPE_BYTE_GRAY);
+            assertTrue(PaperCrop.find(strip).isEmpty(), size[0] + "x" + size[1]);
+        }
+    }
+
+    @Test
     void thePhonePhotoOfTheCorpusIsReadFromTheSheetAlone() throws Exception {
         BufferedImage photo = CorpusScans.frame("IMG_20170719_161059.jpg", 0);
         try (OcrPool pool = VietnameseOcr.pool(1)) {
