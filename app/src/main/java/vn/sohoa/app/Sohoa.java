@@ -170,7 +170,7 @@ public final class Sohoa implements AutoCloseable {
             IngestOptions ingestOptions = new IngestOptions(settings.ingestConcurrency(), settings.stableMillis(),
                     settings.batchCron(), ENGINE_RETRIES);
             FixityCheck fixity = new FixityCheck(store);
-            Health health = new Health(index, store, Map.of("status", "UP", "language", settings.ocrLanguage(),
+            Health health = new Health(index, store, broker::answers, Map.of("status", "UP", "language", settings.ocrLanguage(),
                     "threads", ocr != null ? settings.ocrThreads() : 0), fixity, () -> pageWork(store, pages));
             IndexRebuild rebuild = new IndexRebuild(store, index);
             indexAccessLevels(index, rebuild);
@@ -199,7 +199,7 @@ public final class Sohoa implements AutoCloseable {
             camel.addRoutes(metricsRoute(new PageWorkMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     store, pages)));
             pages.sendWith(camel.createProducerTemplate());
-            EnginesAnswer enginesAnswer = new EnginesAnswer(store, index);
+            EnginesAnswer enginesAnswer = new EnginesAnswer(store, index, broker);
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, enginesAnswer, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, enginesAnswer, ingestOptions));
             camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));

@@ -87,6 +87,16 @@ public final class BrokerConnection implements AutoCloseable {
         }
     }
 
+    /** Whether the broker answers now: a connection opened within the answer time. */
+    public boolean answers() {
+        try (Connection connection = questions.createConnection()) {
+            connection.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+            return true;
+        } catch (JMSException e) {
+            return false;
+        }
+    }
+
     /** Messages on the page queue, waiting or being read. */
     public long queueDepth() throws JMSException {
         Message answer = ask(ask -> JMSManagementHelper.putAttribute(ask, "queue." + PageQueues.PAGES, "messageCount"));

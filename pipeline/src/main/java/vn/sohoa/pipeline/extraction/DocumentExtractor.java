@@ -37,8 +37,8 @@ import vn.sohoa.core.document.Page;
 import vn.sohoa.core.text.EncodingsFound;
 import vn.sohoa.core.text.LegacyVietnamese;
 import vn.sohoa.core.text.VietnameseText;
-import jakarta.jms.JMSException;
 import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.core.work.BrokerException;
 import vn.sohoa.ocr.PageImage;
 import vn.sohoa.ocr.PageText;
 import vn.sohoa.ocr.work.PageResult;
@@ -104,7 +104,7 @@ public class DocumentExtractor {
      * @param pageDone called with each page number as soon as that page's text is known (for progress)
      */
     public Extraction extract(String id, Path file, IntConsumer pageDone) throws UnreadableDocumentException,
-            IOException, InterruptedException, StorageException {
+            IOException, InterruptedException, StorageException, BrokerException {
         if (Files.size(file) == 0) {
             throw UnreadableDocumentException.empty();
         }
@@ -117,8 +117,8 @@ public class DocumentExtractor {
             SearchablePdf digitised = new SearchablePdf(tempDir);
             try {
                 return new Extraction(type, "ocr", null, Map.of(),
-                        ocrImage(new Pages(id, earlier(id), pageDone, digitised), file, type), digitised);
-            } catch (UnreadableDocumentException | InterruptedException | StorageException | IOException
+                        ocrImage(new Pages(id, pages.earlier(id), pageDone, digitised), file, type), digitised);
+            } catch (UnreadableDocumentException | InterruptedException | StorageException | BrokerException
                      | RuntimeException e) {
                 closeQuietly(digitised);
                 throw e;
@@ -134,7 +134,7 @@ public class DocumentExtractor {
     }
 
     private List<Page> ocrImage(Pages document, Path file, String type)
-            throws UnreadableDocumentException, InterruptedException, StorageException {
+            throws UnreadableDocumentException, InterruptedException, StorageException, BrokerException {
         List<CompletableFuture<PageText>> pages = new ArrayList<>();
         try (ImageFrames frames = ImageFrames.open(file)) {
             int count = frames.count();
@@ -149,7 +149,7 @@ public class DocumentExtractor {
                     return new PageImage(frame + 1, image, frames.dpi(frame, image));
                 }));
             }
-        } catch (StorageException e) {
+        } catch (StorageException | BrokerException e) {
             pages.forEach(p -> p.cancel(true));
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -160,7 +160,7 @@ public class DocumentExtractor {
     }
 
     private Extraction pdf(String id, Path file, IntConsumer pageDone) throws UnreadableDocumentException,
-            IOException, InterruptedException, StorageException {
+            IOException, InterruptedException, StorageException, BrokerException {
         List<CompletableFuture<PageText>> scanned = new ArrayList<>();
         SearchablePdf digitised = null;
         Pages document = null;
@@ -189,7 +189,7 @@ public class DocumentExtractor {
                 } else {
                     if (document == null) {
                         digitised = new SearchablePdf(tempDir);
-                        document = new Pages(id, earlier(id), pageDone, digitised);
+                        document = new Pages(id, this.pages.earlier(id), pageDone, digitised);
                     }
                     int page = i;
                     scanned.add(read(document, i + 1, () -> {
@@ -204,7 +204,7 @@ public class DocumentExtractor {
             }
         } catch (InvalidPasswordException e) {
             throw UnreadableDocumentException.encrypted();
-        } catch (StorageException e) {
+        } catch (StorageException | BrokerException e) {
             scanned.forEach(p -> p.cancel(true));
             closeQuietly(digitised);
             throw e;
@@ -304,20 +304,12 @@ public class DocumentExtractor {
         PageImage image() throws IOException;
     }
 
-    private PageDispatch.Earlier earlier(String id) throws IOException, StorageException {
-        try {
-            return pages.earlier(id);
-        } catch (JMSException e) {
-            throw new IOException("Could not ask what was read of " + id + " before: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The page's OCR: read before (an earlier run stored it), or sent to the workers. Its PDF/A page
      * goes into the copy as soon as it is back.
      */
     private CompletableFuture<PageText> read(Pages document, int number, PageSource source)
-            throws IOException, StorageException {
+            throws IOException, StorageException, BrokerException {
         Optional<PageResult> before = document.earlier().started() ? pages.finished(document.id(), number)
                 : Optional.empty();
         CompletableFuture<PageResult> result = before.isPresent() ? CompletableFuture.completedFuture(before.get())

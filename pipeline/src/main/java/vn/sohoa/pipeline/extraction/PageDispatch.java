@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.core.work.BrokerException;
 import vn.sohoa.core.work.PageQueues;
 import vn.sohoa.ocr.PageImage;
 import vn.sohoa.ocr.work.BrokerConnection;
@@ -51,10 +53,23 @@ public final class PageDispatch {
 
     /**
      * What an earlier run left of the document: whether it was being read, and which of its pages are
-     * on the page queue still (sent, not read yet).
+     * on the page queue still (sent, not read yet). Asked before a document's pages are sent, so the
+     * broker is asked first whether it answers: a send to a broker that went away fails only after a
+     * minute.
      */
-    public Earlier earlier(String document) throws JMSException, StorageException {
-        return checkpoints.started(document) ? new Earlier(true, broker.queuedPages(document)) : Earlier.NOTHING;
+    public Earlier earlier(String document) throws BrokerException, StorageException {
+        if (!broker.answers()) {
+            throw new BrokerException("The broker at " + broker.url() + " does not answer", null);
+        }
+        if (!checkpoints.started(document)) {
+            return Earlier.NOTHING;
+        }
+        try {
+            return new Earlier(true, broker.queuedPages(document));
+        } catch (JMSException e) {
+            throw new BrokerException("Could not ask the broker which pages of " + document + " are queued: "
+                    + e.getMessage(), e);
+        }
     }
 
     public record Earlier(boolean started, Set<Integer> queued) {
@@ -66,7 +81,7 @@ public final class PageDispatch {
      * with its result once a worker stored it.
      */
     public CompletableFuture<PageResult> send(String document, PageImage page, Earlier earlier)
-            throws StorageException, IOException {
+            throws StorageException, BrokerException, IOException {
         PageJob job = new PageJob(document, page.number(), null, page.dpi());
         CompletableFuture<PageResult> result = waiting.computeIfAbsent(job.key(), k -> new CompletableFuture<>());
         if (earlier.queued().contains(page.number())) {
@@ -78,10 +93,16 @@ public final class PageDispatch {
         }
         String image = checkpoints.putImage(document, page.number(), page.image());
         job = new PageJob(document, page.number(), image, page.dpi());
-        producer.sendBodyAndHeaders("jms:queue:" + PageQueues.PAGES + "?preserveMessageQos=true", job.toJson(),
-                Map.of("JMSPriority", PageQueues.priority(page.number()),
-                        BrokerConnection.DOCUMENT, document,
-                        BrokerConnection.PAGE, page.number()));
+        try {
+            producer.sendBodyAndHeaders("jms:queue:" + PageQueues.PAGES + "?preserveMessageQos=true", job.toJson(),
+                    Map.of("JMSPriority", PageQueues.priority(page.number()),
+                            BrokerConnection.DOCUMENT, document,
+                            BrokerConnection.PAGE, page.number()));
+        } catch (CamelExecutionException e) {
+            waiting.remove(job.key(), result);
+            throw new BrokerException("Page " + page.number() + " of " + document + " could not be sent to the broker: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
         return result;
     }
 

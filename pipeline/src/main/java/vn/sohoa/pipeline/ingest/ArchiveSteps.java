@@ -25,6 +25,7 @@ import vn.sohoa.core.index.RecordIndexing;
 import vn.sohoa.core.storage.Checksums;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.core.work.BrokerException;
 import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.pipeline.extraction.DocumentExtractor;
 import vn.sohoa.pipeline.metadata.AdministrativeReader;
@@ -149,7 +150,7 @@ public class ArchiveSteps {
     }
 
     public void extract(Exchange exchange) throws UnreadableDocumentException, IOException, InterruptedException,
-            StorageException {
+            StorageException, BrokerException {
         Ingest ingest = ingest(exchange);
         try {
             ingest.extraction = extractor.extract(ingest.id, ingest.file, page -> tracker.pageDone(ingest.id));
@@ -264,6 +265,9 @@ public class ArchiveSteps {
         String reason = cause instanceof UnreadableDocumentException unreadable ? unreadable.reason()
                 : cause instanceof StorageException ? "Kho lưu trữ tệp đang hoạt động nhưng từ chối lưu tệp này (xem mục "
                         + "detail). Hãy báo cho quản trị viên; sau khi lỗi được sửa, chép tệp vào lại thư mục inbox/."
+                : cause instanceof BrokerException ? "Hàng đợi trang cần nhận dạng (máy chủ ActiveMQ Artemis) đang hoạt động "
+                        + "nhưng từ chối nhận trang của tệp này (xem mục detail). Hãy báo cho quản trị viên; sau khi lỗi "
+                        + "được sửa, chép tệp vào lại thư mục inbox/."
                 : cause instanceof IndexException ? "Máy chủ chỉ mục tìm kiếm đang hoạt động nhưng từ chối ghi tài liệu "
                         + "này, thường vì một giá trị quá dài hoặc sai dạng (xem mục detail), chẳng hạn trong tệp mục lục. "
                         + "Hãy sửa rồi chép tệp vào lại thư mục inbox/."

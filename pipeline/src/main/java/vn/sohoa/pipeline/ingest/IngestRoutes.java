@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.OnExceptionDefinition;
 import vn.sohoa.core.index.IndexException;
 import vn.sohoa.core.storage.StorageException;
+import vn.sohoa.core.work.BrokerException;
 import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 
 /**
@@ -43,7 +44,8 @@ public class IngestRoutes extends RouteBuilder {
                 .process(steps::moveToFailed);
 
         // An engine that answers refused this file: it fails after a quick retry, it does not wait.
-        refusedWhileEnginesAnswer(onException(StorageException.class, IndexException.class), enginesAnswer)
+        refusedWhileEnginesAnswer(onException(StorageException.class, IndexException.class, BrokerException.class),
+                enginesAnswer)
                 .choice()
                     .when(enginesAnswer)
                         .process(steps::moveToFailed)
@@ -51,7 +53,8 @@ public class IngestRoutes extends RouteBuilder {
                         .process(steps::leaveForRetry)
                 .end();
 
-        retriedWhileEnginesAreDown(onException(StorageException.class, IndexException.class), options)
+        retriedWhileEnginesAreDown(onException(StorageException.class, IndexException.class, BrokerException.class),
+                options)
                 .onRedelivery(steps::waitForEngines)
                 .process(steps::leaveForRetry);
 

@@ -1,0 +1,139 @@
+package vn.sohoa.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.sohoa.app.RunningArchive.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.sohoa.engines.EmbeddedBroker;
+import vn.sohoa.engines.FreePort;
+
+/**
+ * An external broker (SOHOA_BROKER_URL) that stops answering is an outage, as a stopped store or
+ * index is: scans dropped meanwhile wait in the inbox, health says the broker is down, and they are
+ * archived once the broker is back on its data folder and port.
+ */
+@ExtendWith(RunningArchive.Extension.class)
+class BrokerOutageIT {
+
+    private final RunningArchive archive = RunningArchive.get();
+    private EmbeddedBroker broker;
+
+    @Test
+    void scansWaitWhileTheBrokerIsDownAndAreArchivedWhenItIsBack() throws Exception {
+        Path brokerData = Files.createTempDirectory("sohoa-broker-");
+        int port = FreePort.onLoopback();
+        broker = EmbeddedBroker.start(brokerData, "127.0.0.1", port);
+        try (SohoaProcess sohoa = SohoaProcess.create(archive.sohoa().settings(), "512m")
+                .with("SOHOA_BROKER_URL", broker.url())
+                .with("SOHOA_OCR_THREADS", "1")) {
+            sohoa.start();
+            try {
+                filesWaitForTheBroker(sohoa, brokerData, port);
+            } catch (AssertionError | Exception e) {
+                // Stopped as Ctrl-C does, a sohoa whose broker is away would wait for it.
+                sohoa.kill();
+                throw e;
+            }
+        } finally {
+            broker.close();
+            RunningArchive.deleteTree(brokerData);
+        }
+    }
+
+    private void filesWaitForTheBroker(SohoaProcess sohoa, Path brokerData, int port) throws Exception {
+        broker.close();
+        String word = word();
+        byte[] pdf = ScannedPages.pdf(1, word, "broker outage");
+        byte[] tiff = ScannedPages.tiff(List.of(ScannedPages.page(2, word)));
+        List<String> ids = List.of(drop(sohoa, "cong van quet.pdf", pdf), drop(sohoa, "to trinh quet.tif", tiff));
+        // Longer than a page sent to a broker that went away takes to fail (a minute).
+        await(Duration.ofSeconds(90), "both files to count as waiting for the engines, none failed",
+                () -> waitingForEngines(sohoa) == 2 || !files(sohoa.data().resolve("failed")).isEmpty());
+        Thread.sleep(15_000);
+        assertEquals(List.of(), files(sohoa.data().resolve("failed")), "nothing fails for an outage");
+        assertEquals(2, files(sohoa.inbox()).size(), "the files wait in the inbox");
+        for (String id : ids) {
+            assertFalse(state(sohoa, id).equals("FAILED"), id + " waits");
+        }
+        assertEquals("DOWN", engine(sohoa, "broker"));
+        assertEquals("DEGRADED", sohoa.getJson("/api/health").path("status").asText());
+
+        broker = EmbeddedBroker.start(brokerData, "127.0.0.1", port);
+        for (String id : ids) {
+            await(Duration.ofMinutes(4), id + " to be archived after the outage\n" + sohoa.logTail(),
+                    () -> state(sohoa, id).equals("ARCHIVED"));
+        }
+        assertEquals("UP", engine(sohoa, "broker"));
+        assertEquals(0, waitingForEngines(sohoa), "nothing waits once the broker is back");
+        List<String> found = new ArrayList<>();
+        sohoa.getJson("/api/search?q=" + word).path("hits").forEach(hit -> found.add(hit.path("id").asText()));
+        assertTrue(found.containsAll(ids), "both scans are searchable by their printed word: " + found);
+    }
+
+    /** Capital letters only, none that OCR takes for a digit. */
+    private static String word() {
+        String letters = "ABCDEFGHJKMNPRSTUVWXY";
+        Random random = new Random();
+        StringBuilder word = new StringBuilder("KHO");
+        for (int i = 0; i < 8; i++) {
+            word.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return word.toString();
+    }
+
+    private static String drop(SohoaProcess sohoa, String name, byte[] bytes) throws Exception {
+        Path part = sohoa.inbox().resolve(name + ".part");
+        Files.write(part, bytes);
+        Files.move(part, sohoa.inbox().resolve(name));
+        return RunningArchive.sha256(bytes);
+    }
+
+    private static List<Path> files(Path folder) {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String engine(SohoaProcess sohoa, String name) {
+        try {
+            return sohoa.getJson("/api/health").path("engines").path(name).path("status").asText();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static long waitingForEngines(SohoaProcess sohoa) {
+        try {
+            return sohoa.getJson("/api/ingest/status").path("waitingForEngines").asLong();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static String state(SohoaProcess sohoa, String id) {
+        try {
+            JsonNode state = sohoa.getJson("/api/ingest/" + id);
+            return state.path("state").asText();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
