@@ -1,5 +1,6 @@
 package vn.sohoa.app;
 
+import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -52,7 +53,8 @@ public final class OcrWorker implements AutoCloseable {
             ObjectStore store = ObjectStore.connect(settings);
             broker = new BrokerConnection(settings.brokerUrl());
             camel.addComponent("jms", broker.component());
-            PageWorker worker = new PageWorker(ocr, new PageCheckpoints(store));
+            PageWorker worker = new PageWorker(ocr, new PageCheckpoints(store),
+                    Duration.ofSeconds(settings.ocrPageTimeoutSeconds()));
             WorkerHeartbeat heartbeat = new WorkerHeartbeat(store, "process", settings.ocrThreads(), worker);
             camel.addRoutes(new OcrWorkerRoutes(worker, heartbeat, settings.ocrThreads()));
             camel.start();

@@ -170,8 +170,9 @@ public final class Sohoa implements AutoCloseable {
             IngestOptions ingestOptions = new IngestOptions(settings.ingestConcurrency(), settings.stableMillis(),
                     settings.batchCron(), ENGINE_RETRIES);
             FixityCheck fixity = new FixityCheck(store);
-            Health health = new Health(index, store, broker::answers, Map.of("status", "UP", "language", settings.ocrLanguage(),
-                    "threads", ocr != null ? settings.ocrThreads() : 0), fixity, () -> pageWork(store, pages));
+            Health health = new Health(index, store, broker::answers, Map.of("status", "UP",
+                    "language", settings.ocrLanguage(), "threads", ocr != null ? settings.ocrThreads() : 0), fixity,
+                    () -> pageWork(store, pages));
             IndexRebuild rebuild = new IndexRebuild(store, index);
             indexAccessLevels(index, rebuild);
             ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
@@ -191,7 +192,7 @@ public final class Sohoa implements AutoCloseable {
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
             camel.addService(http);
             if (ocr != null) {
-                PageWorker worker = new PageWorker(ocr, checkpoints);
+                PageWorker worker = new PageWorker(ocr, checkpoints, Duration.ofSeconds(settings.ocrPageTimeoutSeconds()));
                 camel.addRoutes(new OcrWorkerRoutes(worker,
                         new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), worker), settings.ocrThreads()));
             }

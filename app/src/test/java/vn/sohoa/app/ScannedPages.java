@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -60,6 +61,24 @@ final class ScannedPages {
                 PDImageXObject scan = JPEGFactory.createFromImage(pdf, page(n, word), 0.9f);
                 try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
                     content.drawImage(scan, 0, 0, PAGE.getWidth(), PAGE.getHeight());
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            pdf.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    /** A PDF of the scans, one a page, each page the size of its scan at 300 dpi, each scan kept lossless. */
+    static byte[] pdf(String title, List<BufferedImage> scans) throws IOException {
+        try (PDDocument pdf = new PDDocument()) {
+            pdf.getDocumentInformation().setTitle(title);
+            for (BufferedImage scan : scans) {
+                PDRectangle size = new PDRectangle(scan.getWidth() * 72f / 300, scan.getHeight() * 72f / 300);
+                PDPage page = new PDPage(size);
+                pdf.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                    content.drawImage(LosslessFactory.createFromImage(pdf, scan), 0, 0, size.getWidth(), size.getHeight());
                 }
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

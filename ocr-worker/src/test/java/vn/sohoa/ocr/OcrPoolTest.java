@@ -13,6 +13,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,30 @@ class OcrPoolTest {
             assertEquals(List.of(), text.words());
             assertEquals(size[0], text.image().image().getWidth());
             assertEquals(size[1], text.image().image().getHeight());
+        }
+    }
+
+    @Test
+    void aReadingGivenUpKeepsItsThreadAndThePoolReadsOnWithAnother() throws Exception {
+        // An A5's worth of random letter strings at 6 pt: Tesseract reads it for a quarter of a minute or more.
+        BufferedImage slowPage = ImageIO.read(CorpusScans.DIR.resolveSibling("slow-page.png").toFile());
+        BufferedImage slow = slowPage.getSubimage(0, 0, slowPage.getWidth() / 2, slowPage.getHeight() / 4);
+        try (OcrPool one = VietnameseOcr.pool(1)) {
+            one.verify();
+            CompletableFuture<PageText> hung = one.read(new PageImage(1, slow, 300));
+            one.abandon(hung);
+            PageText text = one.read(new PageImage(2, page(), 300)).get(2, TimeUnit.MINUTES);
+            assertTrue(text.text().contains(LINE), text.text());
+            assertFalse(hung.isDone(), "read while the reading given up still runs");
+            assertEquals(2, one.threads());
+
+            hung.get(15, TimeUnit.MINUTES);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (one.threads() > 1 && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, one.threads(), "back to one thread once the reading given up ended");
+            assertEquals(1, one.loadedEngines(), "the Tesseract of the thread that ended is closed");
         }
     }
 

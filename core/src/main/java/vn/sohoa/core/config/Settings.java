@@ -30,6 +30,7 @@ public record Settings(
         int ocrThreads,
         boolean ocrInProcess,
         int renderDpi,
+        int ocrPageTimeoutSeconds,
         int ingestConcurrency,
         String batchCron,
         long stableMillis,
@@ -51,6 +52,7 @@ public record Settings(
             "sohoa.es.url", "sohoa.es.index-alias", "sohoa.es.heap",
             "sohoa.s3.endpoint", "sohoa.s3.access-key", "sohoa.s3.secret-key", "sohoa.s3.region",
             "sohoa.ocr.language", "sohoa.ocr.tessdata", "sohoa.ocr.threads", "sohoa.ocr.in-process", "sohoa.ocr.render-dpi",
+            "sohoa.ocr.page-timeout-seconds",
             "sohoa.ingest.concurrency", "sohoa.ingest.stable-millis", "sohoa.batch.cron",
             "sohoa.engines.dir", "sohoa.fixity.cron", "sohoa.fixity.share",
             "sohoa.engines.restart-seconds", "sohoa.http.session-idle-minutes", "sohoa.http.tls-keystore",
@@ -77,6 +79,7 @@ public record Settings(
                 positiveOr(get.apply("sohoa.ocr.threads"), cores),
                 Boolean.parseBoolean(get.apply("sohoa.ocr.in-process")),
                 Integer.parseInt(get.apply("sohoa.ocr.render-dpi")),
+                Integer.parseInt(get.apply("sohoa.ocr.page-timeout-seconds")),
                 positiveOr(get.apply("sohoa.ingest.concurrency"), 2 * cores),
                 get.apply("sohoa.batch.cron"),
                 Long.parseLong(get.apply("sohoa.ingest.stable-millis")),
@@ -149,8 +152,8 @@ public record Settings(
 
     public Settings withEngines(String esUrl, String endpoint, String accessKey, String secretKey, String broker) {
         return new Settings(dataDir, httpHost, httpPort, esUrl, indexAlias, endpoint, accessKey, secretKey, s3Region,
-                ocrLanguage, tessdata, ocrThreads, ocrInProcess, renderDpi, ingestConcurrency, batchCron, stableMillis, enginesDir,
-                elasticsearchHeap, fixityCron, fixityShare, engineRestartSeconds, sessionIdleMinutes, tlsKeystore,
+                ocrLanguage, tessdata, ocrThreads, ocrInProcess, renderDpi, ocrPageTimeoutSeconds, ingestConcurrency,
+                batchCron, stableMillis, enginesDir, elasticsearchHeap, fixityCron, fixityShare, engineRestartSeconds, sessionIdleMinutes, tlsKeystore,
                 tlsKeystorePassword, broker, brokerHost, brokerPort);
     }
 

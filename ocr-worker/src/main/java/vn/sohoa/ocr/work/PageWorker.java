@@ -2,8 +2,8 @@ package vn.sohoa.ocr.work;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,20 +24,24 @@ import vn.sohoa.ocr.PdfPageImage;
 public final class PageWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageWorker.class);
-    /** A page that takes longer is given up here and delivered again (a hung reading counts as a failure). */
-    static final Duration PAGE_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STORAGE_WAIT = Duration.ofMinutes(30);
     private static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
 
     private final OcrPool ocr;
     private final PageCheckpoints checkpoints;
+    private final Duration pageTimeout;
     private final AtomicLong pagesRead = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong readingNanos = new AtomicLong();
 
-    public PageWorker(OcrPool ocr, PageCheckpoints checkpoints) {
+    /**
+     * @param pageTimeout a page whose reading takes longer is given up here and delivered again: a hung
+     *                    reading counts as a failure (its thread is left to it, see {@link OcrPool#abandon})
+     */
+    public PageWorker(OcrPool ocr, PageCheckpoints checkpoints, Duration pageTimeout) {
         this.ocr = ocr;
         this.checkpoints = checkpoints;
+        this.pageTimeout = pageTimeout;
     }
 
     /**
@@ -71,7 +75,7 @@ public final class PageWorker {
         long start = System.nanoTime();
         try {
             BufferedImage image = checkpoints.image(job);
-            Future<PageText> reading = ocr.read(new PageImage(job.page(), image, job.dpi()));
+            CompletableFuture<PageText> reading = ocr.read(new PageImage(job.page(), image, job.dpi()));
             PageText text = awaitReading(reading, job);
             checkpoints.put(job.document(), new PageResult(text.withoutImage(), PdfPageImage.of(text.image())));
         } catch (StorageException e) {
@@ -85,15 +89,15 @@ public final class PageWorker {
         readingNanos.addAndGet(System.nanoTime() - start);
     }
 
-    private static PageText awaitReading(Future<PageText> reading, PageJob job) throws Exception {
+    private PageText awaitReading(CompletableFuture<PageText> reading, PageJob job) throws Exception {
         try {
-            return reading.get(PAGE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return reading.get(pageTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
-            reading.cancel(true);
+            ocr.abandon(reading);
             throw new TimeoutException("Page " + job.page() + " of " + job.document() + " took longer than "
-                    + PAGE_TIMEOUT.toMinutes() + " minutes");
+                    + pageTimeout.toSeconds() + " s");
         }
     }
 
