@@ -152,12 +152,12 @@ public class ArchiveSteps {
             StorageException {
         Ingest ingest = ingest(exchange);
         try {
-            ingest.extraction = extractor.extract(ingest.id, ingest.file, page -> tracker.pageDone(ingest.id));
+            ingest.extraction = extractor.extract(ingest.id, ingest.file, ingest.contentType,
+                    page -> tracker.pageDone(ingest.id));
         } catch (OutOfMemoryError | StackOverflowError e) {
             // Left to fly, it would end the worker thread and leave the file claimed by nobody, forever.
             throw UnreadableDocumentException.tooComplex(ingest.source.fileName(), e);
         }
-        ingest.contentType = ingest.extraction.contentType();
         SearchablePdf digitised = ingest.extraction.digitised();
         if (digitised != null) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -174,10 +174,13 @@ public class ArchiveSteps {
         }
     }
 
-    public void storeOriginal(Exchange exchange) throws StorageException {
+    /** The original is stored first: the OCR workers make its pages from the stored copy. */
+    public void storeOriginal(Exchange exchange) throws StorageException, UnreadableDocumentException, IOException {
         Ingest ingest = ingest(exchange);
+        ingest.contentType = extractor.contentType(ingest.file);
         store.putOriginal(ingest.id, ingest.file, ingest.source.fileName(), ingest.contentType,
                 ingest.source.receivedAt());
+        ingest.originalWithoutRecord = true;
     }
 
     /**
@@ -226,6 +229,7 @@ public class ArchiveSteps {
     public void storeRecord(Exchange exchange) throws StorageException {
         Ingest ingest = ingest(exchange);
         store.putRecord(ingest.record);
+        ingest.originalWithoutRecord = false;
         ingest.storedNotIndexed = true;
         extractor.forgetPages(ingest.id);
     }
@@ -279,6 +283,9 @@ public class ArchiveSteps {
         if (ingest.storedNotIndexed) {
             withdrawRecord(ingest);
         }
+        if (ingest.originalWithoutRecord) {
+            withdrawOriginal(ingest);
+        }
         Path target = folders.moveTo(folders.failed(), ingest.watchedFolder, ingest.file);
         FailureReport.write(target, ingest, reason, cause);
         tracker.failed(ingest.id, ingest.source.fileName(), reason);
@@ -291,6 +298,16 @@ public class ArchiveSteps {
             store.deleteRecord(ingest.id);
         } catch (StorageException e) {
             LOG.warn("The record of {} ({}) stays in storage without being searchable: {}", ingest.source.relativePath(),
+                    ingest.id, e.getMessage());
+        }
+    }
+
+    /** An original that no record describes is taken back with its file's failure. */
+    private void withdrawOriginal(Ingest ingest) {
+        try {
+            store.deleteOriginal(ingest.id);
+        } catch (StorageException e) {
+            LOG.warn("The original of {} ({}) stays in storage without a record: {}", ingest.source.relativePath(),
                     ingest.id, e.getMessage());
         }
     }
