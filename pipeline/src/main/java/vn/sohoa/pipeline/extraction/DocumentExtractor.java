@@ -100,7 +100,10 @@ public class DocumentExtractor {
         }
     }
 
-    /** What the file holds, from its bytes alone (a file of legacy Vietnamese text is text); an empty file is refused. */
+    /**
+     * What the file holds, from its bytes alone (a file of legacy Vietnamese text is text); an empty
+     * file, or one the archive does not take, is refused before anything is stored.
+     */
     public String contentType(Path file) throws UnreadableDocumentException, IOException {
         if (Files.size(file) == 0) {
             throw UnreadableDocumentException.empty();
@@ -108,7 +111,10 @@ public class DocumentExtractor {
         String type = detect(file);
         if ("application/octet-stream".equals(type) && Files.size(file) <= LegacyDocuments.MAX_BYTES
                 && LegacyPlainText.isLegacyText(Files.readAllBytes(file))) {
-            return "text/plain";
+            type = "text/plain";
+        }
+        if (!IMAGE_TYPES.contains(type) && !"application/pdf".equals(type) && !TEXT_DOCUMENT_TYPES.contains(type)) {
+            throw UnreadableDocumentException.unsupported(type);
         }
         return type;
     }

@@ -252,11 +252,19 @@ public class ArchiveSteps {
         }
     }
 
-    /** Only now, with the original stored and the document searchable, does the file leave the watched folder. */
+    /**
+     * Only now, with the original stored and the document searchable, does the file leave the watched
+     * folder. A file taken away meanwhile is archived all the same: its stored original is the document.
+     */
     public void moveToDone(Exchange exchange) throws IOException {
         Ingest ingest = ingest(exchange);
-        Path target = folders.moveTo(folders.done(), ingest.watchedFolder, ingest.file);
         tracker.archived(ingest.id, ingest.source.fileName(), ingest.duplicate);
+        if (!Files.exists(ingest.file)) {
+            LOG.info("{} {} as {}; the file was taken out of the folder meanwhile",
+                    ingest.duplicate ? "Duplicate" : "Archived", ingest.source.relativePath(), ingest.id);
+            return;
+        }
+        Path target = folders.moveTo(folders.done(), ingest.watchedFolder, ingest.file);
         LOG.info("{} {} as {} -> {}", ingest.duplicate ? "Duplicate" : "Archived", ingest.source.relativePath(),
                 ingest.id, target);
     }
@@ -273,18 +281,18 @@ public class ArchiveSteps {
                         + "Hãy sửa rồi chép tệp vào lại thư mục inbox/."
                 : "Lỗi không lường trước khi xử lý tệp (xem mục detail). Hãy báo cho quản trị viên; sau khi lỗi được "
                         + "sửa, chép tệp vào lại thư mục inbox/ để xử lý lại.";
+        if (ingest != null && ingest.storedNotIndexed) {
+            withdrawRecord(ingest);
+        }
+        if (ingest != null && ingest.originalWithoutRecord) {
+            withdrawOriginal(ingest);
+        }
         if (ingest == null || !Files.exists(ingest.file)) {
             LOG.warn("Could not archive a file that is no longer there: {}", cause == null ? "" : cause.getMessage());
             if (ingest != null) {
                 tracker.failed(ingest.id, ingest.source.fileName(), GONE);
             }
             return;
-        }
-        if (ingest.storedNotIndexed) {
-            withdrawRecord(ingest);
-        }
-        if (ingest.originalWithoutRecord) {
-            withdrawOriginal(ingest);
         }
         Path target = folders.moveTo(folders.failed(), ingest.watchedFolder, ingest.file);
         FailureReport.write(target, ingest, reason, cause);
