@@ -55,9 +55,13 @@ final class BenchCommand {
         @Mixin
         Corpus corpus;
 
+        @Option(names = "--hand-off-only", description = "Measure only the CPU of a page's hand-off, not the pages per minute.")
+        boolean handOffOnly;
+
         @Override
         public Integer call() throws Exception {
-            WorkerBenchmark.run(corpus.dir, corpus.language, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            WorkerBenchmark.run(corpus.dir, corpus.language, handOffOnly,
+                    new PrintStream(System.out, true, StandardCharsets.UTF_8));
             return 0;
         }
     }

@@ -13,6 +13,7 @@ import vn.sohoa.ocr.OcrSettings;
 import vn.sohoa.ocr.work.BrokerConnection;
 import vn.sohoa.ocr.work.OcrWorkerRoutes;
 import vn.sohoa.ocr.work.PageCheckpoints;
+import vn.sohoa.ocr.work.PageSources;
 import vn.sohoa.ocr.work.PageWorker;
 import vn.sohoa.ocr.work.WorkerHeartbeat;
 
@@ -28,8 +29,10 @@ public final class OcrWorker implements AutoCloseable {
     private final CamelContext camel;
     private final BrokerConnection broker;
     private final OcrPool ocr;
+    private final PageSources sources;
 
-    private OcrWorker(CamelContext camel, BrokerConnection broker, OcrPool ocr) {
+    private OcrWorker(CamelContext camel, BrokerConnection broker, OcrPool ocr, PageSources sources) {
+        this.sources = sources;
         this.camel = camel;
         this.broker = broker;
         this.ocr = ocr;
@@ -48,25 +51,30 @@ public final class OcrWorker implements AutoCloseable {
         }
         OcrPool ocr = new OcrPool(new OcrSettings(settings.tessdata(), settings.ocrLanguage(), settings.ocrThreads()));
         BrokerConnection broker = null;
+        PageSources sources = null;
         try {
             ocr.verify();
             ObjectStore store = ObjectStore.connect(settings);
             broker = new BrokerConnection(settings.brokerUrl());
             camel.addComponent("jms", broker.component());
-            PageWorker worker = new PageWorker(ocr, new PageCheckpoints(store),
+            sources = new PageSources(store);
+            PageWorker worker = new PageWorker(ocr, sources, new PageCheckpoints(store),
                     Duration.ofSeconds(settings.ocrPageTimeoutSeconds()));
             WorkerHeartbeat heartbeat = new WorkerHeartbeat(store, "process", settings.ocrThreads(), worker);
             camel.addRoutes(new OcrWorkerRoutes(worker, heartbeat, settings.ocrThreads()));
             camel.start();
             LOG.info("OCR worker {} reading pages from {} with {} threads", heartbeat.name(), settings.brokerUrl(),
                     settings.ocrThreads());
-            return new OcrWorker(camel, broker, ocr);
+            return new OcrWorker(camel, broker, ocr, sources);
         } catch (Exception | Error e) {
             camel.close();
             if (broker != null) {
                 broker.close();
             }
             ocr.close();
+            if (sources != null) {
+                sources.close();
+            }
             throw e;
         }
     }
@@ -77,5 +85,6 @@ public final class OcrWorker implements AutoCloseable {
         camel.close();
         broker.close();
         ocr.close();
+        sources.close();
     }
 }

@@ -54,6 +54,7 @@ import vn.sohoa.ocr.OcrSettings;
 import vn.sohoa.ocr.work.BrokerConnection;
 import vn.sohoa.ocr.work.OcrWorkerRoutes;
 import vn.sohoa.ocr.work.PageCheckpoints;
+import vn.sohoa.ocr.work.PageSources;
 import vn.sohoa.ocr.work.PageWorker;
 import vn.sohoa.ocr.work.WorkerHeartbeat;
 import vn.sohoa.pipeline.extraction.PageDispatch;
@@ -94,6 +95,7 @@ public final class Sohoa implements AutoCloseable {
     private final Settings settings;
     private final EmbeddedEngines engines;
     private final OcrPool ocr;
+    private final PageSources pageSources;
     private final BrokerConnection broker;
     private final DocumentIndex index;
     private final AuditRecorder audit;
@@ -101,11 +103,13 @@ public final class Sohoa implements AutoCloseable {
     private final AccessGuard guard;
     private final CamelContext camel;
 
-    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, BrokerConnection broker,
-                  DocumentIndex index, AuditRecorder audit, ApiTokens tokens, AccessGuard guard, CamelContext camel) {
+    private Sohoa(Settings settings, EmbeddedEngines engines, OcrPool ocr, PageSources pageSources,
+                  BrokerConnection broker, DocumentIndex index, AuditRecorder audit, ApiTokens tokens, AccessGuard guard,
+                  CamelContext camel) {
         this.settings = settings;
         this.engines = engines;
         this.ocr = ocr;
+        this.pageSources = pageSources;
         this.broker = broker;
         this.index = index;
         this.audit = audit;
@@ -136,6 +140,7 @@ public final class Sohoa implements AutoCloseable {
         EmbeddedEngines engines = EmbeddedEngines.startMissing(configured,
                 Duration.ofSeconds(configured.engineRestartSeconds()));
         OcrPool ocr = null;
+        PageSources pageSources = null;
         BrokerConnection broker = null;
         DocumentIndex index = null;
         AuditRecorder audit = null;
@@ -192,7 +197,9 @@ public final class Sohoa implements AutoCloseable {
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
             camel.addService(http);
             if (ocr != null) {
-                PageWorker worker = new PageWorker(ocr, checkpoints, Duration.ofSeconds(settings.ocrPageTimeoutSeconds()));
+                pageSources = new PageSources(store);
+                PageWorker worker = new PageWorker(ocr, pageSources, checkpoints,
+                        Duration.ofSeconds(settings.ocrPageTimeoutSeconds()));
                 camel.addRoutes(new OcrWorkerRoutes(worker,
                         new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), worker), settings.ocrThreads()));
             }
@@ -216,7 +223,7 @@ public final class Sohoa implements AutoCloseable {
             camel.start();
             LOG.info("sohoa is running: drop files into {}, web page and API at {}://{}:{}/", folders.inbox(),
                     settings.tls() ? "https" : "http", settings.httpHost(), settings.httpPort());
-            return new Sohoa(settings, engines, ocr, broker, index, audit, tokens, guard, camel);
+            return new Sohoa(settings, engines, ocr, pageSources, broker, index, audit, tokens, guard, camel);
         } catch (Exception | Error e) {
             camel.close();
             if (broker != null) {
@@ -224,6 +231,9 @@ public final class Sohoa implements AutoCloseable {
             }
             if (ocr != null) {
                 ocr.close();
+            }
+            if (pageSources != null) {
+                pageSources.close();
             }
             if (index != null) {
                 index.close();
@@ -260,6 +270,9 @@ public final class Sohoa implements AutoCloseable {
         audit.close();
         if (ocr != null) {
             ocr.close();
+        }
+        if (pageSources != null) {
+            pageSources.close();
         }
         index.close();
         engines.close();

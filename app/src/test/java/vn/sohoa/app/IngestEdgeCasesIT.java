@@ -28,6 +28,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.storage.ObjectStore;
 
 /** What archivists really drop: broken files, wrong types, half-copied files, lock files, odd names. */
 @ExtendWith(RunningArchive.Extension.class)
@@ -79,8 +80,11 @@ class IngestEdgeCasesIT {
         JsonNode report = Json.MAPPER.readTree(failed.resolve("rong.pdf.error.json").toFile());
         assertEquals("Hong", report.path("folder").asText());
         assertTrue(report.path("howToRetry").asText().contains("inbox/"));
+        ObjectStore store = ObjectStore.connect(archive.sohoa().settings());
         for (String name : names) {
             assertTrue(Files.exists(failed.resolve(name)), name + " is kept in failed/ to be retried");
+            String id = RunningArchive.sha256(Files.readAllBytes(failed.resolve(name)));
+            assertTrue(store.statOriginal(id).isEmpty(), name + ": a failed file leaves no original in storage");
         }
     }
 
@@ -273,7 +277,7 @@ class IngestEdgeCasesIT {
     }
 
     @Test
-    void aFileTakenAwayWhileItIsReadFailsWithThatReasonInsteadOfWaitingForTheEngines() throws Exception {
+    void aFileTakenAwayWhileItsPagesAreReadIsArchivedFromItsStoredOriginal() throws Exception {
         long waitingBefore = archive.getJson("/api/ingest/status").path("waitingForEngines").asLong();
         Path folder = archive.inbox().resolve("Rut lai");
         Files.createDirectories(folder);
@@ -290,11 +294,9 @@ class IngestEdgeCasesIT {
             }
         });
         Files.delete(file);
-        long start = System.nanoTime();
-        archive.awaitState(id, "FAILED");
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 60, "failed within a minute, not retried for ever");
-        assertTrue(archive.getJson("/api/ingest/" + id).path("reason").asText().contains("bị xóa hoặc chuyển"),
-                archive.getJson("/api/ingest/" + id).toString());
+        archive.awaitState(id, "ARCHIVED");
+        assertEquals(8, archive.getJson("/api/documents/" + id).path("pageCount").asInt(),
+                archive.getJson("/api/documents/" + id).toString());
         assertEquals("UP", archive.getJson("/api/health").path("status").asText());
         assertEquals(waitingBefore, archive.getJson("/api/ingest/status").path("waitingForEngines").asLong());
     }

@@ -119,6 +119,13 @@ public class ObjectStore {
                 .build()));
     }
 
+    public void deleteOriginal(String id) throws StorageException {
+        call(() -> {
+            client.removeObject(RemoveObjectArgs.builder().bucket(ORIGINALS).object(id).build());
+            return null;
+        });
+    }
+
     public Optional<StoredFile> statOriginal(String id) throws StorageException {
         return stat(ORIGINALS, id, id);
     }

@@ -1,7 +1,7 @@
 package vn.sohoa.ocr.work;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import vn.sohoa.core.document.Json;
@@ -12,10 +12,10 @@ import vn.sohoa.ocr.PageText;
 import vn.sohoa.ocr.PdfPageImage;
 
 /**
- * The pages of a document being read, in object storage: each page's image waiting for OCR
- * ({@code ID/work/N.image}, see {@link PageImageCodec}) and, once read, its result ({@code ID/work/N.json} beside the PDF/A page's
- * image {@code ID/work/N.pdfimage}). A page whose result is stored is never read again, whichever
- * process stopped in the middle.
+ * The pages of a document being read, in object storage: once read, each page's result
+ * ({@code ID/work/N.json} beside the PDF/A page's image {@code ID/work/N.pdfimage}), or why it could
+ * not be made from the original ({@code ID/work/N.unreadable}). A page whose outcome is stored is
+ * never read again, whichever process stopped in the middle.
  */
 public final class PageCheckpoints {
 
@@ -25,17 +25,9 @@ public final class PageCheckpoints {
         this.store = store;
     }
 
-    /** Stores the page's image for a worker to read; returns its key. */
-    public String putImage(String document, int page, BufferedImage image) throws StorageException, IOException {
-        store.putWork(document, page + ".image", PageImageCodec.encode(image));
-        return ObjectStore.workKey(document, page + ".image");
-    }
-
-    public BufferedImage image(PageJob job) throws StorageException, IOException {
-        byte[] bytes = store.getWork(job.document(), job.page() + ".image")
-                .orElseThrow(() -> new IOException("The image of page " + job.page() + " of " + job.document()
-                        + " is not in storage (" + job.image() + ")"));
-        return PageImageCodec.decode(bytes);
+    /** The document's pages are being sent to the workers: what is left of them says it was started. */
+    public void begin(String document) throws StorageException {
+        store.putWork(document, "started", new byte[0]);
     }
 
     /** Stores the page's result: the PDF/A image first, then the text, which marks the page done. */
@@ -50,7 +42,7 @@ public final class PageCheckpoints {
     }
 
     public boolean isDone(String document, int page) throws StorageException {
-        return store.hasWork(document, page + ".json");
+        return store.hasWork(document, page + ".json") || store.hasWork(document, page + ".unreadable");
     }
 
     public Optional<PageResult> find(String document, int page) throws StorageException, IOException {
@@ -65,6 +57,20 @@ public final class PageCheckpoints {
                 new PageText(page, stored.text(), stored.confidence(), stored.rotation(), stored.width(),
                         stored.height(), stored.words(), null),
                 new PdfPageImage(stored.encoding(), stored.imageWidth(), stored.imageHeight(), stored.dpi(), image)));
+    }
+
+    /** The page cannot be made from the original; stored as its outcome. */
+    public void putUnreadable(String document, int page, UnreadablePage why) throws StorageException {
+        store.putWork(document, page + ".unreadable",
+                (why.why().name() + "\n" + why.getMessage()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Why the page could not be made from the original, when that is its outcome. */
+    public Optional<UnreadablePage> unreadable(String document, int page) throws StorageException {
+        return store.getWork(document, page + ".unreadable").map(bytes -> {
+            String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\n", 2);
+            return new UnreadablePage(UnreadablePage.Cause.valueOf(parts[0]), parts.length > 1 ? parts[1] : "");
+        });
     }
 
     /** The page failed on every delivery. */

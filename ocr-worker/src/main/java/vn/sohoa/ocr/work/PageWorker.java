@@ -1,6 +1,5 @@
 package vn.sohoa.ocr.work;
 
-import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,14 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.ocr.OcrPool;
-import vn.sohoa.ocr.PageImage;
 import vn.sohoa.ocr.PageText;
 import vn.sohoa.ocr.PdfPageImage;
 
 /**
- * Reads one page of a message: every OCR step (orientation, deskew, clean-up, reading order, word
- * boxes) and its PDF/A page image, then stores the result. A page whose result is already stored is
- * not read again. An exception leaves the message unacknowledged, so that it is delivered again.
+ * Reads one page of a message: makes its image from the document's original, every OCR step
+ * (orientation, deskew, clean-up, reading order, word boxes) and its PDF/A page image, then stores
+ * the result. A page whose outcome is already stored is not read again. A page that cannot be made
+ * from its original has that as its outcome; any other exception leaves the message unacknowledged,
+ * so that it is delivered again.
  */
 public final class PageWorker {
 
@@ -28,6 +28,7 @@ public final class PageWorker {
     private static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
 
     private final OcrPool ocr;
+    private final PageSources sources;
     private final PageCheckpoints checkpoints;
     private final Duration pageTimeout;
     private final AtomicLong pagesRead = new AtomicLong();
@@ -38,8 +39,9 @@ public final class PageWorker {
      * @param pageTimeout a page whose reading takes longer is given up here and delivered again: a hung
      *                    reading counts as a failure (its thread is left to it, see {@link OcrPool#abandon})
      */
-    public PageWorker(OcrPool ocr, PageCheckpoints checkpoints, Duration pageTimeout) {
+    public PageWorker(OcrPool ocr, PageSources sources, PageCheckpoints checkpoints, Duration pageTimeout) {
         this.ocr = ocr;
+        this.sources = sources;
         this.checkpoints = checkpoints;
         this.pageTimeout = pageTimeout;
     }
@@ -74,10 +76,13 @@ public final class PageWorker {
         }
         long start = System.nanoTime();
         try {
-            BufferedImage image = checkpoints.image(job);
-            CompletableFuture<PageText> reading = ocr.read(new PageImage(job.page(), image, job.dpi()));
+            CompletableFuture<PageText> reading = ocr.read(sources.image(job));
             PageText text = awaitReading(reading, job);
             checkpoints.put(job.document(), new PageResult(text.withoutImage(), PdfPageImage.of(text.image())));
+        } catch (UnreadablePage e) {
+            LOG.warn("Page {} of {} cannot be made from its original: {}", job.page(), job.document(), e.getMessage());
+            checkpoints.putUnreadable(job.document(), job.page(), e);
+            return;
         } catch (StorageException e) {
             throw e;
         } catch (Exception e) {

@@ -1,6 +1,5 @@
 package vn.sohoa.pipeline.extraction;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,9 +38,11 @@ import vn.sohoa.core.text.LegacyVietnamese;
 import vn.sohoa.core.text.VietnameseText;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.work.BrokerException;
-import vn.sohoa.ocr.PageImage;
+import vn.sohoa.ocr.ImageFrames;
 import vn.sohoa.ocr.PageText;
+import vn.sohoa.ocr.work.PageJob;
 import vn.sohoa.ocr.work.PageResult;
+import vn.sohoa.ocr.work.UnreadablePage;
 import vn.sohoa.pipeline.pdfa.SearchablePdf;
 
 /**
@@ -100,11 +101,10 @@ public class DocumentExtractor {
     }
 
     /**
-     * @param id       the document's id, under which its pages are read
-     * @param pageDone called with each page number as soon as that page's text is known (for progress)
+     * What the file holds, from its bytes alone (a file of legacy Vietnamese text is text); an empty
+     * file, or one the archive does not take, is refused before anything is stored.
      */
-    public Extraction extract(String id, Path file, IntConsumer pageDone) throws UnreadableDocumentException,
-            IOException, InterruptedException, StorageException, BrokerException {
+    public String contentType(Path file) throws UnreadableDocumentException, IOException {
         if (Files.size(file) == 0) {
             throw UnreadableDocumentException.empty();
         }
@@ -113,6 +113,19 @@ public class DocumentExtractor {
                 && LegacyPlainText.isLegacyText(Files.readAllBytes(file))) {
             type = "text/plain";
         }
+        if (!IMAGE_TYPES.contains(type) && !"application/pdf".equals(type) && !TEXT_DOCUMENT_TYPES.contains(type)) {
+            throw UnreadableDocumentException.unsupported(type);
+        }
+        return type;
+    }
+
+    /**
+     * @param id       the document's id, under which its pages are read; its original is in storage
+     * @param type     what the file holds ({@link #contentType})
+     * @param pageDone called with each page number as soon as that page's text is known (for progress)
+     */
+    public Extraction extract(String id, Path file, String type, IntConsumer pageDone)
+            throws UnreadableDocumentException, IOException, InterruptedException, StorageException, BrokerException {
         if (IMAGE_TYPES.contains(type)) {
             SearchablePdf digitised = new SearchablePdf(tempDir);
             try {
@@ -133,21 +146,17 @@ public class DocumentExtractor {
         throw UnreadableDocumentException.unsupported(type);
     }
 
+    /** Each frame of the image is a page, made and read by a worker from the stored original. */
     private List<Page> ocrImage(Pages document, Path file, String type)
             throws UnreadableDocumentException, InterruptedException, StorageException, BrokerException {
         List<CompletableFuture<PageText>> pages = new ArrayList<>();
         try (ImageFrames frames = ImageFrames.open(file)) {
             int count = frames.count();
             for (int i = 0; i < count; i++) {
-                long pixels = frames.pixels(i);
-                if (pixels > MAX_PAGE_PIXELS) {
+                if (frames.pixels(i) > MAX_PAGE_PIXELS) {
                     throw UnreadableDocumentException.tooLarge(kindOf(type), frames.width(i), frames.height(i));
                 }
-                int frame = i;
-                pages.add(read(document, i + 1, () -> {
-                    BufferedImage image = frames.read(frame);
-                    return new PageImage(frame + 1, image, frames.dpi(frame, image));
-                }));
+                pages.add(read(document, PageJob.imageFrame(document.id(), i)));
             }
         } catch (StorageException | BrokerException e) {
             pages.forEach(p -> p.cancel(true));
@@ -156,7 +165,7 @@ public class DocumentExtractor {
             pages.forEach(p -> p.cancel(true));
             throw UnreadableDocumentException.damaged(kindOf(type), e);
         }
-        return collect(pages);
+        return collect(pages, kindOf(type));
     }
 
     private Extraction pdf(String id, Path file, IntConsumer pageDone) throws UnreadableDocumentException,
@@ -191,12 +200,8 @@ public class DocumentExtractor {
                         digitised = new SearchablePdf(tempDir);
                         document = new Pages(id, this.pages.earlier(id), pageDone, digitised);
                     }
-                    int page = i;
-                    scanned.add(read(document, i + 1, () -> {
-                        int dpi = dpiWithin(pdf.getPage(page).getMediaBox(), renderDpi);
-                        return new PageImage(page + 1, renderer.renderImageWithDPI(page, dpi,
-                                PageColours.renderingFor(pdf.getPage(page))), dpi);
-                    }));
+                    scanned.add(read(document, PageJob.pdfPage(id, i, dpiWithin(pdf.getPage(i).getMediaBox(), renderDpi),
+                            PageColours.renderingFor(pdf.getPage(i)) == ImageType.RGB)));
                 }
             }
             if (digitised != null) {
@@ -218,7 +223,7 @@ public class DocumentExtractor {
             throw UnreadableDocumentException.damaged("PDF", e);
         }
         try {
-            for (Page ocred : collect(scanned)) {
+            for (Page ocred : collect(scanned, "PDF")) {
                 pages[ocred.number() - 1] = ocred;
             }
         } catch (InterruptedException | RuntimeException e) {
@@ -298,22 +303,16 @@ public class DocumentExtractor {
     private record Pages(String id, PageDispatch.Earlier earlier, IntConsumer pageDone, SearchablePdf digitised) {
     }
 
-    /** The page's image, made only when the page has to be read. */
-    @FunctionalInterface
-    private interface PageSource {
-        PageImage image() throws IOException;
-    }
-
     /**
      * The page's OCR: read before (an earlier run stored it), or sent to the workers. Its PDF/A page
      * goes into the copy as soon as it is back.
      */
-    private CompletableFuture<PageText> read(Pages document, int number, PageSource source)
+    private CompletableFuture<PageText> read(Pages document, PageJob job)
             throws IOException, StorageException, BrokerException {
-        Optional<PageResult> before = document.earlier().started() ? pages.finished(document.id(), number)
+        Optional<PageResult> before = document.earlier().started() ? pages.finished(document.id(), job.page())
                 : Optional.empty();
         CompletableFuture<PageResult> result = before.isPresent() ? CompletableFuture.completedFuture(before.get())
-                : pages.send(document.id(), source.image(), document.earlier());
+                : pages.send(job, document.earlier());
         return result
                 .thenApply(read -> addToCopy(read, document.digitised()))
                 .whenComplete((text, error) -> {
@@ -354,8 +353,9 @@ public class DocumentExtractor {
         return pixels <= MAX_PAGE_PIXELS ? dpi : Math.max(1, (int) Math.floor(Math.sqrt(MAX_PAGE_PIXELS / squareInches)));
     }
 
-    private static List<Page> collect(List<CompletableFuture<PageText>> futures) throws InterruptedException,
-            UnreadableDocumentException {
+    /** The pages' texts in order; a page that could not be made from the original makes the file unreadable. */
+    private static List<Page> collect(List<CompletableFuture<PageText>> futures, String kind)
+            throws InterruptedException, UnreadableDocumentException {
         List<Page> pages = new ArrayList<>(futures.size());
         for (CompletableFuture<PageText> future : futures) {
             try {
@@ -366,6 +366,10 @@ public class DocumentExtractor {
                 futures.forEach(f -> f.cancel(true));
                 if (e.getCause() instanceof UnreadableDocumentException unreadable) {
                     throw unreadable;
+                }
+                if (e.getCause() instanceof UnreadablePage page) {
+                    throw page.why() == UnreadablePage.Cause.TOO_COMPLEX ? UnreadableDocumentException.tooComplex(kind, page)
+                            : UnreadableDocumentException.damaged(kind, page);
                 }
                 throw new IllegalStateException("A page could not be OCRed or copied: " + e.getCause(), e.getCause());
             }

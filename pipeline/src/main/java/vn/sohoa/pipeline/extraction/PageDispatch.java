@@ -15,16 +15,16 @@ import org.slf4j.LoggerFactory;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.core.work.BrokerException;
 import vn.sohoa.core.work.PageQueues;
-import vn.sohoa.ocr.PageImage;
 import vn.sohoa.ocr.work.BrokerConnection;
 import vn.sohoa.ocr.work.PageCheckpoints;
 import vn.sohoa.ocr.work.PageJob;
 import vn.sohoa.ocr.work.PageResult;
+import vn.sohoa.ocr.work.UnreadablePage;
 
 /**
- * Hands pages to the OCR workers through the broker and waits for them: the page's image goes to
- * storage, a message naming it to the page queue, and the page's future completes when a worker
- * announces the stored result (or fails when the page was dead-lettered). A page whose result is in
+ * Hands pages to the OCR workers through the broker and waits for them: a message naming the page
+ * in the stored original goes to the page queue, and the page's future completes when a worker
+ * announces the stored outcome (or fails when the page was dead-lettered). A page whose result is in
  * storage already is not sent again: a document read before a crash resumes at its unfinished pages.
  */
 public final class PageDispatch {
@@ -34,6 +34,8 @@ public final class PageDispatch {
     private final PageCheckpoints checkpoints;
     private final BrokerConnection broker;
     private final Map<String, CompletableFuture<PageResult>> waiting = new ConcurrentHashMap<>();
+    /** Documents whose pages this process started sending (their start is marked in storage once). */
+    private final Set<String> begun = ConcurrentHashMap.newKeySet();
     private volatile ProducerTemplate producer;
 
     public PageDispatch(PageCheckpoints checkpoints, BrokerConnection broker) {
@@ -78,29 +80,28 @@ public final class PageDispatch {
 
     /**
      * Sends the page to the workers, unless an earlier run left it on the queue; the future completes
-     * with its result once a worker stored it.
+     * with its result once a worker stored it, or fails with {@link UnreadablePage} when the page
+     * cannot be made from the original.
      */
-    public CompletableFuture<PageResult> send(String document, PageImage page, Earlier earlier)
-            throws StorageException, BrokerException, IOException {
-        PageJob job = new PageJob(document, page.number(), null, page.dpi());
+    public CompletableFuture<PageResult> send(PageJob job, Earlier earlier) throws StorageException, BrokerException {
         CompletableFuture<PageResult> result = waiting.computeIfAbsent(job.key(), k -> new CompletableFuture<>());
-        if (earlier.queued().contains(page.number())) {
-            LOG.info("Page {} of {} is on the queue since before; waiting for it", page.number(), document);
+        if (earlier.queued().contains(job.page())) {
+            LOG.info("Page {} of {} is on the queue since before; waiting for it", job.page(), job.document());
             return result;
         }
         if (earlier.started()) {
-            checkpoints.clearGivenUp(document, page.number());
+            checkpoints.clearGivenUp(job.document(), job.page());
+        } else if (begun.add(job.document())) {
+            checkpoints.begin(job.document());
         }
-        String image = checkpoints.putImage(document, page.number(), page.image());
-        job = new PageJob(document, page.number(), image, page.dpi());
         try {
             producer.sendBodyAndHeaders("jms:queue:" + PageQueues.PAGES + "?preserveMessageQos=true", job.toJson(),
-                    Map.of("JMSPriority", PageQueues.priority(page.number()),
-                            BrokerConnection.DOCUMENT, document,
-                            BrokerConnection.PAGE, page.number()));
+                    Map.of("JMSPriority", PageQueues.priority(job.page()),
+                            BrokerConnection.DOCUMENT, job.document(),
+                            BrokerConnection.PAGE, job.page()));
         } catch (CamelExecutionException e) {
             waiting.remove(job.key(), result);
-            throw new BrokerException("Page " + page.number() + " of " + document + " could not be sent to the broker: "
+            throw new BrokerException("Page " + job.page() + " of " + job.document() + " could not be sent to the broker: "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
         return result;
@@ -113,12 +114,25 @@ public final class PageDispatch {
         if (result == null) {
             return;
         }
-        Optional<PageResult> read = checkpoints.find(job.document(), job.page());
-        if (read.isPresent()) {
-            result.complete(read.get());
-        } else {
+        if (!complete(result, job.document(), job.page())) {
             waiting.put(job.key(), result);
         }
+    }
+
+    /** Completes the page's future with its stored outcome; false when there is none yet. */
+    private boolean complete(CompletableFuture<PageResult> result, String document, int page)
+            throws StorageException, IOException {
+        Optional<PageResult> read = checkpoints.find(document, page);
+        if (read.isPresent()) {
+            result.complete(read.get());
+            return true;
+        }
+        Optional<UnreadablePage> unreadable = checkpoints.unreadable(document, page);
+        if (unreadable.isPresent()) {
+            result.completeExceptionally(unreadable.get());
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -149,12 +163,9 @@ public final class PageDispatch {
             int slash = key.lastIndexOf('/');
             String document = key.substring(0, slash);
             int page = Integer.parseInt(key.substring(slash + 1));
-            Optional<PageResult> read = checkpoints.find(document, page);
-            if (read.isPresent()) {
-                CompletableFuture<PageResult> result = waiting.remove(key);
-                if (result != null) {
-                    result.complete(read.get());
-                }
+            CompletableFuture<PageResult> result = waiting.get(key);
+            if (result != null && complete(result, document, page)) {
+                waiting.remove(key);
             } else if (checkpoints.isGivenUp(document, page)) {
                 giveUp(key, page);
             }
@@ -163,6 +174,7 @@ public final class PageDispatch {
 
     /** The document is stored: its pages' work objects go. */
     public void forget(String document) throws StorageException {
+        begun.remove(document);
         checkpoints.forget(document);
     }
 

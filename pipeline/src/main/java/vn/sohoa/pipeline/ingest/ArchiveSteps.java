@@ -153,12 +153,12 @@ public class ArchiveSteps {
             StorageException, BrokerException {
         Ingest ingest = ingest(exchange);
         try {
-            ingest.extraction = extractor.extract(ingest.id, ingest.file, page -> tracker.pageDone(ingest.id));
+            ingest.extraction = extractor.extract(ingest.id, ingest.file, ingest.contentType,
+                    page -> tracker.pageDone(ingest.id));
         } catch (OutOfMemoryError | StackOverflowError e) {
             // Left to fly, it would end the worker thread and leave the file claimed by nobody, forever.
             throw UnreadableDocumentException.tooComplex(ingest.source.fileName(), e);
         }
-        ingest.contentType = ingest.extraction.contentType();
         SearchablePdf digitised = ingest.extraction.digitised();
         if (digitised != null) {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -175,10 +175,13 @@ public class ArchiveSteps {
         }
     }
 
-    public void storeOriginal(Exchange exchange) throws StorageException {
+    /** The original is stored first: the OCR workers make its pages from the stored copy. */
+    public void storeOriginal(Exchange exchange) throws StorageException, UnreadableDocumentException, IOException {
         Ingest ingest = ingest(exchange);
+        ingest.contentType = extractor.contentType(ingest.file);
         store.putOriginal(ingest.id, ingest.file, ingest.source.fileName(), ingest.contentType,
                 ingest.source.receivedAt());
+        ingest.originalWithoutRecord = true;
     }
 
     /**
@@ -227,6 +230,7 @@ public class ArchiveSteps {
     public void storeRecord(Exchange exchange) throws StorageException {
         Ingest ingest = ingest(exchange);
         store.putRecord(ingest.record);
+        ingest.originalWithoutRecord = false;
         ingest.storedNotIndexed = true;
         extractor.forgetPages(ingest.id);
     }
@@ -249,11 +253,19 @@ public class ArchiveSteps {
         }
     }
 
-    /** Only now, with the original stored and the document searchable, does the file leave the watched folder. */
+    /**
+     * Only now, with the original stored and the document searchable, does the file leave the watched
+     * folder. A file taken away meanwhile is archived all the same: its stored original is the document.
+     */
     public void moveToDone(Exchange exchange) throws IOException {
         Ingest ingest = ingest(exchange);
-        Path target = folders.moveTo(folders.done(), ingest.watchedFolder, ingest.file);
         tracker.archived(ingest.id, ingest.source.fileName(), ingest.duplicate);
+        if (!Files.exists(ingest.file)) {
+            LOG.info("{} {} as {}; the file was taken out of the folder meanwhile",
+                    ingest.duplicate ? "Duplicate" : "Archived", ingest.source.relativePath(), ingest.id);
+            return;
+        }
+        Path target = folders.moveTo(folders.done(), ingest.watchedFolder, ingest.file);
         LOG.info("{} {} as {} -> {}", ingest.duplicate ? "Duplicate" : "Archived", ingest.source.relativePath(),
                 ingest.id, target);
     }
@@ -273,15 +285,18 @@ public class ArchiveSteps {
                         + "Hãy sửa rồi chép tệp vào lại thư mục inbox/."
                 : "Lỗi không lường trước khi xử lý tệp (xem mục detail). Hãy báo cho quản trị viên; sau khi lỗi được "
                         + "sửa, chép tệp vào lại thư mục inbox/ để xử lý lại.";
+        if (ingest != null && ingest.storedNotIndexed) {
+            withdrawRecord(ingest);
+        }
+        if (ingest != null && ingest.originalWithoutRecord) {
+            withdrawOriginal(ingest);
+        }
         if (ingest == null || !Files.exists(ingest.file)) {
             LOG.warn("Could not archive a file that is no longer there: {}", cause == null ? "" : cause.getMessage());
             if (ingest != null) {
                 tracker.failed(ingest.id, ingest.source.fileName(), GONE);
             }
             return;
-        }
-        if (ingest.storedNotIndexed) {
-            withdrawRecord(ingest);
         }
         Path target = folders.moveTo(folders.failed(), ingest.watchedFolder, ingest.file);
         FailureReport.write(target, ingest, reason, cause);
@@ -295,6 +310,16 @@ public class ArchiveSteps {
             store.deleteRecord(ingest.id);
         } catch (StorageException e) {
             LOG.warn("The record of {} ({}) stays in storage without being searchable: {}", ingest.source.relativePath(),
+                    ingest.id, e.getMessage());
+        }
+    }
+
+    /** An original that no record describes is taken back with its file's failure. */
+    private void withdrawOriginal(Ingest ingest) {
+        try {
+            store.deleteOriginal(ingest.id);
+        } catch (StorageException e) {
+            LOG.warn("The original of {} ({}) stays in storage without a record: {}", ingest.source.relativePath(),
                     ingest.id, e.getMessage());
         }
     }

@@ -19,6 +19,8 @@ public final class Ingest {
     Extraction extraction;
     DocumentRecord record;
     boolean duplicate;
+    /** Its original was stored by this attempt and no record makes it archived yet. */
+    boolean originalWithoutRecord;
     /** Its record was stored by this attempt and is not yet in the index. */
     boolean storedNotIndexed;
     /** What the folder's manifest says about this file, and why it could not be read when it could not. */

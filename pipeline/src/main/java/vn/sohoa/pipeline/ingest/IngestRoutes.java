@@ -11,7 +11,7 @@ import vn.sohoa.pipeline.extraction.UnreadableDocumentException;
 /**
  * The archive flow. Files dropped into {@code inbox/} are taken as soon as they stop changing;
  * files in {@code batch/} wait for the nightly run. Each file is fingerprinted, archived once
- * (extracted, original stored, the folder's manifest read, PDF/A copy and record stored, indexed)
+ * (original stored, extracted, the folder's manifest read, PDF/A copy and record stored, indexed)
  * or noted as a duplicate, and only then moved to {@code done/}. A file that cannot be read goes to
  * {@code failed/} with the reason, and so does a file an engine refuses while it answers; a file that
  * meets an engine that does not answer stays where it is and is tried again. A scanned document's PDF/A copy is stored before its record, so that a document with
@@ -87,8 +87,8 @@ public class IngestRoutes extends RouteBuilder {
                     .when(steps::isArchived)
                         .process(steps::recordDuplicate)
                     .otherwise()
-                        .process(steps::extract)
                         .process(steps::storeOriginal)
+                        .process(steps::extract)
                         .process(manifests::readForFile)
                         .process(steps::describe)
                         .process(steps::storeSearchablePdf)

@@ -215,7 +215,8 @@ class LegacyDocumentsTest {
     private Extraction extract(String name, byte[] bytes) throws Exception {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
-        return new DocumentExtractor(null, 300, dir.resolve("pdfa")).extract(name, file, page -> { });
+        DocumentExtractor extractor = new DocumentExtractor(null, 300, dir.resolve("pdfa"));
+        return extractor.extract(name, file, extractor.contentType(file), page -> { });
     }
 
     private static String text(Extraction extraction) {

@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import vn.sohoa.core.document.Json;
 import vn.sohoa.core.index.IndexException;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.pipeline.correction.InvalidCorrectionException;
@@ -32,9 +31,9 @@ public class CorrectionHandlers {
         this.index = index;
     }
 
-    void correct(Exchange exchange) throws NotFoundException, StorageException, IndexException {
+    void correct(Exchange exchange) throws NotFoundException, StorageException, IndexException, IOException {
         String id = DocumentIds.visible(exchange, index).id();
-        JsonNode body = body(exchange);
+        JsonNode body = JsonBodies.object(exchange);
         JsonNode fields = body.path("fields");
         if (!fields.isObject()) {
             throw new InvalidCorrectionException("Hãy gửi các trường cần sửa trong \"fields\", ví dụ "
@@ -70,19 +69,5 @@ public class CorrectionHandlers {
             change.put("reason", c.reason());
             return change;
         }).toList();
-    }
-
-    private static JsonNode body(Exchange exchange) {
-        try {
-            byte[] bytes = exchange.getIn().getBody(byte[].class);
-            JsonNode node = bytes == null || bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new InvalidCorrectionException("Nội dung gửi lên phải là một đối tượng JSON, ví dụ "
-                        + "{\"fields\": {\"subject\": \"...\"}, \"reason\": \"...\"}.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new InvalidCorrectionException("Nội dung gửi lên không phải JSON hợp lệ.");
-        }
     }
 }

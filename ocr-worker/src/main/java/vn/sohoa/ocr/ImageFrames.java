@@ -1,4 +1,4 @@
-package vn.sohoa.pipeline.extraction;
+package vn.sohoa.ocr;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.w3c.dom.NodeList;
  * The pages of an image file (every frame of a multi-page TIFF), read one at a time so that a long
  * scan never sits in memory whole, each with the resolution it was scanned at.
  */
-final class ImageFrames implements AutoCloseable {
+public final class ImageFrames implements AutoCloseable {
 
     /** A4's long side in inches: the resolution of a page whose file does not say it. */
     private static final double A4_LONG_SIDE_INCHES = 11.69;
@@ -33,7 +33,7 @@ final class ImageFrames implements AutoCloseable {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
     }
 
-    static ImageFrames open(Path file) throws IOException {
+    public static ImageFrames open(Path file) throws IOException {
         ImageInputStream input = ImageIO.createImageInputStream(file.toFile());
         if (input == null) {
             throw new IOException("cannot open " + file);
@@ -48,20 +48,20 @@ final class ImageFrames implements AutoCloseable {
         return new ImageFrames(input, reader);
     }
 
-    int count() throws IOException {
+    public int count() throws IOException {
         return reader.getNumImages(true);
     }
 
-    int width(int index) throws IOException {
+    public int width(int index) throws IOException {
         return reader.getWidth(index);
     }
 
-    int height(int index) throws IOException {
+    public int height(int index) throws IOException {
         return reader.getHeight(index);
     }
 
     /** The frame's size as its header declares it, read before any pixel is decoded. */
-    long pixels(int index) throws IOException {
+    public long pixels(int index) throws IOException {
         return (long) reader.getWidth(index) * reader.getHeight(index);
     }
 
@@ -69,7 +69,7 @@ final class ImageFrames implements AutoCloseable {
      * The frame's pixels. A frame whose data stops before its end is refused: the reader would fill
      * the rest with grey and the page would be archived half blank.
      */
-    BufferedImage read(int index) throws IOException {
+    public BufferedImage read(int index) throws IOException {
         warnings.clear();
         BufferedImage image = reader.read(index);
         for (String warning : warnings) {
@@ -82,7 +82,7 @@ final class ImageFrames implements AutoCloseable {
     }
 
     /** The frame's resolution from its metadata, or estimated from its size as an A4 page when absent or implausible. */
-    int dpi(int index, BufferedImage image) {
+    public int dpi(int index, BufferedImage image) {
         int declared = declaredDpi(index);
         if (declared >= 100 && declared <= 1200) {
             return declared;

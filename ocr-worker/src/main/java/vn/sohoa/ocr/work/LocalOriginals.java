@@ -1,0 +1,75 @@
+package vn.sohoa.ocr.work;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.core.storage.StorageException;
+
+/**
+ * The originals this worker renders pages from, fetched from storage once and kept on its disk for
+ * the next pages of the same documents; the least recently used go when more than a few are kept.
+ * A file taken away while a page is still read from it stays readable to that reader.
+ */
+final class LocalOriginals implements AutoCloseable {
+
+    private static final int KEPT = 8;
+
+    private final ObjectStore store;
+    private final Path folder;
+    private final Map<String, Path> kept = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Object> fetching = new ConcurrentHashMap<>();
+
+    LocalOriginals(ObjectStore store) throws IOException {
+        this.store = store;
+        this.folder = Files.createTempDirectory("sohoa-originals-");
+    }
+
+    /** The document's original on this machine's disk. */
+    Path of(String document) throws StorageException, IOException {
+        synchronized (fetching.computeIfAbsent(document, d -> new Object())) {
+            Path file = kept(document);
+            if (file != null) {
+                return file;
+            }
+            Path fetched = folder.resolve(document);
+            Path partial = folder.resolve(document + ".part");
+            try (InputStream in = store.openOriginal(document)) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(partial, fetched, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            keep(document, fetched);
+            return fetched;
+        }
+    }
+
+    private synchronized Path kept(String document) {
+        return kept.get(document);
+    }
+
+    private synchronized void keep(String document, Path file) throws IOException {
+        kept.put(document, file);
+        Iterator<Map.Entry<String, Path>> oldest = kept.entrySet().iterator();
+        while (kept.size() > KEPT) {
+            Map.Entry<String, Path> evicted = oldest.next();
+            Files.deleteIfExists(evicted.getValue());
+            fetching.remove(evicted.getKey());
+            oldest.remove();
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        for (Path file : kept.values()) {
+            Files.deleteIfExists(file);
+        }
+        kept.clear();
+        Files.deleteIfExists(folder);
+    }
+}
