@@ -179,6 +179,7 @@ public class ArchiveSteps {
     public void storeOriginal(Exchange exchange) throws StorageException, UnreadableDocumentException, IOException {
         Ingest ingest = ingest(exchange);
         ingest.contentType = extractor.contentType(ingest.file);
+        ingest.size = Files.size(ingest.file);
         store.putOriginal(ingest.id, ingest.file, ingest.source.fileName(), ingest.contentType,
                 ingest.source.receivedAt());
         ingest.originalWithoutRecord = true;
@@ -198,7 +199,7 @@ public class ArchiveSteps {
                 ingest.source.fileName(),
                 ingest.source.folder(),
                 extraction.contentType(),
-                Files.size(ingest.file),
+                ingest.size,
                 ingest.source.receivedAt(),
                 extraction.method(),
                 "vi",

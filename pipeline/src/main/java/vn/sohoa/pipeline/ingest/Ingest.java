@@ -16,6 +16,8 @@ public final class Ingest {
     final Source source;
     String id;
     String contentType;
+    /** The file's size when its original was stored: the file may be taken away afterwards. */
+    long size;
     Extraction extraction;
     DocumentRecord record;
     boolean duplicate;
