@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
@@ -31,12 +32,15 @@ final class LocalOriginals implements AutoCloseable {
         this.folder = Files.createTempDirectory("sohoa-originals-");
     }
 
-    /** The document's original on this machine's disk. */
-    Path of(String document) throws StorageException, IOException {
+    /** The document's original on this machine's disk; none when storage no longer has it (its file failed). */
+    Optional<Path> of(String document) throws StorageException, IOException {
         synchronized (fetching.computeIfAbsent(document, d -> new Object())) {
             Path file = kept(document);
             if (file != null) {
-                return file;
+                return Optional.of(file);
+            }
+            if (store.statOriginal(document).isEmpty()) {
+                return Optional.empty();
             }
             Path fetched = folder.resolve(document);
             Path partial = folder.resolve(document + ".part");
@@ -45,7 +49,7 @@ final class LocalOriginals implements AutoCloseable {
             }
             Files.move(partial, fetched, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             keep(document, fetched);
-            return fetched;
+            return Optional.of(fetched);
         }
     }
 

@@ -3,6 +3,7 @@ package vn.sohoa.ocr.work;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -26,10 +27,15 @@ public final class PageSources implements AutoCloseable {
         this.originals = new LocalOriginals(store);
     }
 
-    public PageImage image(PageJob job) throws StorageException, IOException, UnreadablePage {
-        Path original = originals.of(job.document());
+    /** The page's image; none when its document's original is no longer stored (its file failed meanwhile). */
+    public Optional<PageImage> image(PageJob job) throws StorageException, IOException, UnreadablePage {
+        Optional<Path> original = originals.of(job.document());
+        if (original.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return PageJob.PDF_PAGE.equals(job.source()) ? pdfPage(job, original) : imageFrame(job, original);
+            return Optional.of(PageJob.PDF_PAGE.equals(job.source()) ? pdfPage(job, original.get())
+                    : imageFrame(job, original.get()));
         } catch (OutOfMemoryError e) {
             throw new UnreadablePage(UnreadablePage.Cause.TOO_COMPLEX, "out of memory making page " + job.page());
         } catch (IOException | RuntimeException | StackOverflowError e) {

@@ -1,6 +1,7 @@
 package vn.sohoa.ocr.work;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import vn.sohoa.core.storage.StorageException;
 import vn.sohoa.ocr.OcrPool;
 import vn.sohoa.ocr.PageText;
+import vn.sohoa.ocr.PageImage;
 import vn.sohoa.ocr.PdfPageImage;
 
 /**
@@ -76,7 +78,13 @@ public final class PageWorker {
         }
         long start = System.nanoTime();
         try {
-            CompletableFuture<PageText> reading = ocr.read(sources.image(job));
+            Optional<PageImage> image = sources.image(job);
+            if (image.isEmpty()) {
+                LOG.info("Page {} of {} is dropped: its document's original is no longer stored (the file failed)",
+                        job.page(), job.document());
+                return;
+            }
+            CompletableFuture<PageText> reading = ocr.read(image.get());
             PageText text = awaitReading(reading, job);
             checkpoints.put(job.document(), new PageResult(text.withoutImage(), PdfPageImage.of(text.image())));
         } catch (UnreadablePage e) {
