@@ -107,6 +107,7 @@ class MaintenanceIT {
         ObjectStore store = ObjectStore.connect(archive.sohoa().settings());
         Path objects = archive.data().resolve("engines/s3/objects");
         Path list = objects.resolve("system/record-ids");
+        assertTrue(Files.exists(list.resolve("complete")), "a new archive's list is whole from the start");
         assertTrue(Files.exists(list.resolve(id.substring(0, 2)).resolve(id)), "listed when archived");
         assertEquals(storedRecords(objects), new TreeSet<>(store.records().ids()));
         assertEquals(storedRecords(objects).size(), verify().path("checked").asInt());

@@ -90,11 +90,18 @@ public class ObjectStore {
     }
 
     public void createBuckets() throws StorageException {
+        boolean newArchive = call(() -> !client.bucketExists(BucketExistsArgs.builder().bucket(DERIVATIVES).build()));
         for (String bucket : new String[] {ORIGINALS, DERIVATIVES, SYSTEM}) {
             call(() -> {
                 if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                 }
+                return null;
+            });
+        }
+        if (newArchive) {
+            call(() -> {
+                recordList.startEmpty();
                 return null;
             });
         }

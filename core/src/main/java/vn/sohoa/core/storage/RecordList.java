@@ -27,8 +27,9 @@ import java.util.concurrent.Future;
  * embedded S3Proxy walks a whole bucket folder for every page of a listing (so listing all records
  * costs the square of their number) but only the named folder for a prefix ending in {@code /}.
  * Each object is written or removed on its own, so sohoa processes sharing the storage never
- * overwrite each other's. An archive stored before the list existed is listed once the old way and
- * its objects written, then {@code record-ids/complete} says the list is whole.
+ * overwrite each other's. {@code record-ids/complete} says the list is whole: written with a new
+ * archive's buckets; an archive stored before the list existed is listed once the old way and its
+ * list written, then that object.
  */
 final class RecordList {
 
@@ -41,6 +42,11 @@ final class RecordList {
 
     RecordList(MinioClient client) {
         this.client = client;
+    }
+
+    /** For an archive that has no record yet: its list is whole from the start. */
+    void startEmpty() throws Exception {
+        put(COMPLETE);
     }
 
     /** Before the record is stored: an entry without a record is skipped by a rebuild, a record without one is never seen. */
