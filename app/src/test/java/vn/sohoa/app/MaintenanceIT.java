@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,11 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.storage.ObjectStore;
 
 /** Fixity of what is stored, and the index rebuilt from storage alone. */
 @ExtendWith(RunningArchive.Extension.class)
@@ -90,6 +97,56 @@ class MaintenanceIT {
         assertEquals(new java.util.TreeSet<>(before), new java.util.TreeSet<>(ids(after)));
         assertEquals(ids(found), ids(archive.getJson("/api/search?q=" + token)));
         assertEquals(id, archive.getJson("/api/search?q=" + token).path("hits").get(0).path("id").asText());
+    }
+
+    @Test
+    void reindexAndVerifyFindEveryStoredRecordThroughTheRecordList() throws Exception {
+        String id = archive.drop("Danh sach/to trinh " + UUID.randomUUID() + ".txt",
+                ("Tờ trình mua sắm thiết bị " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(id, "ARCHIVED");
+        ObjectStore store = ObjectStore.connect(archive.sohoa().settings());
+        Path objects = archive.data().resolve("engines/s3/objects");
+        Path list = objects.resolve("system/record-ids");
+        assertTrue(Files.exists(list.resolve("complete")), "a new archive's list is whole from the start");
+        assertTrue(Files.exists(list.resolve(id.substring(0, 2)).resolve(id)), "listed when archived");
+        assertEquals(storedRecords(objects), new TreeSet<>(store.records().ids()));
+        assertEquals(storedRecords(objects).size(), verify().path("checked").asInt());
+
+        // an archive stored before the list existed: listed once from the records, then the list is written
+        try (Stream<Path> files = Files.walk(list)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        ObjectStore.RecordListing listed = store.records();
+        assertEquals(storedRecords(objects), new TreeSet<>(listed.ids()));
+        assertTrue(Files.exists(list.resolve("complete")));
+        assertEquals(storedRecords(objects).size(), listed.ids().size());
+        for (String stored : listed.ids()) {
+            assertTrue(Files.exists(list.resolve(stored.substring(0, 2)).resolve(stored)), stored);
+        }
+        Set<String> corrected = new TreeSet<>();
+        try (Stream<Path> files = Files.list(objects.resolve("derivatives"))) {
+            files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".corrections.json"))
+                    .forEach(name -> corrected.add(name.substring(0, name.length() - ".corrections.json".length())));
+        }
+        assertEquals(corrected, new TreeSet<>(listed.corrected()));
+
+        // from then on the list is what is read
+        Path entry = list.resolve(id.substring(0, 2)).resolve(id);
+        Files.delete(entry);
+        assertFalse(store.records().ids().contains(id));
+        Files.createFile(entry);
+        assertEquals(storedRecords(objects), new TreeSet<>(store.records().ids()));
+        JsonNode report = verify();
+        assertEquals(storedRecords(objects).size(), report.path("checked").asInt(), report.toString());
+        assertTrue(report.path("intact").asBoolean(), report.toString());
+    }
+
+    /** The ids of the records as the storage's folder holds them. */
+    private static Set<String> storedRecords(Path objects) throws IOException {
+        try (Stream<Path> files = Files.list(objects.resolve("derivatives"))) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.matches("[0-9a-f]{64}\\.json"))
+                    .map(name -> name.substring(0, 64)).collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     private JsonNode verify() throws Exception {

@@ -57,6 +57,8 @@ class ScaleIT {
         for (String process : List.of("sohoa", "elasticsearch", "s3proxy")) {
             assertTrue(json.path("rss_mb_by_process").path(process).asDouble() > 0, process + " in " + json);
         }
+        double filePages = json.path("rss_file_mb").asDouble();
+        assertTrue(filePages > 0 && filePages < json.path("rss_mb").asDouble(), "file pages a part of rss_mb in " + json);
         assertTrue(json.path("index_bytes_per_record").asLong() > 0 && json.path("storage_bytes_per_record").asLong() > 0);
         assertTrue(output.contains("search p95, 8 clients (ms)") && output.contains("<= 200"), output);
 

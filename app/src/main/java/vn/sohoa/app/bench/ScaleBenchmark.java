@@ -219,6 +219,7 @@ public final class ScaleBenchmark {
         figures.put("elasticsearch_share_pct_8", round(eight.elasticsearchShare() * 100));
         figures.put("search_failed", one.failed() + eight.failed() + number.failed());
         figures.put("rss_mb", round(serving.peakTotalMb()));
+        figures.put("rss_file_mb", round(serving.peakFilePagesMb()));
         Map<String, Object> byProcess = new LinkedHashMap<>();
         serving.peakByProcessMb().forEach((name, mb) -> byProcess.put(name, round(mb)));
         figures.put("rss_mb_by_process", byProcess);
@@ -231,8 +232,8 @@ public final class ScaleBenchmark {
         }
         out.printf("CPU time of the whole stack (sohoa with this client, both engines) per search at 1 client: %.1f ms%n",
                 cpuMillisPerSearch);
-        out.printf("Resident memory while serving (peak, MB): %s, whole stack %.0f%n", byProcess,
-                serving.peakTotalMb());
+        out.printf("Resident memory while serving (peak, MB): %s, whole stack %.0f, of which file pages (the index "
+                + "mapped, jars) %.0f%n", byProcess, serving.peakTotalMb(), serving.peakFilePagesMb());
     }
 
     /** Born-digital files dropped into the inbox at once, timed until every one is archived. */
@@ -271,6 +272,7 @@ public final class ScaleBenchmark {
         row(out, "verify (records/s)", f.get("verify_per_s"), ">= " + (int) VERIFY_PER_S);
         row(out, "born-digital ingest (documents/s)", f.get("ingest_per_s"), ">= " + (int) INGEST_PER_S);
         row(out, "resident memory of the stack, serving (MB)", f.get("rss_mb"), "<= " + (int) RSS_MB);
+        row(out, "  of which file pages: mapped index, jars (MB)", f.get("rss_file_mb"), "");
         row(out, "CPU of the stack per search, 1 client (ms)", f.get("search_cpu_ms_1"), "");
         row(out, "index on disk per record (bytes)", f.get("index_bytes_per_record"), "");
         row(out, "storage on disk per record (bytes)", f.get("storage_bytes_per_record"), "");

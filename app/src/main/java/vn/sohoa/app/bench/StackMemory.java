@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resident memory (Linux {@code VmRSS}) of sohoa (this process) and of each engine it started,
- * sampled in the background while something runs: the highest of each and of their sum.
+ * sampled in the background while something runs: the highest of each and of their sum, and of the
+ * sum of their file pages ({@code RssFile}: mostly Elasticsearch's index read through memory maps,
+ * which the kernel drops and reads again when memory is short, and the jars).
  */
 final class StackMemory implements AutoCloseable {
 
@@ -17,6 +19,7 @@ final class StackMemory implements AutoCloseable {
 
     private final Map<String, Long> peakByProcess = new ConcurrentHashMap<>();
     private volatile long peakTotal;
+    private volatile long peakFilePages;
     private final Thread sampler;
 
     private StackMemory() {
@@ -45,6 +48,11 @@ final class StackMemory implements AutoCloseable {
         return peakTotal / 1024.0 / 1024.0;
     }
 
+    /** The highest sum of file pages seen, in MB. */
+    double peakFilePagesMb() {
+        return peakFilePages / 1024.0 / 1024.0;
+    }
+
     /** The highest seen of each process, in MB, by name. */
     Map<String, Double> peakByProcessMb() {
         Map<String, Double> mb = new TreeMap<>();
@@ -61,11 +69,16 @@ final class StackMemory implements AutoCloseable {
 
     private synchronized void sample() {
         Map<String, Long> now = new TreeMap<>();
-        now.merge("sohoa", rss(ProcessHandle.current().pid()), Long::sum);
-        ProcessHandle.current().descendants().forEach(p -> now.merge(nameOf(p), rss(p.pid()), Long::sum));
+        long[] filePages = {status(ProcessHandle.current().pid(), "RssFile:")};
+        now.merge("sohoa", status(ProcessHandle.current().pid(), "VmRSS:"), Long::sum);
+        ProcessHandle.current().descendants().forEach(p -> {
+            now.merge(nameOf(p), status(p.pid(), "VmRSS:"), Long::sum);
+            filePages[0] += status(p.pid(), "RssFile:");
+        });
         long total = now.values().stream().mapToLong(Long::longValue).sum();
         now.forEach((name, bytes) -> peakByProcess.merge(name, bytes, Math::max));
         peakTotal = Math.max(peakTotal, total);
+        peakFilePages = Math.max(peakFilePages, filePages[0]);
     }
 
     private static String nameOf(ProcessHandle process) {
@@ -82,10 +95,11 @@ final class StackMemory implements AutoCloseable {
         return "other";
     }
 
-    private static long rss(long pid) {
+    /** A size line of {@code /proc/PID/status} ({@code VmRSS:}, {@code RssFile:}), in bytes. */
+    private static long status(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }

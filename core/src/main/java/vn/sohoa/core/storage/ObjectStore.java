@@ -41,7 +41,8 @@ import vn.sohoa.core.document.Page;
  * and metadata) as {@code ID.json} and, for a scanned document, its two-layer PDF/A copy as
  * {@code ID.pdf}, archivists' corrections of its metadata as {@code ID.corrections.json}, and the page
  * images made for viewing as {@code ID/pages/N-WIDTH.jpg}. Bucket {@code system} holds what sohoa keeps
- * of its own: accounts, tokens and the audit trail, as JSON objects under a prefix each. Any
+ * of its own: accounts, tokens and the audit trail, as JSON objects under a prefix each, and the list
+ * of documents that have a record ({@link RecordList}). Any
  * S3-compatible server works (MinIO in production, S3Proxy embedded).
  */
 public class ObjectStore {
@@ -60,6 +61,7 @@ public class ObjectStore {
 
     private final MinioClient client;
     private final MinioClient probe;
+    private final RecordList recordList;
 
     /**
      * @param client for the archive's work
@@ -68,6 +70,7 @@ public class ObjectStore {
     public ObjectStore(MinioClient client, MinioClient probe) {
         this.client = client;
         this.probe = probe;
+        this.recordList = new RecordList(client);
     }
 
     public static ObjectStore connect(Settings settings) {
@@ -87,11 +90,18 @@ public class ObjectStore {
     }
 
     public void createBuckets() throws StorageException {
+        boolean newArchive = call(() -> !client.bucketExists(BucketExistsArgs.builder().bucket(DERIVATIVES).build()));
         for (String bucket : new String[] {ORIGINALS, DERIVATIVES, SYSTEM}) {
             call(() -> {
                 if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                 }
+                return null;
+            });
+        }
+        if (newArchive) {
+            call(() -> {
+                recordList.startEmpty();
                 return null;
             });
         }
@@ -191,6 +201,10 @@ public class ObjectStore {
     /** Stores the record with the SHA-256 of its JSON, so that fixity checks can tell if it was altered. */
     public void putRecord(DocumentRecord record) throws StorageException {
         byte[] json = call(() -> Json.MAPPER.writeValueAsBytes(record));
+        call(() -> {
+            recordList.add(record.id());
+            return null;
+        });
         call(() -> client.putObject(PutObjectArgs.builder()
                 .bucket(DERIVATIVES)
                 .object(recordKey(record.id()))
@@ -207,6 +221,7 @@ public class ObjectStore {
     public void deleteRecord(String id) throws StorageException {
         call(() -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(DERIVATIVES).object(recordKey(id)).build());
+            recordList.remove(id);
             return null;
         });
     }
@@ -218,22 +233,25 @@ public class ObjectStore {
 
     /**
      * Every document that has a record, in key order, and which of them have corrections stored beside
-     * it: one listing of the derivatives bucket, so that a rebuild reads corrections only where there are some.
+     * it (so that a rebuild reads corrections only where there are some), as {@link RecordList} keeps them.
      */
     public RecordListing records() throws StorageException {
-        return call(() -> {
-            List<String> ids = new ArrayList<>();
-            java.util.Set<String> corrected = new java.util.HashSet<>();
-            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES).recursive(true).build())) {
-                String key = item.get().objectName();
-                if (RECORD_KEY.matcher(key).matches()) {
-                    ids.add(key.substring(0, key.length() - ".json".length()));
-                } else if (key.endsWith(CORRECTIONS_SUFFIX)) {
-                    corrected.add(key.substring(0, key.length() - CORRECTIONS_SUFFIX.length()));
-                }
+        return call(() -> recordList.read(this::listDerivatives));
+    }
+
+    /** The same, from one listing of the derivatives bucket: what the record list starts from. */
+    private RecordListing listDerivatives() throws Exception {
+        List<String> ids = new ArrayList<>();
+        java.util.Set<String> corrected = new java.util.HashSet<>();
+        for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES).recursive(true).build())) {
+            String key = item.get().objectName();
+            if (RECORD_KEY.matcher(key).matches()) {
+                ids.add(key.substring(0, key.length() - ".json".length()));
+            } else if (key.endsWith(CORRECTIONS_SUFFIX)) {
+                corrected.add(key.substring(0, key.length() - CORRECTIONS_SUFFIX.length()));
             }
-            return new RecordListing(List.copyOf(ids), java.util.Set.copyOf(corrected));
-        });
+        }
+        return new RecordListing(List.copyOf(ids), java.util.Set.copyOf(corrected));
     }
 
     /** The documents that have a record, and those of them that have corrections. */
@@ -400,6 +418,10 @@ public class ObjectStore {
                 .headers(headers)
                 .userMetadata(Map.of("sha256", Checksums.sha256(json)))
                 .build()));
+        call(() -> {
+            recordList.markCorrected(id);
+            return null;
+        });
     }
 
     /** A page image made for viewing: its size, or empty when it was not made yet. */
@@ -550,7 +572,7 @@ public class ObjectStore {
         });
     }
 
-    private static boolean isNotFound(ErrorResponseException e) {
+    static boolean isNotFound(ErrorResponseException e) {
         String code = e.errorResponse().code();
         return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code)
                 || e.response() != null && e.response().code() == 404;
