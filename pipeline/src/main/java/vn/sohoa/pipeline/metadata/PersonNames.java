@@ -69,7 +69,7 @@ final class PersonNames {
     static Optional<Name> read(String line, double confidence) {
         String text = EDGE_MARKS.matcher(line.strip()).replaceAll("").replaceAll(RUN_TOGETHER, "$1 $2")
                 .replaceAll("\\s+", " ");
-        text = LEADING_CAPITALS.matcher(text).replaceAll("");
+        text = inNameCase(joinedLetters(LEADING_CAPITALS.matcher(text).replaceAll("")));
         if (!WORDS.matcher(text).matches()) {
             return Optional.empty();
         }
@@ -107,6 +107,38 @@ final class PersonNames {
             break;
         }
         return names.size() >= 2 ? Optional.of(String.join(" ", names)) : Optional.empty();
+    }
+
+    /**
+     * A capital OCR parted from the rest of its syllable ("N gọc" for Ngọc): a lone consonant is no
+     * Vietnamese syllable, so it is joined to the lower-case word after it when that makes one.
+     */
+    private static String joinedLetters(String text) {
+        String[] words = text.split(" ");
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            if (i + 1 < words.length && word.matches("\\p{Lu}") && !VietnameseSyllables.isValid(word)
+                    && words[i + 1].matches("\\p{Ll}+") && VietnameseSyllables.isValid(word + words[i + 1])) {
+                word += words[++i];
+            }
+            joined.append(joined.isEmpty() ? "" : " ").append(word);
+        }
+        return joined.toString();
+    }
+
+    /** A word of the name after its first read in capitals ("Nguyễn THỊ Ngọc Phượng"): written as the others. */
+    private static String inNameCase(String text) {
+        String[] words = text.split(" ");
+        if (words.length < 2 || !NAME_WORD.matcher(words[0]).matches()) {
+            return text;
+        }
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].length() >= 2 && words[i].matches("\\p{Lu}+")) {
+                words[i] = words[i].charAt(0) + words[i].substring(1).toLowerCase(Locale.ROOT);
+            }
+        }
+        return String.join(" ", words);
     }
 
     private static boolean isNameWord(String word) {

@@ -98,6 +98,13 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aNameWordReadInCapitalsOrWithItsFirstLetterPartedIsWrittenAsTheNameIs() {
+        assertEquals("Nguyễn Thị Ngọc Phượng",
+                value(signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn THỊ N gọc Phượng")));
+        assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "N gọc Phượng"), "a name still needs its family name");
+    }
+
+    @Test
     void signingWordsMisreadInTheirDiacriticsAreSetRight() {
         String page = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", "TM. BẠN THƯƠNG VỤ",
                 "__ PHÓ CHỦ TICH", "Điểu Xuân Phong");
