@@ -4,7 +4,6 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.FloatByReference;
-import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
@@ -32,12 +31,6 @@ interface Leptonica extends Library {
 
     int pixOrientDetect(Pointer pix, FloatByReference upConfidence, FloatByReference leftConfidence, int minCount,
             int debug);
-
-    /** Leptonica's {@code L_SELECT_IF_GTE}. */
-    int SELECT_IF_AT_LEAST = 4;
-
-    /** The connected components ({@code connectivity} 4 or 8) with at least {@code pixels} black pixels, when {@code type} is {@link #SELECT_IF_AT_LEAST}. */
-    Pointer pixSelectByArea(Pointer pix, float pixels, int connectivity, int type, IntByReference changed);
 
     void pixDestroy(PointerByReference pix);
 }
