@@ -276,6 +276,15 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aSubjectsFixedPhrasesAreSpelledRightAndNotSure() {
+        String page = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 12/QĐ-LĐLĐ", "QUYẾT ĐỊNH",
+                "Về việc giao dự toán thu, chỉ tài chính công đoàn năm 2025", "BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG TỈNH");
+        AdministrativeMetadata.Field subject = AdministrativeReader.read(List.of(Page.textLayer(1, page))).subject();
+        assertEquals("Về việc giao dự toán thu, chi tài chính công đoàn năm 2025", value(subject));
+        assertTrue(subject.confidence() < 0.9, "set right, not read");
+    }
+
+    @Test
     void aSubjectsQuotesSpecksAndLineBreakDashAreTidied() {
         String page = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 40/KH-LĐLĐ", "KẾ HOẠCH",
                 "Phát động phong trào “Sáng kiến. công nhân” trong người lao -", "động năm 2022 :",
