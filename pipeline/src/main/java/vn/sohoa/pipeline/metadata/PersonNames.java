@@ -110,21 +110,28 @@ final class PersonNames {
     }
 
     /**
-     * A capital OCR parted from the rest of its syllable ("N gọc" for Ngọc): a lone consonant is no
-     * Vietnamese syllable, so it is joined to the lower-case word after it when that makes one.
+     * A capital OCR parted from the rest of its syllable ("N gọc" for Ngọc, or "THỊN gọc" for THỊ
+     * Ngọc, the space a letter off): a lone consonant is no Vietnamese syllable and no name word
+     * starts in lower case, so the capital goes to the lower-case word after it when that makes one.
      */
     private static String joinedLetters(String text) {
         String[] words = text.split(" ");
-        StringBuilder joined = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
+        for (int i = 0; i + 1 < words.length; i++) {
             String word = words[i];
-            if (i + 1 < words.length && word.matches("\\p{Lu}") && !VietnameseSyllables.isValid(word)
-                    && words[i + 1].matches("\\p{Ll}+") && VietnameseSyllables.isValid(word + words[i + 1])) {
-                word += words[++i];
+            String next = words[i + 1];
+            if (word.isEmpty() || !next.matches("\\p{Ll}+") || !Character.isUpperCase(word.charAt(word.length() - 1))) {
+                continue;
             }
-            joined.append(joined.isEmpty() ? "" : " ").append(word);
+            String capital = word.substring(word.length() - 1);
+            String rest = word.substring(0, word.length() - 1);
+            boolean alone = rest.isEmpty() && !VietnameseSyllables.isValid(capital);
+            boolean slipped = rest.length() >= 2 && VietnameseSyllables.isValid(rest);
+            if ((alone || slipped) && VietnameseSyllables.isValid(capital + next)) {
+                words[i] = rest;
+                words[i + 1] = capital + next;
+            }
         }
-        return joined.toString();
+        return String.join(" ", words).strip().replaceAll("\\s+", " ");
     }
 
     /** A word of the name after its first read in capitals ("Nguyễn THỊ Ngọc Phượng"): written as the others. */

@@ -101,6 +101,8 @@ class AdministrativeReaderTest {
     void aNameWordReadInCapitalsOrWithItsFirstLetterPartedIsWrittenAsTheNameIs() {
         assertEquals("Nguyễn Thị Ngọc Phượng",
                 value(signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn THỊ N gọc Phượng")));
+        assertEquals("Nguyễn Thị Ngọc Phượng",
+                value(signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn THỊN gọc Phượng")), "the space a letter off");
         assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "N gọc Phượng"), "a name still needs its family name");
     }
 
