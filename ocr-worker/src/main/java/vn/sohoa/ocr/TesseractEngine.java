@@ -199,7 +199,7 @@ final class TesseractEngine implements AutoCloseable {
         List<List<Word>> read;
         TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_SINGLE_BLOCK);
         try {
-            setImage(reader, Specks.removed(Images.darkestInk(page, block), dpi), dpi);
+            setImage(reader, Images.darkestInk(page, block), dpi);
             TessAPI1.TessBaseAPIRecognize(reader, null);
             read = words().stream()
                     .map(line -> line.stream().map(w -> new Word(w.text(), w.x() + block.x, w.y() + block.y,
