@@ -50,19 +50,26 @@ final class SignatureBlock {
         int top = Math.max(0, anchor.y() - (int) (LINES_ABOVE * anchor.height()));
         int left = Math.max((int) (RIGHT_COLUMN_FROM * width), leftColumnRight(lines, top, width) + anchor.height());
         int bottom = Math.min(height, anchor.y() + (int) (PAGE_SHARE_BELOW * height));
-        int right = Math.min(width, textRight(lines) + anchor.height());
+        int textRight = textRight(lines);
+        // A last page holding little more than the signature has no full line to tell where text ends.
+        int right = textRight < width / 2 ? width : Math.min(width, textRight + anchor.height());
         return new Rectangle(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
     }
 
     /** The word "Nơi" of "Nơi nhận:" in the left half, as tall as the taller of the two words. */
     private static Optional<Word> recipientsLabel(List<List<Word>> lines, int width) {
         for (List<Word> line : lines) {
-            // The label starts a line (or the left column of a line): "nơi nhận" inside a sentence is no label.
-            if (line.size() >= 2 && line.get(0).x() < width / 2
-                    && isRecipientsLabel(line.get(0).text(), line.get(1).text())) {
-                Word first = line.get(0);
+            // The label starts a line (or the left column of a line), after any speck read before it:
+            // "nơi nhận" inside a sentence is no label.
+            int start = 0;
+            while (start < line.size() && line.get(start).text().codePoints().noneMatch(Character::isLetter)) {
+                start++;
+            }
+            if (line.size() >= start + 2 && line.get(start).x() < width / 2
+                    && isRecipientsLabel(line.get(start).text(), line.get(start + 1).text())) {
+                Word first = line.get(start);
                 return Optional.of(new Word(first.text(), first.x(), first.y(), first.width(),
-                        Math.max(first.height(), line.get(1).height()), first.confidence(), first.line()));
+                        Math.max(first.height(), line.get(start + 1).height()), first.confidence(), first.line()));
             }
         }
         return Optional.empty();

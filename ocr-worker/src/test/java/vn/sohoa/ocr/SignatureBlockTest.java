@@ -76,6 +76,30 @@ class SignatureBlockTest {
     }
 
     @Test
+    void aSpeckReadBeforeTheLabelDoesNotHideIt() {
+        List<List<Word>> lines = List.of(
+                List.of(new Word("-", 170, 1020, 3, 4, 30, 0), word("Nơi", 200, 1000), word("nhận:", 280, 1000)),
+                List.of(word("-", 200, 1050), word("Lưu:", 230, 1050), word("VT.", 330, 1050)),
+                List.of(word("Tổng", 200, 500), word("cộng", 330, 500), word("các", 460, 500), word("đơn", 1500, 500)));
+        Rectangle region = SignatureBlock.region(lines, 2000, 3000).orElseThrow();
+        assertTrue(region.y < 1000 && region.x > 330 + 90, "right of the recipients: " + region);
+    }
+
+    @Test
+    void onALastPageHoldingLittleMoreThanTheSignatureTheBlockReachesThePageEdge() {
+        // No line of text runs across the page to tell where text ends: the recipients are the longest lines.
+        List<List<Word>> lines = List.of(
+                List.of(word("Nơi", 200, 300), word("nhận:", 280, 300)),
+                List.of(word("-", 200, 350), word("Thường", 230, 350), word("trực", 330, 350), word("LĐLĐ", 430, 350),
+                        word("tỉnh;", 530, 350)),
+                List.of(word("-", 200, 400), word("Lưu:", 230, 400), word("VT.", 330, 400)),
+                List.of(word("TM.", 1200, 300), word("BAN", 1300, 300)));
+        Rectangle region = SignatureBlock.region(lines, 2000, 3000).orElseThrow();
+        assertEquals(2000, region.x + region.width, "up to the page's edge: " + region);
+        assertTrue(region.x > 530 + 90, "right of the recipients: " + region);
+    }
+
+    @Test
     void inMinutesTheBlockIsTheRightOfTwoTitlesSideBySide() {
         List<List<Word>> lines = List.of(
                 List.of(word("Biên", 200, 1500), word("bản", 300, 1500), word("kết", 400, 1500), word("thúc", 500, 1500),

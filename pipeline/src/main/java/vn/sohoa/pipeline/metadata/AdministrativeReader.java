@@ -356,7 +356,8 @@ public final class AdministrativeReader {
     /**
      * The subject read from these lines, its first one starting with {@code first}: lines joined, a
      * dash that only broke the line dropped, specks and typographic quotes tidied, and each word the
-     * rest of the record spells otherwise between the same neighbours spelled as there. Sure when
+     * rest of the record spells otherwise between the same neighbours spelled as there, words of
+     * fixed phrases set right ({@link FixedPhrases}). Sure when
      * every word is well formed and stands beside the same neighbour elsewhere in the record.
      */
     private static Field subject(List<Page> pages, List<String> lines, int at, int end, String first) {
@@ -384,7 +385,7 @@ public final class AdministrativeReader {
         }
         RecordWords words = new RecordWords(others);
         // The body is OCRed too: a word Tesseract was sure of in the subject is kept as read.
-        String spelled = words.spelled(tidy, ReadingConfidence.ofEach(pages.get(0), tidy));
+        String spelled = FixedPhrases.spelled(words.spelled(tidy, ReadingConfidence.ofEach(pages.get(0), tidy)));
         double confidence = !spelled.equals(tidy) ? 0.85
                 : wellFormed(spelled) && (typed(pages.get(0)) || words.attests(spelled)) ? 0.95 : 0.8;
         return field(spelled, 1, at, confidence);

@@ -69,7 +69,7 @@ final class PersonNames {
     static Optional<Name> read(String line, double confidence) {
         String text = EDGE_MARKS.matcher(line.strip()).replaceAll("").replaceAll(RUN_TOGETHER, "$1 $2")
                 .replaceAll("\\s+", " ");
-        text = LEADING_CAPITALS.matcher(text).replaceAll("");
+        text = inNameCase(joinedLetters(LEADING_CAPITALS.matcher(text).replaceAll("")));
         if (!WORDS.matcher(text).matches()) {
             return Optional.empty();
         }
@@ -107,6 +107,45 @@ final class PersonNames {
             break;
         }
         return names.size() >= 2 ? Optional.of(String.join(" ", names)) : Optional.empty();
+    }
+
+    /**
+     * A capital OCR parted from the rest of its syllable ("N gọc" for Ngọc, or "THỊN gọc" for THỊ
+     * Ngọc, the space a letter off): a lone consonant is no Vietnamese syllable and no name word
+     * starts in lower case, so the capital goes to the lower-case word after it when that makes one.
+     */
+    private static String joinedLetters(String text) {
+        String[] words = text.split(" ");
+        for (int i = 0; i + 1 < words.length; i++) {
+            String word = words[i];
+            String next = words[i + 1];
+            if (word.isEmpty() || !next.matches("\\p{Ll}+") || !Character.isUpperCase(word.charAt(word.length() - 1))) {
+                continue;
+            }
+            String capital = word.substring(word.length() - 1);
+            String rest = word.substring(0, word.length() - 1);
+            boolean alone = rest.isEmpty() && !VietnameseSyllables.isValid(capital);
+            boolean slipped = rest.length() >= 2 && VietnameseSyllables.isValid(rest);
+            if ((alone || slipped) && VietnameseSyllables.isValid(capital + next)) {
+                words[i] = rest;
+                words[i + 1] = capital + next;
+            }
+        }
+        return String.join(" ", words).strip().replaceAll("\\s+", " ");
+    }
+
+    /** A word of the name after its first read in capitals ("Nguyễn THỊ Ngọc Phượng"): written as the others. */
+    private static String inNameCase(String text) {
+        String[] words = text.split(" ");
+        if (words.length < 2 || !NAME_WORD.matcher(words[0]).matches()) {
+            return text;
+        }
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].length() >= 2 && words[i].matches("\\p{Lu}+")) {
+                words[i] = words[i].charAt(0) + words[i].substring(1).toLowerCase(Locale.ROOT);
+            }
+        }
+        return String.join(" ", words);
     }
 
     private static boolean isNameWord(String word) {

@@ -98,6 +98,15 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aNameWordReadInCapitalsOrWithItsFirstLetterPartedIsWrittenAsTheNameIs() {
+        assertEquals("Nguyễn Thị Ngọc Phượng",
+                value(signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn THỊ N gọc Phượng")));
+        assertEquals("Nguyễn Thị Ngọc Phượng",
+                value(signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn THỊN gọc Phượng")), "the space a letter off");
+        assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "N gọc Phượng"), "a name still needs its family name");
+    }
+
+    @Test
     void signingWordsMisreadInTheirDiacriticsAreSetRight() {
         String page = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", "TM. BẠN THƯƠNG VỤ",
                 "__ PHÓ CHỦ TICH", "Điểu Xuân Phong");
@@ -266,6 +275,15 @@ class AdministrativeReaderTest {
                 "Lịch nghỉ Tết Nguyên đán năm 2024", "Ban Thường vụ thông báo để các đơn vị biết.");
         assertEquals("Lịch nghỉ Tết Nguyên đán năm 2024",
                 value(AdministrativeReader.read(List.of(Page.textLayer(1, oneLine))).subject()));
+    }
+
+    @Test
+    void aSubjectsFixedPhrasesAreSpelledRightAndNotSure() {
+        String page = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 12/QĐ-LĐLĐ", "QUYẾT ĐỊNH",
+                "Về việc giao dự toán thu, chỉ tài chính công đoàn năm 2025", "BAN THƯỜNG VỤ LIÊN ĐOÀN LAO ĐỘNG TỈNH");
+        AdministrativeMetadata.Field subject = AdministrativeReader.read(List.of(Page.textLayer(1, page))).subject();
+        assertEquals("Về việc giao dự toán thu, chi tài chính công đoàn năm 2025", value(subject));
+        assertTrue(subject.confidence() < 0.9, "set right, not read");
     }
 
     @Test
