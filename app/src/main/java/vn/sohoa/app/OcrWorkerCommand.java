@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,17 +45,7 @@ final class OcrWorkerCommand implements Callable<Integer> {
             overrides.put("sohoa.ocr.threads", threads.toString());
         }
         OcrWorker worker = OcrWorker.start(overrides);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                worker.close();
-            } catch (Exception e) {
-                System.err.println("Error while stopping: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }, "ocr-worker-shutdown"));
-        stopped.await();
+        UntilStopped.serve(worker, "ocr-worker");
         return 0;
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,17 +26,7 @@ final class RunCommand implements Callable<Integer> {
             overrides.put("sohoa.http.port", port.toString());
         }
         Sohoa sohoa = Sohoa.start(overrides);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                sohoa.close();
-            } catch (Exception e) {
-                System.err.println("Error while stopping: " + e.getMessage());
-            } finally {
-                stopped.countDown();
-            }
-        }, "sohoa-shutdown"));
-        stopped.await();
+        UntilStopped.serve(sohoa, "sohoa");
         return 0;
     }
 }
