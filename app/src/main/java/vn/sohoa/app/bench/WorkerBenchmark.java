@@ -1,14 +1,12 @@
 package vn.sohoa.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,27 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import org.apache.camel.ConsumerTemplate;
-import org.apache.camel.ProducerTemplate;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import vn.sohoa.app.TemporaryArchive;
 import vn.sohoa.core.document.Json;
-import vn.sohoa.core.storage.ObjectStore;
-import vn.sohoa.ocr.PageText;
-import vn.sohoa.ocr.PdfPageImage;
-import vn.sohoa.ocr.work.PageCheckpoints;
-import vn.sohoa.ocr.work.PageJob;
-import vn.sohoa.ocr.work.PageResult;
 
 /**
  * Pages per minute of the whole pipeline with its in-process workers, with one worker process and
  * with two (one Tesseract thread each, in JVMs of their own, sohoa reading no page itself), and the
- * CPU a page's hand-off costs (its image through storage, its message through the broker, its result
- * back), all in fresh archives with their embedded engines.
+ * CPU a page's hand-off costs ({@link HandOffBenchmark}), all in fresh archives with their embedded engines.
  */
 public final class WorkerBenchmark {
 
@@ -63,7 +47,7 @@ public final class WorkerBenchmark {
         out.printf(Locale.ROOT, "Worker benchmark: %d scanned documents, %d pages, %s, language %s, %d cores%n%n",
                 corpus.documents().size(), corpus.pageCount(), corpusDir, language, cores);
         if (handOffOnly) {
-            handOff(corpus).print(out);
+            HandOffBenchmark.run(corpus, out);
             return;
         }
         List<Row> rows = new ArrayList<>();
@@ -77,7 +61,7 @@ public final class WorkerBenchmark {
                 perThread(rows.get(1)) / perThread(rows.get(0)));
         out.printf(Locale.ROOT, "two worker processes / one: %.2fx%n",
                 rows.get(2).pagesPerMinute() / rows.get(1).pagesPerMinute());
-        handOff(corpus).print(out);
+        HandOffBenchmark.run(corpus, out);
     }
 
     private static double perThread(Row row) {
@@ -149,115 +133,5 @@ public final class WorkerBenchmark {
             }
             Thread.sleep(500);
         }
-    }
-
-    /**
-     * The CPU one page's hand-off costs, OCR and rendering aside, in three parts: the document's
-     * original fetched by a worker (once a document, shared by its pages), the page's message sent and
-     * received, its result and PDF/A image stored and read back. Measured over every process (sohoa
-     * with its broker, storage, the index) after one pass that warms the JVM up; grey and colour pages
-     * apart, whose PDF/A images differ.
-     */
-    private static HandOff handOff(ScannedCorpus corpus) throws Exception {
-        try (TemporaryArchive archive = TemporaryArchive.start(Map.of("sohoa.ocr.in-process", "false"))) {
-            ObjectStore store = ObjectStore.connect(archive.sohoa().settings());
-            PageCheckpoints checkpoints = new PageCheckpoints(store);
-            ProducerTemplate producer = archive.sohoa().camel().createProducerTemplate();
-            ConsumerTemplate consumer = archive.sohoa().camel().createConsumerTemplate();
-            String queue = "jms:queue:sohoa.bench.handoff";
-            HandOff warmUp = new HandOff();
-            HandOff measured = new HandOff();
-            Path fetched = Files.createTempFile("sohoa-bench-original", "");
-            for (HandOff pass : List.of(warmUp, measured)) {
-                for (ScannedCorpus.Document document : corpus.documents()) {
-                    Path file = corpus.dir().resolve(document.file());
-                    String id = (pass == warmUp ? "warm-up-" : "") + document.file().replaceAll("[^A-Za-z0-9.]", "_");
-                    store.putOriginal(id, file, document.file(), "application/octet-stream", java.time.Instant.now());
-                    List<BufferedImage> images = pages(file);
-                    List<PdfPageImage> pdfImages = new ArrayList<>();
-                    for (BufferedImage image : images) {
-                        pdfImages.add(PdfPageImage.of(image, 300, false));
-                    }
-                    Measurement step = Measurement.start();
-                    try (var in = store.openOriginal(id)) {
-                        Files.copy(in, fetched, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    double original = step.cpuSecondsSince() / images.size();
-                    for (int n = 1; n <= images.size(); n++) {
-                        BufferedImage image = images.get(n - 1);
-                        step = Measurement.start();
-                        producer.sendBody(queue, PageJob.pdfPage(id, n - 1, 300, false).toJson());
-                        PageJob job = PageJob.fromJson(consumer.receiveBody(queue, 10_000, String.class));
-                        double message = step.cpuSecondsSince();
-                        step = Measurement.start();
-                        PageText text = new PageText(n, "", 90, 0, image.getWidth(), image.getHeight(), List.of(), null);
-                        checkpoints.put(id, new PageResult(text, pdfImages.get(n - 1)));
-                        producer.sendBody("jms:topic:sohoa.bench.done", job.toJson());
-                        checkpoints.find(id, n).orElseThrow();
-                        pass.add(image.getColorModel().getNumColorComponents() > 1, original, message,
-                                step.cpuSecondsSince());
-                    }
-                }
-            }
-            Files.deleteIfExists(fetched);
-            producer.close();
-            consumer.close();
-            return measured;
-        }
-    }
-
-    /** CPU milliseconds of the hand-off's parts, summed over pages, grey and colour apart. */
-    private static final class HandOff {
-        private static final int PARTS = 3;
-        private final double[][] millis = new double[2][PARTS];
-        private final int[] pages = new int[2];
-
-        void add(boolean colour, double... seconds) {
-            int kind = colour ? 1 : 0;
-            pages[kind]++;
-            for (int part = 0; part < PARTS; part++) {
-                millis[kind][part] += seconds[part] * 1000;
-            }
-        }
-
-        void print(PrintStream out) {
-            out.printf(Locale.ROOT, "%nhand-off per page, CPU ms of sohoa with its broker, storage and index "
-                    + "(after a warm-up pass):%n%-22s %6s %10s %8s %8s %8s%n", "pages", "count", "original",
-                    "message", "result", "total");
-            for (int kind = 0; kind < 2; kind++) {
-                if (pages[kind] > 0) {
-                    row(out, kind == 0 ? "grey" : "colour", pages[kind], millis[kind]);
-                }
-            }
-            double[] all = new double[PARTS];
-            for (int part = 0; part < PARTS; part++) {
-                all[part] = millis[0][part] + millis[1][part];
-            }
-            row(out, "all", pages[0] + pages[1], all);
-        }
-
-        private static void row(PrintStream out, String kind, int count, double[] millis) {
-            double total = 0;
-            for (double part : millis) {
-                total += part;
-            }
-            out.printf(Locale.ROOT, "%-22s %6d %10.1f %8.1f %8.1f %8.1f%n", kind, count, millis[0] / count,
-                    millis[1] / count, millis[2] / count, total / count);
-        }
-    }
-
-    private static List<BufferedImage> pages(Path file) throws IOException {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
-            List<BufferedImage> pages = new ArrayList<>();
-            try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
-                PDFRenderer renderer = new PDFRenderer(pdf);
-                for (int i = 0; i < pdf.getNumberOfPages(); i++) {
-                    pages.add(renderer.renderImageWithDPI(i, 300, ImageType.GRAY));
-                }
-            }
-            return pages;
-        }
-        BufferedImage image = ImageIO.read(file.toFile());
-        return image == null ? List.of() : List.of(image);
     }
 }
