@@ -18,6 +18,7 @@ import vn.sohoa.core.document.DocumentRecord;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.document.Page;
 import vn.sohoa.core.storage.ObjectStore;
+import vn.sohoa.ocr.work.PageCheckpoints;
 import vn.sohoa.ocr.work.WorkerHeartbeat;
 
 /**
@@ -95,7 +96,7 @@ class OcrWorkersIT {
             sohoa.kill();
             int finished = 0;
             for (int n = 1; n <= RESUME_PAGES; n++) {
-                finished += store.hasWork(id, n + ".json") ? 1 : 0;
+                finished += new PageCheckpoints(store).isDone(id, n) ? 1 : 0;
             }
             assertTrue(finished >= RESUME_PAGES / 4 && finished < RESUME_PAGES, finished + " pages finished at the kill");
 

@@ -11,10 +11,13 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.RemoveObjectsArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -492,13 +495,21 @@ public class ObjectStore {
                 .prefix(workKey(id, "")).maxKeys(1).build()).iterator().hasNext());
     }
 
-    /** Deletes what the document's pages left while it was read. */
+    /** Deletes what the document's pages left while it was read, in one request per thousand objects. */
     public void deleteWork(String id) throws StorageException {
         call(() -> {
+            List<DeleteObject> work = new ArrayList<>();
             for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(DERIVATIVES)
                     .prefix(workKey(id, "")).recursive(true).build())) {
-                client.removeObject(io.minio.RemoveObjectArgs.builder().bucket(DERIVATIVES)
-                        .object(item.get().objectName()).build());
+                work.add(new DeleteObject(item.get().objectName()));
+            }
+            if (work.isEmpty()) {
+                return null;
+            }
+            for (Result<DeleteError> error : client.removeObjects(RemoveObjectsArgs.builder().bucket(DERIVATIVES)
+                    .objects(work).build())) {
+                DeleteError refused = error.get();
+                throw new IOException("Storage did not delete " + refused.objectName() + ": " + refused.message());
             }
             return null;
         });
