@@ -15,8 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import javax.imageio.ImageIO;
-import org.apache.camel.ConsumerTemplate;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.ProducerTemplate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -51,8 +56,8 @@ import vn.sohoa.ocr.work.PageResult;
 final class HandOffBenchmark {
 
     private static final int ROUNDS = 3;
-    private static final String QUEUE = "jms:queue:sohoa.bench.pages?preserveMessageQos=true";
-    private static final String NOTICES = "jms:queue:sohoa.bench.done";
+    private static final String QUEUE = "sohoa.bench.pages";
+    private static final String NOTICES = "sohoa.bench.done";
 
     enum Part { ORIGINAL, MESSAGES, STORAGE }
 
@@ -62,15 +67,55 @@ final class HandOffBenchmark {
     private final ObjectStore store;
     private final PageCheckpoints checkpoints;
     private final ProducerTemplate producer;
-    private final ConsumerTemplate consumer;
+    private final Receivers receivers;
     private final Path fetched;
 
-    private HandOffBenchmark(ObjectStore store, ProducerTemplate producer, ConsumerTemplate consumer, Path fetched) {
+    private HandOffBenchmark(ObjectStore store, ProducerTemplate producer, Receivers receivers, Path fetched) {
         this.store = store;
         this.checkpoints = new PageCheckpoints(store);
         this.producer = producer;
-        this.consumer = consumer;
+        this.receivers = receivers;
         this.fetched = fetched;
+    }
+
+    /**
+     * The receiving ends as the product has them, open for as long as it runs: a worker's consumer
+     * of pages in a transacted session (committed once the result is stored), and the pipeline's
+     * consumer of done notices. The sends go through Camel, as the product's do.
+     */
+    private static final class Receivers implements AutoCloseable {
+        private final Connection connection;
+        private final Session worker;
+        private final MessageConsumer pages;
+        private final MessageConsumer notices;
+
+        Receivers(String brokerUrl) throws JMSException {
+            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+            factory.setConsumerWindowSize(0);
+            connection = factory.createConnection();
+            worker = connection.createSession(true, Session.SESSION_TRANSACTED);
+            pages = worker.createConsumer(worker.createQueue(QUEUE));
+            Session pipeline = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            notices = pipeline.createConsumer(pipeline.createTopic(NOTICES));
+            connection.start();
+        }
+
+        PageJob page() throws JMSException {
+            return PageJob.fromJson(((TextMessage) pages.receive(10_000)).getText());
+        }
+
+        void commit() throws JMSException {
+            worker.commit();
+        }
+
+        PageJob notice() throws JMSException {
+            return PageJob.fromJson(((TextMessage) notices.receive(10_000)).getText());
+        }
+
+        @Override
+        public void close() throws JMSException {
+            connection.close();
+        }
     }
 
     static void run(ScannedCorpus corpus, PrintStream out) throws Exception {
@@ -78,8 +123,8 @@ final class HandOffBenchmark {
             ObjectStore store = ObjectStore.connect(archive.sohoa().settings());
             Path fetched = Files.createTempFile("sohoa-bench-original", "");
             try (ProducerTemplate producer = archive.sohoa().camel().createProducerTemplate();
-                 ConsumerTemplate consumer = archive.sohoa().camel().createConsumerTemplate()) {
-                HandOffBenchmark bench = new HandOffBenchmark(store, producer, consumer, fetched);
+                 Receivers receivers = new Receivers(archive.sohoa().settings().brokerUrl())) {
+                HandOffBenchmark bench = new HandOffBenchmark(store, producer, receivers, fetched);
                 List<Page> pages = bench.pages(corpus);
                 List<Page> grey = pages.stream().filter(p -> !p.colour()).toList();
                 List<Page> colour = pages.stream().filter(Page::colour).toList();
@@ -146,9 +191,10 @@ final class HandOffBenchmark {
             }
             PageJob job = page.job();
             if (!leftOut.contains(Part.MESSAGES)) {
-                producer.sendBodyAndHeaders(QUEUE, job.toJson(), Map.of("JMSPriority", PageQueues.priority(job.page()),
-                        BrokerConnection.DOCUMENT, job.document(), BrokerConnection.PAGE, job.page()));
-                job = PageJob.fromJson(consumer.receiveBody("jms:queue:sohoa.bench.pages", 10_000, String.class));
+                producer.sendBodyAndHeaders("jms:queue:" + QUEUE + "?preserveMessageQos=true", job.toJson(),
+                        Map.of("JMSPriority", PageQueues.priority(job.page()), BrokerConnection.DOCUMENT, job.document(),
+                                BrokerConnection.PAGE, job.page()));
+                job = receivers.page();
             }
             if (!leftOut.contains(Part.STORAGE)) {
                 if (checkpoints.isDone(job.document(), job.page())) {
@@ -157,8 +203,9 @@ final class HandOffBenchmark {
                 checkpoints.put(job.document(), page.result());
             }
             if (!leftOut.contains(Part.MESSAGES)) {
-                producer.sendBody(NOTICES, job.toJson());
-                job = PageJob.fromJson(consumer.receiveBody(NOTICES, 10_000, String.class));
+                producer.sendBody("jms:topic:" + NOTICES, job.toJson());
+                receivers.commit();
+                job = receivers.notice();
             }
             if (!leftOut.contains(Part.STORAGE)) {
                 checkpoints.find(job.document(), job.page()).orElseThrow();
