@@ -157,7 +157,7 @@ public final class Sohoa implements AutoCloseable {
             }
             broker = new BrokerConnection(settings.brokerUrl());
             camel.addComponent("jms", broker.component());
-            broker.declarePageQueues();
+            declarePageQueues(broker);
             PageCheckpoints checkpoints = new PageCheckpoints(store);
             PageDispatch pages = new PageDispatch(checkpoints, broker);
 
@@ -355,6 +355,22 @@ public final class Sohoa implements AutoCloseable {
         http.getBodyHandler().setUploadsDirectory(uploads.toString());
         http.getBodyHandler().setDeleteUploadedFilesOnEnd(true);
         return http;
+    }
+
+    /**
+     * Sets up the page queues on the broker. A broker that does not answer is an outage, not a reason
+     * not to start: search and downloads work, files wait in the inbox, and the queues are set up
+     * before the first page is sent once it answers. One that answers and refuses stops the start.
+     */
+    private static void declarePageQueues(BrokerConnection broker) throws JMSException {
+        try {
+            broker.declarePageQueues();
+        } catch (JMSException e) {
+            if (broker.answers()) {
+                throw e;
+            }
+            LOG.warn("The broker at {} does not answer: files wait in the inbox until it does", broker.url());
+        }
     }
 
     private static void createBuckets(ObjectStore store) throws StorageException, InterruptedException {

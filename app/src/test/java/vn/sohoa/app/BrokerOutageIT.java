@@ -16,13 +16,14 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.sohoa.core.work.PageQueues;
 import vn.sohoa.engines.EmbeddedBroker;
 import vn.sohoa.engines.FreePort;
 
 /**
- * An external broker (SOHOA_BROKER_URL) that stops answering is an outage, as a stopped store or
- * index is: scans dropped meanwhile wait in the inbox, health says the broker is down, and they are
- * archived once the broker is back on its data folder and port.
+ * An external broker (SOHOA_BROKER_URL) that stops answering, or does not answer when sohoa starts,
+ * is an outage, as a stopped store or index is: scans dropped meanwhile wait in the inbox, health
+ * says the broker is down, and they are archived once the broker is back on its data folder and port.
  */
 @ExtendWith(RunningArchive.Extension.class)
 class BrokerOutageIT {
@@ -50,6 +51,48 @@ class BrokerOutageIT {
             broker.close();
             RunningArchive.deleteTree(brokerData);
         }
+    }
+
+    @Test
+    void sohoaStartsWhileItsBrokerIsDownAndArchivesOnceItAnswers() throws Exception {
+        Path brokerData = Files.createTempDirectory("sohoa-broker-");
+        int port = FreePort.onLoopback();
+        try (SohoaProcess sohoa = SohoaProcess.create(archive.sohoa().settings(), "512m")
+                .with("SOHOA_BROKER_URL", "tcp://127.0.0.1:" + port)
+                .with("SOHOA_OCR_THREADS", "1")) {
+            try {
+                sohoa.start();
+                String word = word();
+                String id = drop(sohoa, "cong van quet.pdf", ScannedPages.pdf(1, word, "broker down at start"));
+                await(Duration.ofSeconds(60), "the file to count as waiting for the engines",
+                        () -> waitingForEngines(sohoa) == 1 || !files(sohoa.data().resolve("failed")).isEmpty());
+                assertEquals(List.of(), files(sohoa.data().resolve("failed")), "nothing fails for an outage");
+                assertEquals(1, files(sohoa.inbox()).size(), "the file waits in the inbox");
+                assertEquals("DOWN", engine(sohoa, "broker"));
+                assertEquals("DEGRADED", sohoa.getJson("/api/health").path("status").asText());
+
+                broker = EmbeddedBroker.start(brokerData, "127.0.0.1", port);
+                await(Duration.ofMinutes(4), "the file to be archived once the broker answers\n" + sohoa.logTail(),
+                        () -> state(sohoa, id).equals("ARCHIVED"));
+                assertEquals("UP", engine(sohoa, "broker"));
+                await(Duration.ofSeconds(30), "the scan to be found by its printed word " + word,
+                        () -> found(sohoa, word).contains(id));
+                assertEquals(3, deadLetterSettings(),
+                        "the page queue was set up once the broker answered: a page is given up after three tries");
+            } catch (AssertionError | Exception e) {
+                sohoa.kill();
+                throw e;
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            RunningArchive.deleteTree(brokerData);
+        }
+    }
+
+    private int deadLetterSettings() {
+        return broker.maxDeliveryAttempts(PageQueues.PAGES);
     }
 
     private void filesWaitForTheBroker(SohoaProcess sohoa, Path brokerData, int port) throws Exception {

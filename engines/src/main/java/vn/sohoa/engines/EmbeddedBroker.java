@@ -61,6 +61,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return url;
     }
 
+    /** How many times a message of the address is delivered before it is dead-lettered (10 unless set). */
+    public int maxDeliveryAttempts(String address) {
+        return server.getActiveMQServer().getAddressSettingsRepository().getMatch(address).getMaxDeliveryAttempts();
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();

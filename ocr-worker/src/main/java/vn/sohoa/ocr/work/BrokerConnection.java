@@ -35,6 +35,7 @@ public final class BrokerConnection implements AutoCloseable {
     private final CachingConnectionFactory shared;
     /** For questions asked now and then: fails at once when the broker does not answer. */
     private final ActiveMQConnectionFactory questions;
+    private volatile boolean pageQueuesDeclared;
 
     public BrokerConnection(String url) {
         this.url = url;
@@ -70,9 +71,12 @@ public final class BrokerConnection implements AutoCloseable {
     /**
      * Sets up the page queues on the broker, embedded or not, through its management address: the
      * queues, and a page given up after {@link PageQueues#MAX_DELIVERIES} deliveries to the dead-letter
-     * queue. Kept by the broker; done again at each start.
+     * queue. Kept by the broker; done once by each process that sends pages, before its first page.
      */
     public void declarePageQueues() throws JMSException {
+        if (pageQueuesDeclared) {
+            return;
+        }
         Message settings = ask(ask -> JMSManagementHelper.putOperationInvocation(ask, "broker", "addAddressSettings",
                 PageQueues.PAGES, "{\"maxDeliveryAttempts\":" + PageQueues.MAX_DELIVERIES + ",\"redeliveryDelay\":1000,"
                         + "\"deadLetterAddress\":\"" + PageQueues.DEAD + "\"}"));
@@ -88,6 +92,7 @@ public final class BrokerConnection implements AutoCloseable {
                 throw new JMSException("The broker refused the queue " + queue + ": " + result(answer));
             }
         }
+        pageQueuesDeclared = true;
     }
 
     /** Whether the broker answers now: a connection opened within the answer time. */

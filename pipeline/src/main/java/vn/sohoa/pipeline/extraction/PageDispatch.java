@@ -57,11 +57,17 @@ public final class PageDispatch {
      * What an earlier run left of the document: whether it was being read, and which of its pages are
      * on the page queue still (sent, not read yet). Asked before a document's pages are sent, so the
      * broker is asked first whether it answers: a send to a broker that went away fails only after a
-     * minute.
+     * minute. The page queues are set up on it then if they could not be at start (it did not answer).
      */
     public Earlier earlier(String document) throws BrokerException, StorageException {
         if (!broker.answers()) {
             throw new BrokerException("The broker at " + broker.url() + " does not answer", null);
+        }
+        try {
+            broker.declarePageQueues();
+        } catch (JMSException e) {
+            throw new BrokerException("Could not set up the page queues on the broker at " + broker.url() + ": "
+                    + e.getMessage(), e);
         }
         if (!checkpoints.started(document)) {
             return Earlier.NOTHING;
