@@ -56,6 +56,8 @@ import vn.sohoa.ocr.work.PageResult;
 final class HandOffBenchmark {
 
     private static final int ROUNDS = 3;
+    /** Pages a measured loop goes through at least: CPU times are counted in 10 ms ticks a process. */
+    private static final int LOOP_PAGES = 40;
     private static final String QUEUE = "sohoa.bench.pages";
     private static final String NOTICES = "sohoa.bench.done";
 
@@ -136,9 +138,9 @@ final class HandOffBenchmark {
                             continue;
                         }
                         String name = kind == grey ? "grey" : "colour";
-                        add(millis, name, -1, bench.loop(kind, EnumSet.noneOf(Part.class)) / kind.size());
+                        add(millis, name, -1, bench.loop(kind, EnumSet.noneOf(Part.class)));
                         for (Part part : Part.values()) {
-                            add(millis, name, part.ordinal(), bench.loop(kind, EnumSet.of(part)) / kind.size());
+                            add(millis, name, part.ordinal(), bench.loop(kind, EnumSet.of(part)));
                         }
                     }
                 }
@@ -149,7 +151,7 @@ final class HandOffBenchmark {
         }
     }
 
-    /** Sums the whole loop's CPU ms a page ({@code part} -1) and the loops without one part. */
+    /** Sums the whole loop's CPU ms a page ({@code part} -1) and the loops' without one part. */
     private static void add(Map<String, double[]> millis, String kind, int part, double seconds) {
         millis.computeIfAbsent(kind, k -> new double[Part.values().length + 1])[part + 1] += seconds * 1000 / ROUNDS;
     }
@@ -170,9 +172,20 @@ final class HandOffBenchmark {
         }
     }
 
-    /** CPU seconds of one loop over the pages, every process counted, without the parts left out. */
+    /**
+     * CPU seconds a page of loops over the pages (as many passes as make {@link #LOOP_PAGES}), every
+     * process counted, without the parts left out.
+     */
     private double loop(List<Page> pages, Set<Part> leftOut) throws Exception {
+        int passes = (LOOP_PAGES + pages.size() - 1) / pages.size();
         Measurement measurement = Measurement.start();
+        for (int pass = 0; pass < passes; pass++) {
+            loopOnce(pages, leftOut);
+        }
+        return measurement.cpuSecondsSince() / passes / pages.size();
+    }
+
+    private void loopOnce(List<Page> pages, Set<Part> leftOut) throws Exception {
         String document = null;
         for (Page page : pages) {
             if (!page.document().equals(document)) {
@@ -214,7 +227,6 @@ final class HandOffBenchmark {
         if (document != null) {
             finish(document, leftOut);
         }
-        return measurement.cpuSecondsSince();
     }
 
     private void finish(String document, Set<Part> leftOut) throws Exception {
