@@ -179,7 +179,6 @@ public final class Sohoa implements AutoCloseable {
                     "language", settings.ocrLanguage(), "threads", ocr != null ? settings.ocrThreads() : 0), fixity,
                     () -> pageWork(store, pages));
             IndexRebuild rebuild = new IndexRebuild(store, index);
-            indexAccessLevels(index, rebuild);
             ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
                     tracker, folders, health, fixity, rebuild);
             Accounts accounts = new Accounts(store);
@@ -210,7 +209,7 @@ public final class Sohoa implements AutoCloseable {
             EnginesAnswer enginesAnswer = new EnginesAnswer(store, index, broker);
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, enginesAnswer, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, enginesAnswer, ingestOptions));
-            camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
+            camel.addRoutes(new MaintenanceRoutes(fixity, rebuild, settings.fixityCron(), settings.fixityShare()));
             PageViews pageViews = new PageViews(store, settings.dataDir().resolve("tmp").resolve("pages"));
             pageViews.deleteAbandoned();
             PageImageHandlers pageImages = new PageImageHandlers(pageViews, index);
@@ -319,14 +318,6 @@ public final class Sohoa implements AutoCloseable {
      * Documents indexed by a version without access levels match no user's clearance (they fail
      * closed); the index is rebuilt from storage once so that they are found again.
      */
-    private static void indexAccessLevels(DocumentIndex index, IndexRebuild rebuild) throws Exception {
-        long without = index.countWithoutAccessLevel();
-        if (without > 0) {
-            LOG.info("{} documents were indexed without an access level: rebuilding the index from storage", without);
-            rebuild.run();
-        }
-    }
-
     private static void showFirstAdminPassword(java.util.Optional<String> password, Settings settings) {
         password.ifPresent(p -> System.out.printf("%n  Tài khoản quản trị đầu tiên / first admin account:%n"
                 + "    tên đăng nhập / username: admin%n    mật khẩu / password:      %s%n"
