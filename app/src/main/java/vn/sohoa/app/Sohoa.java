@@ -24,6 +24,8 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.api.access.AccessGuard;
@@ -91,6 +93,11 @@ public final class Sohoa implements AutoCloseable {
     /** Retries, with growing delays up to a minute, before a file that meets a stopped engine waits for the next poll. */
     private static final int ENGINE_RETRIES = 6;
     private static final Duration LOGIN_LOCK = Duration.ofMinutes(15);
+    /**
+     * A reindex or verify of the whole archive answers when it is done: minutes at 100,000 records.
+     * Vert.x would print a blocked thread's stack every second after one minute.
+     */
+    private static final Duration LONGEST_REQUEST = Duration.ofHours(1);
 
     private final Settings settings;
     private final EmbeddedEngines engines;
@@ -194,6 +201,8 @@ public final class Sohoa implements AutoCloseable {
 
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
+            camel.getRegistry().bind("vertxOptions", new VertxOptions()
+                    .setMaxWorkerExecuteTime(LONGEST_REQUEST.toSeconds()).setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS));
             camel.addService(http);
             if (ocr != null) {
                 pageSources = new PageSources(store);
