@@ -24,6 +24,8 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.api.access.AccessGuard;
@@ -91,6 +93,11 @@ public final class Sohoa implements AutoCloseable {
     /** Retries, with growing delays up to a minute, before a file that meets a stopped engine waits for the next poll. */
     private static final int ENGINE_RETRIES = 6;
     private static final Duration LOGIN_LOCK = Duration.ofMinutes(15);
+    /**
+     * A reindex or verify of the whole archive answers when it is done: minutes at 100,000 records.
+     * Vert.x would print a blocked thread's stack every second after one minute.
+     */
+    private static final Duration LONGEST_REQUEST = Duration.ofHours(1);
 
     private final Settings settings;
     private final EmbeddedEngines engines;
@@ -179,7 +186,6 @@ public final class Sohoa implements AutoCloseable {
                     "language", settings.ocrLanguage(), "threads", ocr != null ? settings.ocrThreads() : 0), fixity,
                     () -> pageWork(store, pages));
             IndexRebuild rebuild = new IndexRebuild(store, index);
-            indexAccessLevels(index, rebuild);
             ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
                     tracker, folders, health, fixity, rebuild);
             Accounts accounts = new Accounts(store);
@@ -195,6 +201,8 @@ public final class Sohoa implements AutoCloseable {
 
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
+            camel.getRegistry().bind("vertxOptions", new VertxOptions()
+                    .setMaxWorkerExecuteTime(LONGEST_REQUEST.toSeconds()).setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS));
             camel.addService(http);
             if (ocr != null) {
                 pageSources = new PageSources(store);
@@ -210,7 +218,7 @@ public final class Sohoa implements AutoCloseable {
             EnginesAnswer enginesAnswer = new EnginesAnswer(store, index, broker);
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, enginesAnswer, ingestOptions));
             camel.addRoutes(new ManifestRoutes(folders, manifests, enginesAnswer, ingestOptions));
-            camel.addRoutes(new MaintenanceRoutes(fixity, settings.fixityCron(), settings.fixityShare()));
+            camel.addRoutes(new MaintenanceRoutes(fixity, rebuild, settings.fixityCron(), settings.fixityShare()));
             PageViews pageViews = new PageViews(store, settings.dataDir().resolve("tmp").resolve("pages"));
             pageViews.deleteAbandoned();
             PageImageHandlers pageImages = new PageImageHandlers(pageViews, index);
@@ -319,14 +327,6 @@ public final class Sohoa implements AutoCloseable {
      * Documents indexed by a version without access levels match no user's clearance (they fail
      * closed); the index is rebuilt from storage once so that they are found again.
      */
-    private static void indexAccessLevels(DocumentIndex index, IndexRebuild rebuild) throws Exception {
-        long without = index.countWithoutAccessLevel();
-        if (without > 0) {
-            LOG.info("{} documents were indexed without an access level: rebuilding the index from storage", without);
-            rebuild.run();
-        }
-    }
-
     private static void showFirstAdminPassword(java.util.Optional<String> password, Settings settings) {
         password.ifPresent(p -> System.out.printf("%n  Tài khoản quản trị đầu tiên / first admin account:%n"
                 + "    tên đăng nhập / username: admin%n    mật khẩu / password:      %s%n"

@@ -174,6 +174,24 @@ class ApiIT {
     }
 
     @Test
+    void aRecordWithTheTypedWordsSideBySideComesFirst() throws Exception {
+        String token = "canh" + UUID.randomUUID().toString().replace("-", "");
+        // Both hold every word; the shorter one would come first if only the words counted.
+        String apart = archive.drop("Canh nhau/rai rac.txt",
+                ("Đoàn viên đủ. Phát triển kinh tế. " + token).getBytes(StandardCharsets.UTF_8));
+        String together = archive.drop("Canh nhau/lien nhau.txt",
+                ("Công tác phát triển đoàn viên tại các công đoàn cơ sở trong năm. " + token).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(apart, "ARCHIVED");
+        archive.awaitState(together, "ARCHIVED");
+        for (String query : List.of("phát triển đoàn viên", "phat trien doan vien")) {
+            JsonNode found = archive.getJson("/api/search?folder=Canh+nhau&q="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+            assertEquals(2, found.path("total").asLong(), query);
+            assertEquals(together, found.path("hits").path(0).path("id").asText(), query);
+        }
+    }
+
+    @Test
     void confidentialRecordsAreFilteredAndCountedByTheirMark() throws Exception {
         String token = "mat" + UUID.randomUUID().toString().replace("-", "");
         String secret = archive.drop("Mat/ho so nhan su.txt", ("LĐLĐ TỈNH BÌNH PHƯỚC\nMẬT\nSố: 12/BC-LĐLĐ\n"

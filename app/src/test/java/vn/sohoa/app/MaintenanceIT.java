@@ -100,6 +100,52 @@ class MaintenanceIT {
     }
 
     @Test
+    void anIndexMadeByAnOlderVersionIsRebuiltFromStorageAtStart() throws Exception {
+        String token = "sohoa" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String id = archive.drop("Nang cap/quyet dinh.txt",
+                ("Quyết định khen thưởng đoàn viên công đoàn xuất sắc " + token).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(id, "ARCHIVED");
+        long total = archive.getJson("/api/search?size=1").path("total").asLong();
+        String before = indexBehind();
+        String elasticsearch = archive.sohoa().settings().elasticsearchUrl();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> aged = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + before + "/_mapping"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"_meta\": {\"version\": 1}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, aged.statusCode(), aged.body());
+
+        archive.restart();
+        RunningArchive.await(java.time.Duration.ofMinutes(2), "the older index rebuilt",
+                () -> !before.equals(indexBehind()));
+        String after = indexBehind();
+        JsonNode mapping = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(
+                archive.sohoa().settings().elasticsearchUrl() + "/" + after
+                + "/_mapping")).build(), HttpResponse.BodyHandlers.ofString()).body()).path(after).path("mappings");
+        assertEquals(2, mapping.path("_meta").path("version").asInt(), mapping.toString());
+        assertEquals(total, archive.getJson("/api/search?size=1").path("total").asLong());
+        assertEquals(id, archive.getJson("/api/search?q=" + token).path("hits").get(0).path("id").asText());
+        archive.restart();
+        assertEquals(after, indexBehind(), "an index of this version is kept");
+    }
+
+    /** The index the search alias points at now. */
+    private String indexBehind() {
+        try {
+            var settings = archive.sohoa().settings();
+            HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(settings.elasticsearchUrl() + "/_alias/" + settings.indexAlias())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Json.MAPPER.readTree(response.body()).fieldNames().next();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void reindexAndVerifyFindEveryStoredRecordThroughTheRecordList() throws Exception {
         String id = archive.drop("Danh sach/to trinh " + UUID.randomUUID() + ".txt",
                 ("Tờ trình mua sắm thiết bị " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));

@@ -10,10 +10,10 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import co.elastic.clients.util.ObjectBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +38,9 @@ import vn.sohoa.core.document.Json;
 public class DocumentIndex implements AutoCloseable {
 
     private static final String MAPPING = "/index/documents.json";
+    private static final String MAPPING_JSON = mapping();
+    /** Raised with every change of the mapping that documents indexed before it do not have. */
+    private static final int MAPPING_VERSION = mappingVersion();
 
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -49,6 +52,25 @@ public class DocumentIndex implements AutoCloseable {
         this.client = client;
         this.alias = alias;
         this.health = URI.create(url.replaceAll("/+$", "") + "/_cluster/health");
+    }
+
+    private static String mapping() {
+        try (InputStream mapping = DocumentIndex.class.getResourceAsStream(MAPPING)) {
+            if (mapping == null) {
+                throw new IllegalStateException("Index mapping " + MAPPING + " is not on the classpath");
+            }
+            return new String(mapping.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int mappingVersion() {
+        try {
+            return Json.MAPPER.readTree(MAPPING_JSON).path("mappings").path("_meta").path("version").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static DocumentIndex connect(String url, String alias) {
@@ -67,32 +89,26 @@ public class DocumentIndex implements AutoCloseable {
         return alias;
     }
 
-    /**
-     * Creates the first index and its alias unless the alias exists; an existing index is given the
-     * fields the mapping gained since it was created (the mapping is strict, so documents carrying
-     * them would otherwise be refused).
-     */
+    /** Creates the first index and its alias unless the alias exists. */
     public void createIfMissing() throws IndexException {
         boolean exists = call(() -> client.indices().existsAlias(a -> a.name(alias)).value());
         if (!exists) {
             String first = createVersion();
             makeSearchable(first);
             switchAliasTo(first);
-        } else {
-            addNewFields();
         }
     }
 
-    private void addNewFields() throws IndexException {
-        call(() -> {
-            try (InputStream mapping = DocumentIndex.class.getResourceAsStream(MAPPING)) {
-                if (mapping == null) {
-                    throw new IllegalStateException("Index mapping " + MAPPING + " is not on the classpath");
-                }
-                JsonNode properties = Json.MAPPER.readTree(mapping).path("mappings").path("properties");
-                String body = Json.MAPPER.writeValueAsString(Map.of("properties", properties));
-                return client.indices().putMapping(p -> p.index(alias).withJson(new StringReader(body)));
-            }
+    /**
+     * Whether the index behind the alias was made with this version's mapping. One made with an
+     * older mapping lacks fields or analysis the searches use, which only indexing the records again
+     * gives it: it is to be rebuilt from storage.
+     */
+    public boolean isCurrent() throws IndexException {
+        var mappings = call(() -> client.indices().getMapping(m -> m.index(alias))).result().values();
+        return mappings.stream().allMatch(m -> {
+            var meta = m.mappings().meta();
+            return meta != null && meta.containsKey("version") && meta.get("version").to(Integer.class) == MAPPING_VERSION;
         });
     }
 
@@ -102,14 +118,7 @@ public class DocumentIndex implements AutoCloseable {
      */
     public String createVersion() throws IndexException {
         String index = alias + "-" + System.currentTimeMillis();
-        call(() -> {
-            try (InputStream mapping = DocumentIndex.class.getResourceAsStream(MAPPING)) {
-                if (mapping == null) {
-                    throw new IllegalStateException("Index mapping " + MAPPING + " is not on the classpath");
-                }
-                return client.indices().create(c -> c.index(index).withJson(mapping));
-            }
-        });
+        call(() -> client.indices().create(c -> c.index(index).withJson(new StringReader(MAPPING_JSON))));
         call(() -> client.indices().putSettings(p -> p.index(index).settings(st -> st.refreshInterval(t -> t.time("-1")))));
         return index;
     }
@@ -268,12 +277,6 @@ public class DocumentIndex implements AutoCloseable {
      */
     public static Query visibleTo(Clearance clearance) {
         return Query.of(q -> q.range(r -> r.number(n -> n.field("accessLevel").lte((double) clearance.level()))));
-    }
-
-    /** How many documents carry no access level: indexed by a version that had none, to be indexed again. */
-    public long countWithoutAccessLevel() throws IndexException {
-        return call(() -> client.count(c -> c.index(alias)
-                .query(q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field("accessLevel")))))).count());
     }
 
     public long count() throws IndexException {

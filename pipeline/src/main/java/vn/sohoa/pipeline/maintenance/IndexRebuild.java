@@ -52,6 +52,17 @@ public class IndexRebuild {
     public record Result(String index, int documents, int caughtUp, int refused) {
     }
 
+    /**
+     * Rebuilds the index if an older version of sohoa made it (its mapping lacks what searches now
+     * use); searches keep answering from it meanwhile.
+     */
+    public void runIfOutdated() throws StorageException, IndexException {
+        if (!index.isCurrent()) {
+            LOG.info("The search index was made by an older version of sohoa: rebuilding it from storage");
+            run();
+        }
+    }
+
     public synchronized Result run() throws StorageException, IndexException {
         long started = System.nanoTime();
         String target = index.createVersion();

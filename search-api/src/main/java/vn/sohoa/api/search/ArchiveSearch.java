@@ -26,8 +26,10 @@ import vn.sohoa.core.text.VietnameseText;
 /**
  * Vietnamese-aware full-text search. Every word must be found without regard to diacritics
  * ({@code contentFolded}); words typed with diacritics also score on {@code contentExact}, so exact
- * matches come first; words close together and in order score more. Quoted phrases must match
- * as phrases. Snippets are cut from the original text with the matched words marked.
+ * matches come first; a document that has the typed words side by side, in the typed order, scores
+ * more for each such pair (word pairs are indexed: no word positions are read to score, so a search
+ * costs about the same however many documents it finds). Quoted phrases must match as phrases.
+ * Snippets are cut from the original text with the matched words marked.
  */
 public class ArchiveSearch {
 
@@ -169,18 +171,18 @@ public class ArchiveSearch {
             }
             // The forms of one query are alternatives: the best one scores, they do not add up.
             bool.must(q -> q.disMax(d -> d.queries(forms)));
-            bool.should(q -> q.matchPhrase(m -> m.field("contentFolded").query(folded).slop(2).boost(2f)));
+            bool.should(q -> q.match(m -> m.field("contentFolded.pairs").query(folded).boost(2f)));
             documentNumberQuery(folded).ifPresent(bool::should);
             if (VietnameseText.hasDiacritics(query.words())) {
                 String exact = VietnameseText.canonical(query.words());
                 bool.should(q -> q.match(m -> m.field("contentExact").query(exact).boost(1.5f)));
-                bool.should(q -> q.matchPhrase(m -> m.field("contentExact").query(exact).slop(2).boost(3f)));
+                bool.should(q -> q.match(m -> m.field("contentExact.pairs").query(exact).boost(3f)));
             }
         }
         for (String phrase : query.phrases()) {
             bool.must(q -> q.matchPhrase(m -> m.field("contentFolded").query(VietnameseText.fold(phrase))));
             if (VietnameseText.hasDiacritics(phrase)) {
-                bool.should(q -> q.matchPhrase(m -> m.field("contentExact").query(VietnameseText.canonical(phrase))
+                bool.should(q -> q.match(m -> m.field("contentExact.pairs").query(VietnameseText.canonical(phrase))
                         .boost(3f)));
             }
         }
