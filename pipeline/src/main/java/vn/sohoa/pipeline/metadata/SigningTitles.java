@@ -57,13 +57,18 @@ final class SigningTitles {
      * ("TỊCH", "Ủ TỊCH", "À TỊCH", "TỊCH CN" for CHỦ TỊCH): the titles of the list ending so, a letter
      * of the first word read allowed to differ and words after the title's that no title has dropped;
      * of a head's and a deputy's title ending alike, the deputy's when the authority signs for the
-     * head ("KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH"), otherwise the head's. Empty when the title is one of
-     * the list as read, or the end of none.
+     * head ("KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH"), otherwise the head's. A title whose words OCR ran
+     * together ("CHỦTỊCH") is the title. Empty when the title is one of the list as read, or the end of none.
      */
     static Optional<String> completed(String title, String authority) {
         String tidied = tidy(title);
         if (TITLES.contains(tidied)) {
             return Optional.empty();
+        }
+        Optional<String> runTogether = TITLES.stream().filter(known -> known.replace(" ", "").equals(tidied.replace(" ", "")))
+                .findFirst();
+        if (runTogether.isPresent()) {
+            return runTogether;
         }
         List<String> read = new ArrayList<>(List.of(tidied.split(" ")));
         while (!read.isEmpty() && !WORDS.contains(read.get(read.size() - 1))) {

@@ -123,6 +123,8 @@ class AdministrativeReaderTest {
         assertEquals("CHỦ TỊCH", value(title("TM. BAN CHẤP HÀNH", "À TỊCH", "Lê Văn Hòa")), "a letter of the first word read otherwise");
         assertEquals("PHÓ CHỦ TỊCH", value(title("KT. CHỦ TỊCH", "TỊCH CN", "Lê Văn Hòa")),
                 "signing for the head: the deputy; a speck read as letters after the title dropped");
+        assertEquals("PHÓ CHỦ TỊCH", value(title("KT. CHỦ TỊCH", "Ó CHỦ TỊCH", "Lê Văn Hòa")));
+        assertEquals("CHỦ TỊCH", value(title("TM. BAN THƯỜNG VỤ", "CHỦTỊCH", "Lê Văn Hòa")), "words run together");
         assertEquals(0.6, title("TM. BAN THƯỜNG VỤ", "TỊCH", "Lê Văn Hòa").confidence());
         assertEquals("PHÓ CHỦ TỊCH", value(title("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Lê Văn Hòa")), "a whole title as read");
         assertEquals(0.8, title("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Lê Văn Hòa").confidence());
