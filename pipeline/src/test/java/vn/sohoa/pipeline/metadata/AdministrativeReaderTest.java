@@ -132,6 +132,16 @@ class AdministrativeReaderTest {
                 "a title the list does not have is left as read");
     }
 
+    @Test
+    void aSpeckBeforeTheSigningAuthorityDoesNotHideIt() {
+        String page = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", ".TM. BAN THƯỜNG VỤ",
+                "PHÓ CHỦ TỊCH", "Đỗ Đình Lâm");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, page)));
+        assertEquals("TM. BAN THƯỜNG VỤ", value(m.signingAuthority()));
+        assertEquals("PHÓ CHỦ TỊCH", value(m.signerTitle()));
+        assertEquals("Đỗ Đình Lâm", value(m.signer()));
+    }
+
     private static AdministrativeMetadata.Field title(String... block) {
         String page = "Kính đề nghị xem xét./.\nNơi nhận:\n- Lưu: VT.\n" + String.join("\n", block);
         return AdministrativeReader.read(List.of(Page.textLayer(1, page))).signerTitle();
