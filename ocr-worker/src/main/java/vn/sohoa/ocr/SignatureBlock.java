@@ -181,15 +181,15 @@ final class SignatureBlock {
         }
 
         /**
-         * The block with the lowest name line of another reading of it added in its place, when the
-         * block has no name line of its own; as it is otherwise.
+         * The block with the lowest name of another reading of it added as a line in its place, when
+         * the block has no name line of its own; as it is otherwise.
          */
         Layout withNameFrom(List<List<Word>> otherReading) {
             if (hasName()) {
                 return this;
             }
-            Optional<List<Word>> name = otherReading.stream().map(SignatureBlock::lettered).filter(SignatureBlock::isName)
-                    .max(Comparator.comparingInt(line -> line.get(0).y()));
+            Optional<List<Word>> name = otherReading.stream().map(SignatureBlock::nameAtEnd).filter(words -> !words.isEmpty())
+                    .max(Comparator.comparingInt(words -> words.get(0).y()));
             if (name.isEmpty()) {
                 return this;
             }
@@ -275,14 +275,26 @@ final class SignatureBlock {
     }
 
     /**
-     * Two to six words, each a Vietnamese syllable of two letters or more written as a name is
-     * (a capital, then lower case): "Phạm Thị Hồng Ánh", or the given names "Xuân Phong".
+     * The name a line ends with: two to six words, each a Vietnamese syllable of two letters or more
+     * written as a name is (a capital, then lower case), after whatever was read before them ("SỐ
+     * Phạm Thị Hồng Ánh", a stroke read as capitals); given names alone ("Xuân Phong") count too.
      */
-    private static boolean isName(List<Word> line) {
+    private static List<Word> nameAtEnd(List<Word> line) {
         List<Word> words = lettered(line);
-        return words.size() >= MIN_NAME_WORDS && words.size() <= MAX_NAME_WORDS
-                && words.stream().map(w -> withoutEdgeMarks(w.text()))
-                        .allMatch(w -> w.length() >= 2 && w.matches("\\p{Lu}\\p{Ll}+") && VietnameseSyllables.isValid(w));
+        int from = words.size();
+        while (from > 0 && words.size() - from < MAX_NAME_WORDS && isNameWord(words.get(from - 1).text())) {
+            from--;
+        }
+        return words.size() - from >= MIN_NAME_WORDS ? words.subList(from, words.size()) : List.of();
+    }
+
+    private static boolean isName(List<Word> line) {
+        return !nameAtEnd(line).isEmpty();
+    }
+
+    private static boolean isNameWord(String text) {
+        String word = withoutEdgeMarks(text);
+        return word.length() >= 2 && word.matches("\\p{Lu}\\p{Ll}+") && VietnameseSyllables.isValid(word);
     }
 
     /** The line's words that have a letter: a speck beside a name is no part of it. */

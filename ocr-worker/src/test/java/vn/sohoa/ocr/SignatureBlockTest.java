@@ -162,6 +162,9 @@ class SignatureBlockTest {
                 List.of(word("Xuân", 1200, 1400), word("Phong", 1300, 1400)));
         SignatureBlock.Layout layout = SignatureBlock.withBlock(List.of(), region, block);
         assertTrue(layout.hasName(), "given names left of a name under the seal are a name line");
+        List<List<Word>> afterStroke = List.of(List.of(word("SỐ", 1100, 1400), word("Phạm", 1200, 1400),
+                word("Thị", 1300, 1400), word("Hồng", 1400, 1400), word("Ánh", 1500, 1400)));
+        assertTrue(SignatureBlock.withBlock(List.of(), region, afterStroke).hasName(), "a stroke read as capitals before the name");
         List<List<Word>> sparse = List.of(List.of(word("Lê", 1100, 1400), word("Xuân", 1200, 1400), word("Phong", 1300, 1400)));
         assertEquals(texts(layout.block()), texts(layout.withNameFrom(sparse).block()));
     }
