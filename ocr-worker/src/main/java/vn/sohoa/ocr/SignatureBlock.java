@@ -188,7 +188,7 @@ final class SignatureBlock {
             if (hasName()) {
                 return this;
             }
-            Optional<List<Word>> name = otherReading.stream().map(SignatureBlock::nameAtEnd).filter(words -> !words.isEmpty())
+            Optional<List<Word>> name = otherReading.stream().map(SignatureBlock::nameIn).filter(words -> !words.isEmpty())
                     .max(Comparator.comparingInt(words -> words.get(0).y()));
             if (name.isEmpty()) {
                 return this;
@@ -275,21 +275,27 @@ final class SignatureBlock {
     }
 
     /**
-     * The name a line ends with: two to six words, each a Vietnamese syllable of two letters or more
-     * written as a name is (a capital, then lower case), after whatever was read before them ("SỐ
-     * Phạm Thị Hồng Ánh", a stroke read as capitals); given names alone ("Xuân Phong") count too.
+     * The name on a line: the longest run of two to six words, each a Vietnamese syllable of two
+     * letters or more written as a name is (a capital, then lower case), whatever was read around it
+     * ("SỐ Phạm Thị Hồng Ánh", a stroke read as capitals); given names alone ("Xuân Phong") count too.
      */
-    private static List<Word> nameAtEnd(List<Word> line) {
+    private static List<Word> nameIn(List<Word> line) {
         List<Word> words = lettered(line);
-        int from = words.size();
-        while (from > 0 && words.size() - from < MAX_NAME_WORDS && isNameWord(words.get(from - 1).text())) {
-            from--;
+        List<Word> longest = List.of();
+        int from = 0;
+        for (int to = 0; to <= words.size(); to++) {
+            if (to == words.size() || !isNameWord(words.get(to).text())) {
+                if (to - from > longest.size()) {
+                    longest = words.subList(from, Math.min(to, from + MAX_NAME_WORDS));
+                }
+                from = to + 1;
+            }
         }
-        return words.size() - from >= MIN_NAME_WORDS ? words.subList(from, words.size()) : List.of();
+        return longest.size() >= MIN_NAME_WORDS ? longest : List.of();
     }
 
     private static boolean isName(List<Word> line) {
-        return !nameAtEnd(line).isEmpty();
+        return !nameIn(line).isEmpty();
     }
 
     private static boolean isNameWord(String text) {

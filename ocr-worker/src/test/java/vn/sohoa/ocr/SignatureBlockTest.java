@@ -165,6 +165,9 @@ class SignatureBlockTest {
         List<List<Word>> afterStroke = List.of(List.of(word("SỐ", 1100, 1400), word("Phạm", 1200, 1400),
                 word("Thị", 1300, 1400), word("Hồng", 1400, 1400), word("Ánh", 1500, 1400)));
         assertTrue(SignatureBlock.withBlock(List.of(), region, afterStroke).hasName(), "a stroke read as capitals before the name");
+        List<List<Word>> strokeAfter = List.of(List.of(word("Phạm", 1200, 1400), word("Thị", 1300, 1400),
+                word("Hồng", 1400, 1400), word("Ánh", 1500, 1400), word("ẻ", 1600, 1400)));
+        assertTrue(SignatureBlock.withBlock(List.of(), region, strokeAfter).hasName(), "a stroke read as a letter after it");
         List<List<Word>> sparse = List.of(List.of(word("Lê", 1100, 1400), word("Xuân", 1200, 1400), word("Phong", 1300, 1400)));
         assertEquals(texts(layout.block()), texts(layout.withNameFrom(sparse).block()));
     }
