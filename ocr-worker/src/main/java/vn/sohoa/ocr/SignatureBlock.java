@@ -32,6 +32,9 @@ final class SignatureBlock {
     private static final double COLUMN_GAP = 2;
     /** A word read with less confidence than this inside the block is taken for seal or signature strokes. */
     private static final float MIN_CONFIDENCE = 60;
+    /** A person's name: two to six words. */
+    private static final int MIN_NAME_WORDS = 2;
+    private static final int MAX_NAME_WORDS = 6;
 
     private SignatureBlock() {
     }
@@ -172,6 +175,30 @@ final class SignatureBlock {
             return new Layout(page, List.of());
         }
 
+        /** Whether a line of the block reads as a person's name (given names only included). */
+        boolean hasName() {
+            return block.stream().anyMatch(SignatureBlock::isName);
+        }
+
+        /**
+         * The block with the lowest name of another reading of it added as a line in its place, when
+         * the block has no name line of its own; as it is otherwise.
+         */
+        Layout withNameFrom(List<List<Word>> otherReading) {
+            if (hasName()) {
+                return this;
+            }
+            Optional<List<Word>> name = otherReading.stream().map(SignatureBlock::nameIn).filter(words -> !words.isEmpty())
+                    .max(Comparator.comparingInt(words -> words.get(0).y()));
+            if (name.isEmpty()) {
+                return this;
+            }
+            List<List<Word>> lines = new ArrayList<>(block);
+            lines.add(name.get());
+            lines.sort(Comparator.comparingInt(line -> line.stream().mapToInt(Word::y).min().orElse(0)));
+            return new Layout(page, lines);
+        }
+
         /** Where the block's lines go among the page's lines in reading order: after the last one starting above the block's bottom. */
         int blockAfter(List<List<ReadingOrder.Segment>> ordered) {
             int bottom = block.stream().flatMap(List::stream).mapToInt(w -> w.y() + w.height()).max().orElse(0);
@@ -247,6 +274,44 @@ final class SignatureBlock {
         }
     }
 
+    /**
+     * The name on a line: the longest run of two to six words, each a Vietnamese syllable of two
+     * letters or more written as a name is (a capital, then lower case), whatever was read around it
+     * ("SỐ Phạm Thị Hồng Ánh", a stroke read as capitals); given names alone ("Xuân Phong") count too.
+     */
+    private static List<Word> nameIn(List<Word> line) {
+        List<Word> words = lettered(line);
+        List<Word> longest = List.of();
+        int from = 0;
+        for (int to = 0; to <= words.size(); to++) {
+            if (to == words.size() || !isNameWord(words.get(to).text())) {
+                if (to - from > longest.size()) {
+                    longest = words.subList(from, Math.min(to, from + MAX_NAME_WORDS));
+                }
+                from = to + 1;
+            }
+        }
+        return longest.size() >= MIN_NAME_WORDS ? longest : List.of();
+    }
+
+    private static boolean isName(List<Word> line) {
+        return !nameIn(line).isEmpty();
+    }
+
+    private static boolean isNameWord(String text) {
+        String word = withoutEdgeMarks(text);
+        return word.length() >= 2 && word.matches("\\p{Lu}\\p{Ll}+") && VietnameseSyllables.isValid(word);
+    }
+
+    /** The line's words that have a letter: a speck beside a name is no part of it. */
+    private static List<Word> lettered(List<Word> line) {
+        return line.stream().filter(w -> w.text().codePoints().anyMatch(Character::isLetter)).toList();
+    }
+
+    private static String withoutEdgeMarks(String word) {
+        return word.replaceAll("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}]+$", "");
+    }
+
     /** The lines without what strokes read as. */
     private static List<List<Word>> written(List<List<Word>> lines) {
         List<List<Word>> written = new ArrayList<>();
@@ -262,7 +327,7 @@ final class SignatureBlock {
     /** Read with confidence, or a Vietnamese word that a stroke over it made doubtful (a name under the seal). */
     private static boolean looksWritten(Word word) {
         return word.confidence() >= MIN_CONFIDENCE
-                || VietnameseSyllables.isValid(word.text().replaceAll("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}]+$", ""));
+                || VietnameseSyllables.isValid(withoutEdgeMarks(word.text()));
     }
 
     private static int confidentLetters(List<Word> words) {

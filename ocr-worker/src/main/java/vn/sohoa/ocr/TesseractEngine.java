@@ -195,27 +195,36 @@ final class TesseractEngine implements AutoCloseable {
         return standing * 2 > words;
     }
 
-    /** Reads the signer's block once more on its own, in its darkest ink only (see {@link SignatureBlock}). */
+    /**
+     * Reads the signer's block once more on its own, in its darkest ink only (see {@link SignatureBlock});
+     * when that gives no name line, a third time as sparse text: the grain a seal leaves around the
+     * name can make Tesseract take the name's line for specks in a block read as one.
+     */
     private SignatureBlock.Layout withSignatureBlockReadAlone(List<List<Word>> lines, BufferedImage page, int dpi) {
         Optional<Rectangle> region = SignatureBlock.region(lines, page.getWidth(), page.getHeight());
         if (region.isEmpty()) {
             return SignatureBlock.Layout.whole(lines);
         }
         Rectangle block = region.get();
-        List<List<Word>> read;
-        TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_SINGLE_BLOCK);
+        BufferedImage ink = Images.darkestInk(page, block);
+        SignatureBlock.Layout layout = SignatureBlock.withBlock(lines, block, readPart(ink, block, dpi, TessPageSegMode.PSM_SINGLE_BLOCK));
+        return layout.hasName() ? layout : layout.withNameFrom(readPart(ink, block, dpi, TessPageSegMode.PSM_SPARSE_TEXT));
+    }
+
+    /** The lines of a part of the page cut out at {@code where}, read in this segmentation mode, placed on the page. */
+    private List<List<Word>> readPart(BufferedImage part, Rectangle where, int dpi, int segmentation) {
+        TessAPI1.TessBaseAPISetPageSegMode(reader, segmentation);
         try {
-            setImage(reader, Images.darkestInk(page, block), dpi);
+            setImage(reader, part, dpi);
             TessAPI1.TessBaseAPIRecognize(reader, null);
-            read = words().stream()
-                    .map(line -> line.stream().map(w -> new Word(w.text(), w.x() + block.x, w.y() + block.y,
+            return words().stream()
+                    .map(line -> line.stream().map(w -> new Word(w.text(), w.x() + where.x, w.y() + where.y,
                             w.width(), w.height(), w.confidence(), w.line())).toList())
                     .toList();
         } finally {
             TessAPI1.TessBaseAPIClear(reader);
             TessAPI1.TessBaseAPISetPageSegMode(reader, TessPageSegMode.PSM_AUTO);
         }
-        return SignatureBlock.withBlock(lines, block, read);
     }
 
     /** What one reading of the page found. */

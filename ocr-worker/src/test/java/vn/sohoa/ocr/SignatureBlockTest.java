@@ -135,6 +135,43 @@ class SignatureBlockTest {
                 texts(layout.block()));
     }
 
+    @Test
+    void whenTheBlockReadAsOneHasNoNameTheNameLineOfASparseReadingIsTakenInItsPlace() {
+        Rectangle region = new Rectangle(1000, 900, 900, 800);
+        List<List<Word>> page = List.of(List.of(word("Nơi", 200, 1000), word("nhận:", 280, 1000)));
+        List<List<Word>> block = List.of(
+                List.of(word("TM.", 1100, 1000), word("BAN", 1200, 1000), word("THƯỜNG", 1300, 1000), word("VỤ", 1500, 1000)),
+                List.of(word("CHỦ", 1200, 1060), word("TỊCH", 1300, 1060)));
+        List<List<Word>> sparse = List.of(
+                List.of(word("CHỦ", 1200, 1060), word("TỊCH", 1300, 1060)),
+                List.of(new Word("“", 1100, 1200, 10, 10, 20, 2), new Word("Đồng", 1150, 1200, 90, 40, 40, 2)),
+                List.of(new Word(".", 1080, 1400, 5, 5, 30, 3), word("Trần", 1100, 1400), word("Văn", 1200, 1400),
+                        word("Bình", 1300, 1400)),
+                List.of(new Word("-ii", 1300, 1500, 40, 20, 12, 4)));
+        SignatureBlock.Layout layout = SignatureBlock.withBlock(page, region, block);
+        assertTrue(!layout.hasName());
+        assertEquals(List.of(List.of("TM.", "BAN", "THƯỜNG", "VỤ"), List.of("CHỦ", "TỊCH"), List.of("Trần", "Văn", "Bình")),
+                texts(layout.withNameFrom(sparse).block()));
+        assertEquals(texts(layout.block()), texts(layout.withNameFrom(sparse.subList(0, 2)).block()), "no name, nothing added");
+    }
+
+    @Test
+    void aBlockThatHasANameLineKeepsIt() {
+        Rectangle region = new Rectangle(1000, 900, 900, 800);
+        List<List<Word>> block = List.of(List.of(word("CHỦ", 1200, 1060), word("TỊCH", 1300, 1060)),
+                List.of(word("Xuân", 1200, 1400), word("Phong", 1300, 1400)));
+        SignatureBlock.Layout layout = SignatureBlock.withBlock(List.of(), region, block);
+        assertTrue(layout.hasName(), "given names left of a name under the seal are a name line");
+        List<List<Word>> afterStroke = List.of(List.of(word("SỐ", 1100, 1400), word("Phạm", 1200, 1400),
+                word("Thị", 1300, 1400), word("Hồng", 1400, 1400), word("Ánh", 1500, 1400)));
+        assertTrue(SignatureBlock.withBlock(List.of(), region, afterStroke).hasName(), "a stroke read as capitals before the name");
+        List<List<Word>> strokeAfter = List.of(List.of(word("Phạm", 1200, 1400), word("Thị", 1300, 1400),
+                word("Hồng", 1400, 1400), word("Ánh", 1500, 1400), word("ẻ", 1600, 1400)));
+        assertTrue(SignatureBlock.withBlock(List.of(), region, strokeAfter).hasName(), "a stroke read as a letter after it");
+        List<List<Word>> sparse = List.of(List.of(word("Lê", 1100, 1400), word("Xuân", 1200, 1400), word("Phong", 1300, 1400)));
+        assertEquals(texts(layout.block()), texts(layout.withNameFrom(sparse).block()));
+    }
+
     private static List<List<String>> texts(List<List<Word>> lines) {
         return lines.stream().map(line -> line.stream().map(Word::text).toList()).toList();
     }

@@ -36,7 +36,8 @@ public final class AdministrativeReader {
     private static final Pattern MARK_BEFORE = Pattern.compile("^[^\\p{L}]*(TUYỆT MẬT|TỐI MẬT|MẬT|THƯỢNG KHẨN|HỎA TỐC|KHẨN)[^\\p{L}]*\\s+(\\p{Lu}.*)$");
     private static final Pattern DATE = Pattern.compile(
             "^(.*?),?\\s*ng[àa]y\\s*(\\d{1,2})\\s*th[áa]ng\\s*(\\d{1,2})\\s*n[ăa]m\\s*(\\d{4})", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTHORITY = Pattern.compile("^(TM|KT|Q|TL|TUQ)\\s*[.,]\\s*(\\p{Lu}[\\p{Lu}\\s]+)$");
+    /** The signing authority ("TM. BAN THƯỜNG VỤ"), after any speck read before it (".TM."). */
+    private static final Pattern AUTHORITY = Pattern.compile("^[^\\p{L}]*(TM|KT|Q|TL|TUQ)\\s*[.,]\\s*(\\p{Lu}[\\p{Lu}\\s]+)$");
     private static final Pattern SUBJECT_CONTINUES = Pattern.compile("^(\\p{Ll}|\\d|[-–]\\s*\\d|\\()");
     private static final Pattern NUMBER_START = Pattern.compile("^[^\\p{L}]*S[ỐốÔôOo6Óó]\\s*[:;.]", Pattern.CASE_INSENSITIVE);
     /** The national motto, its C misread G at times. */
@@ -48,6 +49,8 @@ public final class AdministrativeReader {
             "BAN", "ỦY BAN", "UBND", "ĐẢNG", "HỘI", "SỞ", "PHÒNG", "TRƯỜNG", "CÔNG TY", "BCH", "BTV", "ĐOÀN", "UBKT");
     private static final List<String> SECRECY = List.of("TUYỆT MẬT", "TỐI MẬT", "MẬT");
     private static final List<String> URGENCY = List.of("THƯỢNG KHẨN", "HỎA TỐC", "KHẨN");
+    /** A signer's title whose first words were lost and set from the list of titles. */
+    private static final double LOST_TITLE_WORDS = 0.6;
 
     private AdministrativeReader() {
     }
@@ -239,7 +242,8 @@ public final class AdministrativeReader {
                     signer = PersonNames.read(lines.get(j), 0.8).map(name -> field(name.value(), page, at, name.confidence()))
                             .orElse(null);
                 }
-                Field titleField = field(title.isEmpty() ? null : String.join(" ", title), page, authorityAt + 1, 0.8);
+                Field titleField = title.isEmpty() ? null : signerTitle(String.join(" ", title), authority.value(), page,
+                        authorityAt + 1, 0.8);
                 return new Signature(authority, titleField, signer,
                         signer == null ? partialName(lines, i, Math.min(lines.size(), i + 4), page) : null, recipients);
             }
@@ -261,8 +265,15 @@ public final class AdministrativeReader {
             String title = titleFrom == lastName ? null
                     : SigningTitles.tidy(String.join(" ", lines.subList(titleFrom, lastName)));
             PersonNames.Name name = PersonNames.read(lines.get(lastName), 0.7).orElseThrow();
-            return new Signature(null, field(title, page, titleFrom, 0.7), field(name.value(), page, lastName,
+            return new Signature(null, title == null ? null : signerTitle(title, null, page, titleFrom, 0.7),
+                    field(name.value(), page, lastName,
                     name.confidence()), null, recipients);
+        }
+
+        /** The signer's title as read, or the whole title when only its end was read (less sure then). */
+        private static Field signerTitle(String read, String authority, int page, int line, double confidence) {
+            return SigningTitles.completed(read, authority).map(whole -> field(whole, page, line, LOST_TITLE_WORDS))
+                    .orElse(field(read, page, line, confidence));
         }
 
         /** The given names left of a name whose family name could not be read, on the first line of these that has them. */

@@ -1,10 +1,13 @@
 package vn.sohoa.pipeline.metadata;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import vn.sohoa.core.text.TextMetrics;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
@@ -18,6 +21,13 @@ final class SigningTitles {
             "PHÓ", "TRƯỞNG", "ỦY", "KIỂM", "TRA", "ĐẠI", "DIỆN", "ĐƠN", "VỊ", "CHÁNH", "VĂN", "PHÒNG", "GIÁM", "ĐỐC",
             "THƯ", "KÝ", "HIỆU", "TỔNG", "BIÊN", "TẬP", "TRỰC", "CÔNG", "CƠ", "SỞ", "NGÀNH", "LIÊN", "LAO", "ĐỘNG");
     private static final Map<String, String> BY_FOLDED = new HashMap<>();
+    /** The titles signers sign with, each head's before its deputy's. */
+    private static final List<String> TITLES = List.of("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
+            "TRƯỞNG ĐOÀN KIỂM TRA", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+            "TỔNG BIÊN TẬP", "PHÓ TỔNG BIÊN TẬP", "THƯ KÝ", "CHỦ TRÌ");
+    /** Signing for the head (ký thay): the signer is a deputy. */
+    private static final String FOR_THE_HEAD = "KT";
+    private static final String DEPUTY = "PHÓ ";
 
     static {
         Map<String, List<String>> grouped = WORDS.stream().collect(Collectors.groupingBy(SigningTitles::folded));
@@ -40,6 +50,55 @@ final class SigningTitles {
             }
         }
         return String.join(" ", words);
+    }
+
+    /**
+     * The whole title of which OCR read the end only, the rest lost under the seal or the signature
+     * ("TỊCH", "Ủ TỊCH", "À TỊCH", "TỊCH CN" for CHỦ TỊCH): the titles of the list ending so, a letter
+     * of the first word read allowed to differ and words after the title's that no title has dropped;
+     * of a head's and a deputy's title ending alike, the deputy's when the authority signs for the
+     * head ("KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH"), otherwise the head's. A title whose words OCR ran
+     * together ("CHỦTỊCH") is the title. Empty when the title is one of the list as read, or the end of none.
+     */
+    static Optional<String> completed(String title, String authority) {
+        String tidied = tidy(title);
+        if (TITLES.contains(tidied)) {
+            return Optional.empty();
+        }
+        Optional<String> runTogether = TITLES.stream().filter(known -> known.replace(" ", "").equals(tidied.replace(" ", "")))
+                .findFirst();
+        if (runTogether.isPresent()) {
+            return runTogether;
+        }
+        List<String> read = new ArrayList<>(List.of(tidied.split(" ")));
+        while (!read.isEmpty() && !WORDS.contains(read.get(read.size() - 1))) {
+            read.remove(read.size() - 1);
+        }
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> endingSo = TITLES.stream().filter(known -> endsWith(known, read)).toList();
+        if (endingSo.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] signing = authority == null ? new String[0] : authority.split("\\.\\s*", 2);
+        if (signing.length == 2 && signing[0].equals(FOR_THE_HEAD) && endingSo.contains(DEPUTY + signing[1])) {
+            return Optional.of(DEPUTY + signing[1]);
+        }
+        return Optional.of(endingSo.get(0));
+    }
+
+    /** Whether the title ends with these words, the first of them perhaps the end of a word, a letter off. */
+    private static boolean endsWith(String title, List<String> read) {
+        String[] words = title.split(" ");
+        int from = words.length - read.size();
+        if (from < 0 || !read.subList(1, read.size()).equals(List.of(words).subList(from + 1, words.length))) {
+            return false;
+        }
+        String first = folded(read.get(0));
+        String word = folded(words[from]);
+        return first.length() <= word.length()
+                && TextMetrics.distance(word.substring(word.length() - first.length()), first) <= 1;
     }
 
     private static String folded(String word) {

@@ -117,6 +117,37 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aSignersTitleReadOnlyAtItsEndIsTheWholeTitleButNotSure() {
+        assertEquals("CHỦ TỊCH", value(title("TM. BAN THƯỜNG VỤ", "TỊCH", "Lê Văn Hòa")));
+        assertEquals("CHỦ TỊCH", value(title("TM. BAN THƯỜNG VỤ", "Ủ TỊCH", "Lê Văn Hòa")));
+        assertEquals("CHỦ TỊCH", value(title("TM. BAN CHẤP HÀNH", "À TỊCH", "Lê Văn Hòa")), "a letter of the first word read otherwise");
+        assertEquals("PHÓ CHỦ TỊCH", value(title("KT. CHỦ TỊCH", "TỊCH CN", "Lê Văn Hòa")),
+                "signing for the head: the deputy; a speck read as letters after the title dropped");
+        assertEquals("PHÓ CHỦ TỊCH", value(title("KT. CHỦ TỊCH", "Ó CHỦ TỊCH", "Lê Văn Hòa")));
+        assertEquals("CHỦ TỊCH", value(title("TM. BAN THƯỜNG VỤ", "CHỦTỊCH", "Lê Văn Hòa")), "words run together");
+        assertEquals(0.6, title("TM. BAN THƯỜNG VỤ", "TỊCH", "Lê Văn Hòa").confidence());
+        assertEquals("PHÓ CHỦ TỊCH", value(title("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Lê Văn Hòa")), "a whole title as read");
+        assertEquals(0.8, title("TM. BAN THƯỜNG VỤ", "PHÓ CHỦ TỊCH", "Lê Văn Hòa").confidence());
+        assertEquals("PHÓ CHỦ TỊCH THƯỜNG TRỰC", value(title("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Văn Hòa")),
+                "a title the list does not have is left as read");
+    }
+
+    @Test
+    void aSpeckBeforeTheSigningAuthorityDoesNotHideIt() {
+        String page = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", ".TM. BAN THƯỜNG VỤ",
+                "PHÓ CHỦ TỊCH", "Đỗ Đình Lâm");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(Page.textLayer(1, page)));
+        assertEquals("TM. BAN THƯỜNG VỤ", value(m.signingAuthority()));
+        assertEquals("PHÓ CHỦ TỊCH", value(m.signerTitle()));
+        assertEquals("Đỗ Đình Lâm", value(m.signer()));
+    }
+
+    private static AdministrativeMetadata.Field title(String... block) {
+        String page = "Kính đề nghị xem xét./.\nNơi nhận:\n- Lưu: VT.\n" + String.join("\n", block);
+        return AdministrativeReader.read(List.of(Page.textLayer(1, page))).signerTitle();
+    }
+
+    @Test
     void givenNamesLeftWhenTheSealHidTheFamilyNameAreNoSignerButAreKept() {
         assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Xuân Nghĩa"));
         assertEquals("Xuân Nghĩa", value(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Xuân Nghĩa")));
