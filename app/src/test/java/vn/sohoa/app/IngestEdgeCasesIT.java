@@ -243,6 +243,8 @@ class IngestEdgeCasesIT {
         assertEquals("UP", archive.getJson("/api/health").path("status").asText());
         assertEquals(waitingBefore, archive.getJson("/api/ingest/status").path("waitingForEngines").asLong());
         assertEquals(0, reindex().path("refused").asInt(), "the refused file left no record behind to trip the reindex");
+        assertFalse(Files.exists(archive.data().resolve("engines/s3/objects/originals").resolve(id)),
+                "nor its original, which no record would describe");
 
         archive.drop("Qua dai/metadata.csv", "Tên tệp;Cơ quan ban hành\nqua dai.txt;Công đoàn cơ sở Trường Tiểu học\n"
                 .getBytes(StandardCharsets.UTF_8));

@@ -286,11 +286,8 @@ public class ArchiveSteps {
                         + "Hãy sửa rồi chép tệp vào lại thư mục inbox/."
                 : "Lỗi không lường trước khi xử lý tệp (xem mục detail). Hãy báo cho quản trị viên; sau khi lỗi được "
                         + "sửa, chép tệp vào lại thư mục inbox/ để xử lý lại.";
-        if (ingest != null && ingest.storedNotIndexed) {
-            withdrawRecord(ingest);
-        }
-        if (ingest != null && ingest.originalWithoutRecord) {
-            withdrawOriginal(ingest);
+        if (ingest != null && (ingest.storedNotIndexed || ingest.originalWithoutRecord)) {
+            withdrawStored(ingest);
         }
         if (ingest == null || !Files.exists(ingest.file)) {
             LOG.warn("Could not archive a file that is no longer there: {}", cause == null ? "" : cause.getMessage());
@@ -305,22 +302,18 @@ public class ArchiveSteps {
         LOG.warn("Failed {}: {} ({})", ingest.source.relativePath(), reason, cause == null ? "" : cause.getMessage());
     }
 
-    /** A record the index refused is taken back, so that the file dropped again after its fix is archived anew. */
-    private void withdrawRecord(Ingest ingest) {
+    /**
+     * What the failed file put in storage is taken back: a record the index refused (nobody could
+     * find it) and its original, or an original no record describes.
+     */
+    private void withdrawStored(Ingest ingest) {
         try {
-            store.deleteRecord(ingest.id);
-        } catch (StorageException e) {
-            LOG.warn("The record of {} ({}) stays in storage without being searchable: {}", ingest.source.relativePath(),
-                    ingest.id, e.getMessage());
-        }
-    }
-
-    /** An original that no record describes is taken back with its file's failure. */
-    private void withdrawOriginal(Ingest ingest) {
-        try {
+            if (ingest.storedNotIndexed) {
+                store.deleteRecord(ingest.id);
+            }
             store.deleteOriginal(ingest.id);
         } catch (StorageException e) {
-            LOG.warn("The original of {} ({}) stays in storage without a record: {}", ingest.source.relativePath(),
+            LOG.warn("What {} ({}) put in storage stays there without being searchable: {}", ingest.source.relativePath(),
                     ingest.id, e.getMessage());
         }
     }
