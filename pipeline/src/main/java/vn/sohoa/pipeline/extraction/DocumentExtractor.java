@@ -28,7 +28,6 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
-import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
@@ -283,12 +282,15 @@ public class DocumentExtractor {
                 properties, pages, null);
     }
 
-    /** The text Tika reads from the file, or from its rewritten copy; fills the metadata. */
-    private static String readWithTika(Path file, byte[] rewritten, String type, Metadata metadata)
+    /**
+     * The text Tika reads from the file, or from its rewritten copy; fills the metadata. The facade's
+     * parser is shared: a new {@code AutoDetectParser} loads Tika's whole configuration again.
+     */
+    private String readWithTika(Path file, byte[] rewritten, String type, Metadata metadata)
             throws UnreadableDocumentException, IOException {
         BodyContentHandler text = new BodyContentHandler(-1);
         try (InputStream in = rewritten != null ? TikaInputStream.get(rewritten) : TikaInputStream.get(file)) {
-            new AutoDetectParser().parse(in, text, metadata, new ParseContext());
+            tika.getParser().parse(in, text, metadata, new ParseContext());
         } catch (EncryptedDocumentException e) {
             throw new UnreadableDocumentException(
                     "Tệp được đặt mật khẩu nên không đọc được nội dung. Hãy gỡ mật khẩu rồi đưa tệp vào lại.",
