@@ -176,7 +176,8 @@ public final class Sohoa implements AutoCloseable {
             Path copies = settings.dataDir().resolve("tmp").resolve("pdfa");
             SearchablePdf.deleteAbandoned(copies);
             FolderLocks locks = new FolderLocks();
-            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(pages, settings.renderDpi(), copies), store,
+            ArchiveSteps steps = new ArchiveSteps(new DocumentExtractor(pages, settings.renderDpi(), copies,
+                    settings.ingestConcurrency()), store,
                     index, folders, tracker, claims, locks);
             ManifestSteps manifests = new ManifestSteps(folders, store, index, settings.stableMillis(), locks);
             IngestOptions ingestOptions = new IngestOptions(settings.ingestConcurrency(), settings.stableMillis(),

@@ -303,6 +303,37 @@ class IngestEdgeCasesIT {
         assertEquals(waitingBefore, archive.getJson("/api/ingest/status").path("waitingForEngines").asLong());
     }
 
+    /**
+     * A file read without OCR does not wait for the scans dropped before it: as many scans as are
+     * OCRed at once (two per core) fill the OCR turns, and the text file dropped after them is
+     * archived while they are still read.
+     */
+    @Test
+    void aFileReadWithoutOcrIsNotQueuedBehindScans() throws Exception {
+        Path folder = archive.inbox().resolve("Xep hang");
+        Files.createDirectories(folder);
+        List<String> scans = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+            Path part = folder.resolve("ban quet " + i + ".pdf.part");
+            LargeDocumentIT.writeScannedPdf(part, 1);
+            Files.write(part, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+            scans.add(RunningArchive.sha256(Files.readAllBytes(part)));
+            Files.move(part, folder.resolve("ban quet " + i + ".pdf"));
+        }
+        Thread.sleep(100);
+        String note = archive.drop("Xep hang/ghi chu.txt",
+                ("Ghi chú cuộc họp giao ban tháng 12, bản " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+        archive.awaitState(note, "ARCHIVED");
+        Path done = archive.data().resolve("done").resolve("Xep hang");
+        for (int i = 0; i < scans.size(); i++) {
+            assertFalse(Files.exists(done.resolve("ban quet " + i + ".pdf")), "scan " + i + " was archived before the text file");
+        }
+        for (String scan : scans) {
+            archive.awaitState(scan, "ARCHIVED");
+        }
+    }
+
     private JsonNode reindex() throws Exception {
         HttpResponse<byte[]> rebuilt = archive.send(HttpRequest.newBuilder(URI.create(archive.url("/api/maintenance/reindex")))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());

@@ -252,16 +252,33 @@ public class DocumentIndex implements AutoCloseable {
         }
     }
 
+    /** When a document put into the index shows in searches; either way the put returns once it does. */
+    public enum Visible {
+        /** A refresh of its own: for one document changed by hand or by a manifest, one after another. */
+        AT_ONCE,
+        /**
+         * The index's next scheduled refresh (at most a second), shared by every document put
+         * meanwhile: for files archived many at once. A refresh per document cost Elasticsearch about
+         * as much CPU again as the document's indexing (a segment each, merged again and again).
+         */
+        AT_NEXT_REFRESH
+    }
+
+    /** Indexes the document, visible to search {@link Visible#AT_ONCE}. */
+    public void put(DocumentRecord record, List<Correction> corrections) throws IndexException {
+        put(record, corrections, Visible.AT_ONCE);
+    }
+
     /**
-     * Indexes the document and makes it visible to search at once (waiting for the next scheduled
-     * refresh held each file up to a second). Only through the alias: were the index deleted,
-     * Elasticsearch would otherwise create one of that name with a guessed mapping.
+     * Indexes the document and returns once it shows in searches. Only through the alias: were the
+     * index deleted, Elasticsearch would otherwise create one of that name with a guessed mapping.
      *
      * @param corrections the document's corrections as stored beside its record, oldest first
      */
-    public void put(DocumentRecord record, List<Correction> corrections) throws IndexException {
+    public void put(DocumentRecord record, List<Correction> corrections, Visible visible) throws IndexException {
+        Refresh refresh = visible == Visible.AT_ONCE ? Refresh.True : Refresh.WaitFor;
         call(() -> client.index(i -> i.index(alias).id(record.id()).document(IndexEntry.of(record, corrections))
-                .requireAlias(true).refresh(Refresh.True)));
+                .requireAlias(true).refresh(refresh)));
     }
 
     /** The document, if a user with this clearance may know of it: one above it is as absent as an unknown id. */

@@ -12,7 +12,8 @@ import vn.sohoa.core.storage.StorageException;
  */
 public final class RecordIndexing {
 
-    private static final ReentrantLock[] STRIPES = new ReentrantLock[64];
+    /** Many: a file's put holds its stripe until the index's next refresh, and dozens are archived at once. */
+    private static final ReentrantLock[] STRIPES = new ReentrantLock[1024];
 
     static {
         for (int i = 0; i < STRIPES.length; i++) {
@@ -30,10 +31,16 @@ public final class RecordIndexing {
 
     public static void put(ObjectStore store, DocumentIndex index, DocumentRecord record)
             throws StorageException, IndexException {
+        put(store, index, record, DocumentIndex.Visible.AT_ONCE);
+    }
+
+    /** As {@link #put(ObjectStore, DocumentIndex, DocumentRecord)}, the lock held until the document shows in searches. */
+    public static void put(ObjectStore store, DocumentIndex index, DocumentRecord record, DocumentIndex.Visible visible)
+            throws StorageException, IndexException {
         ReentrantLock lock = lockOf(record.id());
         lock.lock();
         try {
-            index.put(record, store.corrections(record.id()).list());
+            index.put(record, store.corrections(record.id()).list(), visible);
         } finally {
             lock.unlock();
         }

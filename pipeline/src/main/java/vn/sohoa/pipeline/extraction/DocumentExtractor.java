@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntConsumer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -28,7 +29,6 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
-import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
@@ -77,15 +77,18 @@ public class DocumentExtractor {
     private final PageDispatch pages;
     private final int renderDpi;
     private final Path tempDir;
+    private final Semaphore inOcr;
     private final Tika tika = new Tika();
 
     /**
-     * @param tempDir where the PDF/A copies are built
+     * @param tempDir     where the PDF/A copies are built
+     * @param ocrAtOnce   documents whose pages are being OCRed at once; a document read without OCR does not wait for them
      */
-    public DocumentExtractor(PageDispatch pages, int renderDpi, Path tempDir) {
+    public DocumentExtractor(PageDispatch pages, int renderDpi, Path tempDir, int ocrAtOnce) {
         this.pages = pages;
         this.renderDpi = renderDpi;
         this.tempDir = tempDir;
+        this.inOcr = new Semaphore(ocrAtOnce, true);
     }
 
     /** The document is stored: the pages read for it are no longer needed. */
@@ -127,18 +130,23 @@ public class DocumentExtractor {
     public Extraction extract(String id, Path file, String type, IntConsumer pageDone)
             throws UnreadableDocumentException, IOException, InterruptedException, StorageException, BrokerException {
         if (IMAGE_TYPES.contains(type)) {
-            SearchablePdf digitised = new SearchablePdf(tempDir);
-            try {
-                return new Extraction(type, "ocr", null, Map.of(),
-                        ocrImage(new Pages(id, pages.earlier(id), pageDone, digitised), file, type), digitised);
-            } catch (UnreadableDocumentException | InterruptedException | StorageException | BrokerException
-                     | RuntimeException e) {
-                closeQuietly(digitised);
-                throw e;
+            try (OcrTurn turn = new OcrTurn()) {
+                turn.take();
+                SearchablePdf digitised = new SearchablePdf(tempDir);
+                try {
+                    return new Extraction(type, "ocr", null, Map.of(),
+                            ocrImage(new Pages(id, pages.earlier(id), pageDone, digitised), file, type), digitised);
+                } catch (UnreadableDocumentException | InterruptedException | StorageException | BrokerException
+                         | RuntimeException e) {
+                    closeQuietly(digitised);
+                    throw e;
+                }
             }
         }
         if ("application/pdf".equals(type)) {
-            return pdf(id, file, pageDone);
+            try (OcrTurn turn = new OcrTurn()) {
+                return pdf(id, file, pageDone, turn);
+            }
         }
         if (TEXT_DOCUMENT_TYPES.contains(type)) {
             return bornDigital(file, type, pageDone);
@@ -168,7 +176,11 @@ public class DocumentExtractor {
         return collect(pages, kindOf(type));
     }
 
-    private Extraction pdf(String id, Path file, IntConsumer pageDone) throws UnreadableDocumentException,
+    /**
+     * A PDF's pages in order: the text layer where a page has one, OCR for the others (the document
+     * takes its turn among those being OCRed at its first page without text).
+     */
+    private Extraction pdf(String id, Path file, IntConsumer pageDone, OcrTurn turn) throws UnreadableDocumentException,
             IOException, InterruptedException, StorageException, BrokerException {
         List<CompletableFuture<PageText>> scanned = new ArrayList<>();
         SearchablePdf digitised = null;
@@ -197,6 +209,7 @@ public class DocumentExtractor {
                     pageDone.accept(i + 1);
                 } else {
                     if (document == null) {
+                        turn.take();
                         digitised = new SearchablePdf(tempDir);
                         document = new Pages(id, this.pages.earlier(id), pageDone, digitised);
                     }
@@ -283,12 +296,15 @@ public class DocumentExtractor {
                 properties, pages, null);
     }
 
-    /** The text Tika reads from the file, or from its rewritten copy; fills the metadata. */
-    private static String readWithTika(Path file, byte[] rewritten, String type, Metadata metadata)
+    /**
+     * The text Tika reads from the file, or from its rewritten copy; fills the metadata. The facade's
+     * parser is shared: a new {@code AutoDetectParser} loads Tika's whole configuration again.
+     */
+    private String readWithTika(Path file, byte[] rewritten, String type, Metadata metadata)
             throws UnreadableDocumentException, IOException {
         BodyContentHandler text = new BodyContentHandler(-1);
         try (InputStream in = rewritten != null ? TikaInputStream.get(rewritten) : TikaInputStream.get(file)) {
-            new AutoDetectParser().parse(in, text, metadata, new ParseContext());
+            tika.getParser().parse(in, text, metadata, new ParseContext());
         } catch (EncryptedDocumentException e) {
             throw new UnreadableDocumentException(
                     "Tệp được đặt mật khẩu nên không đọc được nội dung. Hãy gỡ mật khẩu rồi đưa tệp vào lại.",
@@ -297,6 +313,30 @@ public class DocumentExtractor {
             throw UnreadableDocumentException.damaged(kindOf(type), e);
         }
         return text.toString();
+    }
+
+    /**
+     * A document's place among those being OCRed at once, taken when its first page goes to OCR and
+     * given back once all its pages are read.
+     */
+    private final class OcrTurn implements AutoCloseable {
+
+        private boolean held;
+
+        void take() throws InterruptedException {
+            if (!held) {
+                inOcr.acquire();
+                held = true;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (held) {
+                inOcr.release();
+                held = false;
+            }
+        }
     }
 
     /** The document whose pages are being read, what an earlier run left of it, and where its pages go. */

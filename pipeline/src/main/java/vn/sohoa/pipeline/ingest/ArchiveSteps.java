@@ -236,9 +236,10 @@ public class ArchiveSteps {
         extractor.forgetPages(ingest.id);
     }
 
+    /** The document is searchable at the index's next refresh, which the files archived meanwhile share. */
     public void index(Exchange exchange) throws IndexException, StorageException {
         Ingest ingest = ingest(exchange);
-        RecordIndexing.put(store, index, ingest.record);
+        RecordIndexing.put(store, index, ingest.record, DocumentIndex.Visible.AT_NEXT_REFRESH);
         ingest.storedNotIndexed = false;
     }
 

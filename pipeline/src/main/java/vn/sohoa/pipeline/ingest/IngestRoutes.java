@@ -21,6 +21,12 @@ public class IngestRoutes extends RouteBuilder {
 
     /** The inbox is looked at four times a second, from the start: a dropped file waits at most a quarter of a second to be seen. */
     static final String INBOX_POLL = "&initialDelay=0&delay=250";
+    /**
+     * Files archived beside those being OCRed (which are {@link IngestOptions#concurrency} at most):
+     * a file read without OCR spends most of its time waiting for the index's next refresh (at most
+     * a second) to be searchable, so many are in flight at once for 20 a second.
+     */
+    static final int FILES_BESIDE_OCR = 24;
 
     private final WatchedFolders folders;
     private final ArchiveSteps steps;
@@ -64,12 +70,12 @@ public class IngestRoutes extends RouteBuilder {
 
         from(watch(folders.inbox(), "ignoredFiles", options) + INBOX_POLL)
                 .routeId("inbox")
-                .threads(options.concurrency())
+                .threads(filesAtOnce(options), filesAtOnce(options))
                 .to("direct:archive");
 
         from(watch(folders.batch(), "ignoredFiles", options) + nightly(options))
                 .routeId("batch")
-                .threads(options.concurrency())
+                .threads(filesAtOnce(options), filesAtOnce(options))
                 .to("direct:archive");
 
         from("timer:claims?period=" + FileClaims.REFRESH.toMillis())
@@ -139,6 +145,10 @@ public class IngestRoutes extends RouteBuilder {
                 .maximumRedeliveryDelay(60_000)
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .handled(true);
+    }
+
+    static int filesAtOnce(IngestOptions options) {
+        return options.concurrency() + FILES_BESIDE_OCR;
     }
 
     /** The nightly schedule of {@code batch/}. */

@@ -141,10 +141,10 @@ public final class AdministrativeReader {
 
         Field parent = null;
         Field issuer = null;
+        RecordWords body = new RecordWords(linesAfter(pages, first, headerEnd));
         List<String> orgs = orgLines.stream().map(first::get).map(AdministrativeReader::organisationName).toList();
         if (!orgs.isEmpty()) {
             boolean hasParent = orgs.size() > 1 && startsLikeOrganisation(orgs.get(1));
-            RecordWords body = new RecordWords(linesAfter(pages, first, headerEnd));
             String issuerName = body.spelled(String.join(" ", hasParent ? orgs.subList(1, orgs.size()) : orgs));
             String parentName = hasParent ? body.spelled(orgs.get(0)) : null;
             boolean sure = wellFormed(issuerName) && startsLikeOrganisation(issuerName)
@@ -154,7 +154,7 @@ public final class AdministrativeReader {
             issuer = field(issuerName, 1, orgLines.get(hasParent ? 1 : 0), sure ? 0.95 : 0.7);
         }
 
-        Signature signature = Signature.read(pages, new RecordWords(linesAfter(pages, first, headerEnd)));
+        Signature signature = Signature.read(pages, body);
         return new AdministrativeMetadata(number, codeNumber, codeNotation, type, typeCode, date, place, issuer, parent,
                 subject, signature.signer, signature.partialSigner, signature.title, signature.authority, secrecy, urgency,
                 signature.recipients);
@@ -516,7 +516,8 @@ public final class AdministrativeReader {
 
     private static void setApart(String line, List<String> apart) {
         Matcher motto = MOTTO.matcher(line);
-        if (motto.matches()) {
+        // The motto's words first: on a long line without them the pattern tries every split in vain.
+        if ((line.contains("ỘNG") || line.contains("Độc")) && motto.matches()) {
             setApart(motto.group(1), apart);
             apart.add(motto.group(2));
             return;

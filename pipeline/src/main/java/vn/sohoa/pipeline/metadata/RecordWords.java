@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
@@ -14,13 +15,16 @@ import vn.sohoa.core.text.VietnameseText;
  */
 final class RecordWords {
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+
     private final List<String> words = new ArrayList<>();
     private final Map<String, List<Integer>> byFolded = new HashMap<>();
 
     /** The words of these lines. */
     RecordWords(List<String> lines) {
         for (String line : lines) {
-            for (String token : line.split("\\s+")) {
+            for (String token : SPACES.split(line)) {
                 String core = core(token);
                 if (!core.isEmpty()) {
                     byFolded.computeIfAbsent(VietnameseText.fold(core), k -> new ArrayList<>()).add(words.size());
@@ -53,7 +57,7 @@ final class RecordWords {
 
     /** How often the whole phrase stands in the record, spelled the same (any case). */
     int occurrences(String phrase) {
-        String[] tokens = phrase.strip().split("\\s+");
+        String[] tokens = SPACES.split(phrase.strip());
         int found = 0;
         for (int at : byFolded.getOrDefault(VietnameseText.fold(core(tokens[0])), List.of())) {
             boolean all = true;
@@ -71,7 +75,7 @@ final class RecordWords {
      * Khoa", its family name lost), spelled as the record spells it, if the record writes just one.
      */
     String longerName(String name) {
-        String[] tokens = name.strip().split("\\s+");
+        String[] tokens = SPACES.split(name.strip());
         String longer = null;
         for (int at : byFolded.getOrDefault(VietnameseText.fold(core(tokens[0])), List.of())) {
             boolean all = at > 0;
@@ -97,7 +101,7 @@ final class RecordWords {
     }
 
     private String spelled(String phrase, int own, double[] confidences) {
-        String[] tokens = phrase.strip().split("\\s+");
+        String[] tokens = SPACES.split(phrase.strip());
         String[] cores = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             cores[i] = core(tokens[i]);
@@ -117,7 +121,7 @@ final class RecordWords {
 
     /** Whether every word of the phrase stands in the rest of the record beside one of its neighbours in the phrase. */
     boolean attests(String phrase) {
-        String[] tokens = phrase.strip().split("\\s+");
+        String[] tokens = SPACES.split(phrase.strip());
         List<String> cores = new ArrayList<>();
         for (String token : tokens) {
             String core = core(token);
@@ -149,7 +153,7 @@ final class RecordWords {
 
     /** Whether the last two words of a name stand together in the record, spelled the same (any case). */
     boolean containsTail(String name) {
-        String[] tokens = name.strip().split("\\s+");
+        String[] tokens = SPACES.split(name.strip());
         if (tokens.length < 2) {
             return false;
         }
@@ -165,7 +169,7 @@ final class RecordWords {
 
     /** Whether the whole phrase stands in the record, spelled the same (any case). */
     boolean contains(String phrase) {
-        String[] tokens = phrase.strip().split("\\s+");
+        String[] tokens = SPACES.split(phrase.strip());
         String first = core(tokens[0]);
         for (int at : byFolded.getOrDefault(VietnameseText.fold(first), List.of())) {
             boolean all = true;
@@ -222,7 +226,7 @@ final class RecordWords {
     }
 
     private static String original(String token) {
-        return VietnameseText.nfc(token).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+        return EDGE_PUNCTUATION.matcher(VietnameseText.nfc(token)).replaceAll("");
     }
 
     /** The word in the case the read one was printed in: all capitals, capitalised or lower case. */

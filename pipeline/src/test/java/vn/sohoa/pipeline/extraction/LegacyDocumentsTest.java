@@ -215,7 +215,7 @@ class LegacyDocumentsTest {
     private Extraction extract(String name, byte[] bytes) throws Exception {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
-        DocumentExtractor extractor = new DocumentExtractor(null, 300, dir.resolve("pdfa"));
+        DocumentExtractor extractor = new DocumentExtractor(null, 300, dir.resolve("pdfa"), 1);
         return extractor.extract(name, file, extractor.contentType(file), page -> { });
     }
 
