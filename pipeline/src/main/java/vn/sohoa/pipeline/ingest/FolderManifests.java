@@ -171,7 +171,8 @@ final class FolderManifests {
         report.put("howToFix", HOW_TO_FIX);
         report.put("reportedAt", Instant.now().toString());
         Path target = reportOf(reading.file());
-        Path part = target.resolveSibling("." + target.getFileName() + ".part");
+        // Each thread writes its own part: two files of the folder may read the new manifest at once.
+        Path part = target.resolveSibling("." + target.getFileName() + "." + Thread.currentThread().getId() + ".part");
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(part.toFile(), report);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -28,6 +28,29 @@ class FolderManifestsTest {
     }
 
     @Test
+    void twoFilesReadingAManifestThatCannotBeReadAtOnceBothSeeWhy() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("metadata.xlsx"), "không phải tệp Excel");
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 200; round++) {
+                FolderManifests manifests = new FolderManifests(0);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Callable<java.util.Optional<FolderManifests.Reading>> read = () -> {
+                    together.await();
+                    return manifests.read(manifest);
+                };
+                var first = two.submit(read);
+                var second = two.submit(read);
+                assertFalse(first.get().orElseThrow().readable(), "round " + round);
+                assertFalse(second.get().orElseThrow().readable(), "round " + round);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertTrue(Files.exists(dir.resolve("metadata.xlsx.error.json")));
+    }
+
+    @Test
     void aManifestThatCannotBeReadIsReportedBesideItUntilItIsFixed() throws Exception {
         FolderManifests manifests = new FolderManifests(0);
         Path manifest = Files.writeString(dir.resolve("metadata.csv"), "Họ tên;Tuổi\nAn;30\n");
