@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.VertxOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -24,8 +26,6 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import io.vertx.core.VertxOptions;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.api.access.AccessGuard;
@@ -324,10 +324,6 @@ public final class Sohoa implements AutoCloseable {
         return tokens.issue(username, name, 1).token();
     }
 
-    /**
-     * Documents indexed by a version without access levels match no user's clearance (they fail
-     * closed); the index is rebuilt from storage once so that they are found again.
-     */
     private static void showFirstAdminPassword(java.util.Optional<String> password, Settings settings) {
         password.ifPresent(p -> System.out.printf("%n  Tài khoản quản trị đầu tiên / first admin account:%n"
                 + "    tên đăng nhập / username: admin%n    mật khẩu / password:      %s%n"
