@@ -2,9 +2,10 @@ package vn.sohoa.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** {@code ./sohoa}: run the archive, hand it files, search it. */
-@Command(name = "sohoa", mixinStandardHelpOptions = true, version = "sohoa 0.1.0",
+@Command(name = "sohoa", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "sohoa 0.1.0",
         description = "Digitising and searching a trade union's paper archive.",
         subcommands = {RunCommand.class, IngestCommand.class, SearchCommand.class, MaintenanceCommands.Verify.class,
             MaintenanceCommands.Reindex.class, LoginCommand.class, UserCommand.class, EvalCommand.class,
