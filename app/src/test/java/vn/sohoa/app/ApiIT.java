@@ -192,6 +192,29 @@ class ApiIT {
     }
 
     @Test
+    void aDocumentNumberFindsItsDocumentThenTheOnesCitingItNotTheOnesHoldingItsPartsApart() throws Exception {
+        String digits = String.valueOf(100 + new java.util.Random().nextInt(800));
+        String number = digits + "/KH-LĐLĐ";
+        String itself = archive.drop("So hieu/ke hoach.txt", ("LĐLĐ TỈNH BÌNH PHƯỚC\nSố: " + number
+                + "\nBình Phước, ngày 02 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức hội thao công nhân lao động")
+                .getBytes(StandardCharsets.UTF_8));
+        String citing = archive.drop("So hieu/bao cao.txt", ("Báo cáo kết quả thực hiện Kế hoạch số " + number
+                + " về hội thao.").getBytes(StandardCharsets.UTF_8));
+        String apart = archive.drop("So hieu/rai rac.txt", ("Năm nay có " + digits + " đoàn viên tham gia. Mã KH của "
+                + "LĐLĐ huyện đã cập nhật.").getBytes(StandardCharsets.UTF_8));
+        for (String id : List.of(itself, citing, apart)) {
+            archive.awaitState(id, "ARCHIVED");
+        }
+        for (String query : List.of(number, digits + "/kh-ldld")) {
+            JsonNode found = archive.getJson("/api/search?folder=So+hieu&q="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+            List<String> ids = new java.util.ArrayList<>();
+            found.path("hits").forEach(hit -> ids.add(hit.path("id").asText()));
+            assertEquals(List.of(itself, citing), ids, query);
+        }
+    }
+
+    @Test
     void confidentialRecordsAreFilteredAndCountedByTheirMark() throws Exception {
         String token = "mat" + UUID.randomUUID().toString().replace("-", "");
         String secret = archive.drop("Mat/ho so nhan su.txt", ("LĐLĐ TỈNH BÌNH PHƯỚC\nMẬT\nSố: 12/BC-LĐLĐ\n"

@@ -27,9 +27,9 @@ import vn.sohoa.core.text.VietnameseText;
  * Vietnamese-aware full-text search. Every word must be found without regard to diacritics
  * ({@code contentFolded}); words typed with diacritics also score on {@code contentExact}, so exact
  * matches come first; a document that has the typed words side by side, in the typed order, scores
- * more for each such pair (word pairs are indexed: no word positions are read to score, so a search
- * costs about the same however many documents it finds). Quoted phrases must match as phrases.
- * Snippets are cut from the original text with the matched words marked.
+ * more for each such pair (word pairs are indexed: no word positions are read to score). Quoted
+ * phrases must match as phrases. A query that is a document number finds the document with that
+ * number, then those citing it. Snippets are cut from the original text with the matched words marked.
  */
 public class ArchiveSearch {
 
@@ -162,6 +162,12 @@ public class ArchiveSearch {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (!query.words().isEmpty()) {
             String folded = VietnameseText.fold(query.words());
+            java.util.Optional<Query> number = documentNumberQuery(folded);
+            if (number.isPresent()) {
+                // The document with that number, and those citing it: not every record holding its digits somewhere.
+                bool.must(q -> q.bool(b -> b.should(number.get()).should(citing(folded)).minimumShouldMatch("1")));
+                return withPhrases(bool, query);
+            }
             List<Query> forms = new ArrayList<>();
             for (String variant : UnionAbbreviations.variants(folded)) {
                 forms.add(Query.of(q -> q.multiMatch(m -> m.query(variant)
@@ -172,13 +178,17 @@ public class ArchiveSearch {
             // The forms of one query are alternatives: the best one scores, they do not add up.
             bool.must(q -> q.disMax(d -> d.queries(forms)));
             bool.should(q -> q.match(m -> m.field("contentFolded.pairs").query(folded).boost(2f)));
-            documentNumberQuery(folded).ifPresent(bool::should);
             if (VietnameseText.hasDiacritics(query.words())) {
                 String exact = VietnameseText.canonical(query.words());
                 bool.should(q -> q.match(m -> m.field("contentExact").query(exact).boost(1.5f)));
                 bool.should(q -> q.match(m -> m.field("contentExact.pairs").query(exact).boost(3f)));
             }
         }
+        return withPhrases(bool, query);
+    }
+
+    /** Quoted phrases must match as phrases; typed with diacritics, those found with them come first. */
+    private static Query withPhrases(BoolQuery.Builder bool, ParsedQuery query) {
         for (String phrase : query.phrases()) {
             bool.must(q -> q.matchPhrase(m -> m.field("contentFolded").query(VietnameseText.fold(phrase))));
             if (VietnameseText.hasDiacritics(phrase)) {
@@ -187,6 +197,13 @@ public class ArchiveSearch {
             }
         }
         return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /** A document number as it stands in a text citing it ("Kế hoạch số 06/KH-LĐLĐ"), or in a title. */
+    private static Query citing(String foldedNumber) {
+        return Query.of(q -> q.multiMatch(m -> m.query(foldedNumber)
+                .fields("contentFolded", "subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
+                .type(TextQueryType.Phrase)));
     }
 
     /**
@@ -201,7 +218,7 @@ public class ArchiveSearch {
         String number = m.group(1).replaceFirst("^0+(?=\\d)", "");
         String notation = m.group(2) == null ? "" : m.group(2);
         List<Query> forms = new ArrayList<>();
-        for (String digits : List.of(number, number.length() == 1 ? "0" + number : number)) {
+        for (String digits : new java.util.LinkedHashSet<>(List.of(number, number.length() == 1 ? "0" + number : number))) {
             String key = digits + "/" + notation;
             forms.add(notation.contains("-") ? Query.of(q -> q.term(t -> t.field("documentNumberKey").value(key).boost(50f)))
                     : Query.of(q -> q.prefix(p -> p.field("documentNumberKey").value(key).boost(50f))));
