@@ -55,15 +55,16 @@ public class ArchiveSearch {
     /** Searches the documents a user with this clearance may know of: the others count nowhere, not even in totals and facets. */
     public SearchResult search(SearchRequest request, Clearance clearance) throws BadQueryException, IndexException {
         ParsedQuery typed = ParsedQuery.parse(request.query());
-        long[] took = new long[1];
-        ParsedQuery ranking = typed.isEmpty() || VietnameseText.hasDiacritics(typed.allText()) ? typed
-                : withDiacritics(typed, request, clearance, took);
         if ((request.page() + 1) * request.size() > MAX_WINDOW) {
             throw new BadQueryException("Chỉ xem được " + MAX_WINDOW + " kết quả đầu tiên: hãy thu hẹp tìm kiếm bằng từ "
                     + "khóa hoặc bộ lọc (loại, năm, cơ quan ban hành...).");
         }
-        SearchResponse<IndexEntry> response = execute(ranking, request, clearance, request.page() * request.size(),
-                request.size(), true);
+        long[] took = new long[1];
+        boolean diacriticsCount = !typed.isEmpty() && !VietnameseText.hasDiacritics(typed.allText())
+                && documentNumberQuery(VietnameseText.fold(typed.words())).isEmpty();
+        ParsedQuery ranking = diacriticsCount ? withDiacritics(typed, request, clearance, took) : typed;
+        SearchResponse<IndexEntry> response = execute(textQuery(ranking), ranking, request, clearance,
+                request.page() * request.size(), request.size(), true);
         took[0] += response.took();
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> typedWords = words(typed);
@@ -86,7 +87,8 @@ public class ArchiveSearch {
      */
     private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request, Clearance clearance, long[] took)
             throws IndexException {
-        SearchResponse<IndexEntry> probe = execute(typed, request, clearance, 0, RESTORE_FROM_HITS, false);
+        SearchResponse<IndexEntry> probe = execute(probeQuery(typed), typed, request, clearance, 0, RESTORE_FROM_HITS,
+                false);
         took[0] += probe.took();
         Map<String, Map<String, Integer>> forms = new LinkedHashMap<>();
         for (Hit<IndexEntry> hit : probe.hits().hits()) {
@@ -111,18 +113,35 @@ public class ArchiveSearch {
     }
 
     /**
-     * @param whole with the exact total and the facets, which visit every hit; without them (the probe
-     *              for diacritics needs only its first hits) Elasticsearch may skip the hits that cannot rank
+     * The documents that lend their diacritics: of several words, those holding them side by side (a
+     * word's diacritics depend on its neighbours: "chi bộ", "chỉ đạo"), found from the indexed word
+     * pairs alone, so that Elasticsearch skips what cannot rank instead of scoring every document
+     * holding the words; a single word or phrases alone, as the search itself finds them.
      */
-    private SearchResponse<IndexEntry> execute(ParsedQuery query, SearchRequest request, Clearance clearance, int from,
-                                               int size, boolean whole) throws IndexException {
+    private static Query probeQuery(ParsedQuery typed) {
+        String folded = VietnameseText.fold(typed.words());
+        if (!folded.strip().contains(" ")) {
+            return textQuery(typed);
+        }
+        return Query.of(q -> q.match(m -> m.field("contentFolded.pairs").query(folded)));
+    }
+
+    /**
+     * @param query what is searched; {@code typed} marks the snippets
+     * @param whole with the exact total, the facets and the order asked, which visit every hit; without
+     *              them (the probe for diacritics needs only its best hits) Elasticsearch may skip the
+     *              hits that cannot rank
+     */
+    private SearchResponse<IndexEntry> execute(Query query, ParsedQuery typed, SearchRequest request,
+                                               Clearance clearance, int from, int size, boolean whole)
+            throws IndexException {
         try {
             return index.client().search(s -> {
                 s.index(index.alias())
                         .from(from)
                         .size(size)
                         .trackTotalHits(t -> t.enabled(whole))
-                        .query(q -> q.bool(b -> b.must(textQuery(query)).filter(filters(request))
+                        .query(q -> q.bool(b -> b.must(query).filter(filters(request))
                                 .filter(DocumentIndex.visibleTo(clearance))))
                         .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest", "corrections",
                                 "provenance")))
@@ -133,12 +152,12 @@ public class ArchiveSearch {
                                         .fragmentSize(SNIPPET_CHARS)
                                         .numberOfFragments(SNIPPETS)
                                         .noMatchSize(SNIPPET_CHARS)
-                                        .highlightQuery(highlightQuery(query))));
-                if (request.sort() == SearchRequest.Sort.DATE) {
+                                        .highlightQuery(highlightQuery(typed))));
+                if (whole && request.sort() == SearchRequest.Sort.DATE) {
                     s.sort(o -> o.field(f -> f.field("issuedDate").order(SortOrder.Desc).missing("_last")));
                     s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
                 }
-                if (query.isEmpty()) {
+                if (typed.isEmpty()) {
                     s.sort(o -> o.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
                 }
                 if (whole) {
