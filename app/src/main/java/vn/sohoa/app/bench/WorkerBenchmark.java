@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,10 +78,12 @@ public final class WorkerBenchmark {
         try (TemporaryArchive archive = TemporaryArchive.start(settings)) {
             List<Process> workers = new ArrayList<>();
             try {
+                List<Path> logs = new ArrayList<>();
                 for (int i = 0; i < workerProcesses; i++) {
-                    workers.add(startWorker(archive.data(), language));
+                    logs.add(archive.data().resolve("worker-" + (i + 1) + ".log"));
+                    workers.add(startWorker(archive.data(), logs.get(i), language));
                 }
-                awaitWorkers(archive, workerProcesses);
+                awaitWorkers(archive, logs);
                 Measurement measurement = Measurement.start();
                 archive.drop(corpus.dir(), files, DOSSIER);
                 archive.awaitFinished(files, DOSSIER);
@@ -102,19 +105,23 @@ public final class WorkerBenchmark {
         }
     }
 
-    private static Process startWorker(Path data, String language) throws IOException {
+    private static Process startWorker(Path data, Path log, String language) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "vn.sohoa.app.SohoaCli", "ocr-worker", "--data", data.toString(), "--threads", "1")
                 .redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + "-worker.log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().put("SOHOA_OCR_LANGUAGE", language);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         return builder.start();
     }
 
-    /** Waits until the worker processes announced themselves (they have loaded Tesseract). */
-    private static void awaitWorkers(TemporaryArchive archive, int processes) throws Exception {
+    /**
+     * Waits until the worker processes announced themselves (they have loaded Tesseract). Their logs
+     * go with the temporary archive: a worker that does not start says why in the failure.
+     */
+    private static void awaitWorkers(TemporaryArchive archive, List<Path> logs) throws Exception {
+        int processes = logs.size();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (processes > 0) {
@@ -128,8 +135,9 @@ public final class WorkerBenchmark {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the worker processes did not start (see their logs beside "
-                        + archive.data() + ")");
+                List<String> log = Files.readAllLines(logs.get(0));
+                throw new IllegalStateException("the worker processes did not start; the first one's log ends: "
+                        + String.join("\n", log.subList(Math.max(0, log.size() - 20), log.size())));
             }
             Thread.sleep(500);
         }
