@@ -199,7 +199,7 @@ class ApiIT {
                 + "\nBình Phước, ngày 02 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức hội thao công nhân lao động")
                 .getBytes(StandardCharsets.UTF_8));
         String citing = archive.drop("So hieu/bao cao.txt", ("Báo cáo kết quả thực hiện Kế hoạch số " + number
-                + " về hội thao.").getBytes(StandardCharsets.UTF_8));
+                + " về hội thao. Đơn vị KH lưu tại LĐLĐ.").getBytes(StandardCharsets.UTF_8));
         String apart = archive.drop("So hieu/rai rac.txt", ("Năm nay có " + digits + " đoàn viên tham gia. Mã KH của "
                 + "LĐLĐ huyện đã cập nhật.").getBytes(StandardCharsets.UTF_8));
         for (String id : List.of(itself, citing, apart)) {
@@ -211,6 +211,9 @@ class ApiIT {
             List<String> ids = new java.util.ArrayList<>();
             found.path("hits").forEach(hit -> ids.add(hit.path("id").asText()));
             assertEquals(List.of(itself, citing), ids, query);
+            String snippet = found.path("hits").path(1).path("snippets").path(0).asText();
+            assertTrue(snippet.contains("<mark>" + digits) && snippet.contains("Đơn vị KH lưu tại LĐLĐ."),
+                    "the number marked where it stands, not its letters elsewhere: " + snippet);
         }
     }
 

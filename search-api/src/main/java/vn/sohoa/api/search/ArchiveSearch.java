@@ -250,8 +250,12 @@ public class ArchiveSearch {
             return Query.of(q -> q.matchNone(m -> m));
         }
         BoolQuery.Builder bool = new BoolQuery.Builder();
-        if (!query.words().isEmpty()) {
-            bool.should(q -> q.match(m -> m.field("contentFolded").query(VietnameseText.fold(query.words()))));
+        String folded = VietnameseText.fold(query.words());
+        if (documentNumberQuery(folded).isPresent()) {
+            // The number where it stands, not each of its digits and letters wherever they are.
+            bool.should(q -> q.matchPhrase(m -> m.field("contentFolded").query(folded)));
+        } else if (!query.words().isEmpty()) {
+            bool.should(q -> q.match(m -> m.field("contentFolded").query(folded)));
         }
         for (String phrase : query.phrases()) {
             bool.should(q -> q.matchPhrase(m -> m.field("contentFolded").query(VietnameseText.fold(phrase))));

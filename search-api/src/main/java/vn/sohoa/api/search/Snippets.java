@@ -55,17 +55,21 @@ final class Snippets {
 
     private static final Pattern MARKED = Pattern.compile(Pattern.quote(MARK_START) + "(.*?)" + Pattern.quote(MARK_END));
 
+    /** Between the words of a phrase marked whole ({@code <mark>06/KH-LĐLĐ</mark>}). */
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s\\p{Punct}]+");
+
     /**
      * Keeps the mark on a word only where it is what was typed: a query word typed with diacritics
      * marks only that exact word (công, not có or cống); a word typed without them marks every form.
+     * A phrase marked whole keeps its mark when each of its words was typed.
      */
     static String keepExactMarks(String snippet, List<String> queryWords) {
         Matcher m = MARKED.matcher(snippet);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String word = m.group(1);
-            boolean typed = queryWords.stream().anyMatch(q -> matches(q, word));
-            m.appendReplacement(out, Matcher.quoteReplacement(typed ? m.group() : word));
+            String marked = m.group(1);
+            boolean typed = words(marked).stream().allMatch(word -> queryWords.stream().anyMatch(q -> matches(q, word)));
+            m.appendReplacement(out, Matcher.quoteReplacement(typed ? m.group() : marked));
         }
         m.appendTail(out);
         return out.toString();
@@ -76,9 +80,13 @@ final class Snippets {
         List<String> words = new java.util.ArrayList<>();
         Matcher m = MARKED.matcher(snippet);
         while (m.find()) {
-            words.add(m.group(1));
+            words.addAll(words(m.group(1)));
         }
         return words;
+    }
+
+    private static List<String> words(String marked) {
+        return java.util.Arrays.stream(BETWEEN_WORDS.split(marked)).filter(w -> !w.isEmpty()).toList();
     }
 
     private static boolean matches(String queryWord, String word) {

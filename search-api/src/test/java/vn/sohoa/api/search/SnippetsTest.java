@@ -36,6 +36,15 @@ class SnippetsTest {
     }
 
     @Test
+    void aPhraseMarkedWholeStaysMarkedWhenEachOfItsWordsWasTyped() {
+        String snippet = "Kế hoạch số <mark>431/KH-LĐLĐ</mark> và <mark>công đoàn cơ sở</mark>";
+        assertEquals(snippet, Snippets.keepExactMarks(snippet, List.of("431", "KH", "LĐLĐ", "công", "đoàn", "cơ", "sở")));
+        assertEquals("Kế hoạch số 431/KH-LĐLĐ và <mark>công đoàn cơ sở</mark>",
+                Snippets.keepExactMarks(snippet, List.of("LĐLĐ", "công", "đoàn", "cơ", "sở")));
+        assertEquals(List.of("431", "KH", "LĐLĐ", "công", "đoàn", "cơ", "sở"), Snippets.markedWords(snippet));
+    }
+
+    @Test
     void oldAndNewTonePlacementAreTheSameWord() {
         assertEquals("<mark>hoà</mark> bình", Snippets.keepExactMarks("<mark>hoà</mark> bình", List.of("hòa")));
     }
