@@ -91,8 +91,9 @@ public class ArchiveSearch {
                 false);
         took[0] += probe.took();
         Map<String, Map<String, Integer>> forms = new LinkedHashMap<>();
+        List<String> typedWords = words(typed);
         for (Hit<IndexEntry> hit : probe.hits().hits()) {
-            for (String snippet : toHit(hit, words(typed)).snippets()) {
+            for (String snippet : toHit(hit, typedWords).snippets()) {
                 for (String word : Snippets.markedWords(snippet)) {
                     String lower = word.toLowerCase(java.util.Locale.ROOT);
                     forms.computeIfAbsent(VietnameseText.fold(lower), k -> new LinkedHashMap<>()).merge(lower, 1, Integer::sum);
@@ -171,7 +172,7 @@ public class ArchiveSearch {
     }
 
     private static List<String> words(ParsedQuery query) {
-        return List.of(query.allText().split("[\\s\\p{Punct}]+"));
+        return Snippets.words(query.allText());
     }
 
     private static Query textQuery(ParsedQuery query) {

@@ -55,7 +55,7 @@ final class Snippets {
 
     private static final Pattern MARKED = Pattern.compile(Pattern.quote(MARK_START) + "(.*?)" + Pattern.quote(MARK_END));
 
-    /** Between the words of a phrase marked whole ({@code <mark>06/KH-LĐLĐ</mark>}). */
+    /** Between the words of a query, or of a phrase marked whole ({@code <mark>06/KH-LĐLĐ</mark>}). */
     private static final Pattern BETWEEN_WORDS = Pattern.compile("[\\s\\p{Punct}]+");
 
     /**
@@ -85,8 +85,9 @@ final class Snippets {
         return words;
     }
 
-    private static List<String> words(String marked) {
-        return java.util.Arrays.stream(BETWEEN_WORDS.split(marked)).filter(w -> !w.isEmpty()).toList();
+    /** The words of a text, as {@link #keepExactMarks} compares them. */
+    static List<String> words(String text) {
+        return java.util.Arrays.stream(BETWEEN_WORDS.split(text)).filter(w -> !w.isEmpty()).toList();
     }
 
     private static boolean matches(String queryWord, String word) {
