@@ -13,6 +13,7 @@ import vn.sohoa.ocr.OcrSettings;
 import vn.sohoa.ocr.work.BrokerConnection;
 import vn.sohoa.ocr.work.OcrWorkerRoutes;
 import vn.sohoa.ocr.work.PageCheckpoints;
+import vn.sohoa.ocr.work.PageMeters;
 import vn.sohoa.ocr.work.PageSources;
 import vn.sohoa.ocr.work.PageWorker;
 import vn.sohoa.ocr.work.WorkerHeartbeat;
@@ -60,7 +61,8 @@ public final class OcrWorker implements AutoCloseable {
             sources = new PageSources(store);
             PageWorker worker = new PageWorker(ocr, sources, new PageCheckpoints(store),
                     Duration.ofSeconds(settings.ocrPageTimeoutSeconds()));
-            WorkerHeartbeat heartbeat = new WorkerHeartbeat(store, "process", settings.ocrThreads(), worker);
+            WorkerHeartbeat heartbeat = new WorkerHeartbeat(store, "process", settings.ocrThreads(),
+                    new PageMeters(CamelMetrics.bindTo(camel)));
             camel.addRoutes(new OcrWorkerRoutes(worker, heartbeat, settings.ocrThreads()));
             camel.start();
             LOG.info("OCR worker {} reading pages from {} with {} threads", heartbeat.name(), settings.brokerUrl(),

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
 import org.apache.camel.CamelContext;
@@ -56,6 +55,7 @@ import vn.sohoa.ocr.OcrSettings;
 import vn.sohoa.ocr.work.BrokerConnection;
 import vn.sohoa.ocr.work.OcrWorkerRoutes;
 import vn.sohoa.ocr.work.PageCheckpoints;
+import vn.sohoa.ocr.work.PageMeters;
 import vn.sohoa.ocr.work.PageSources;
 import vn.sohoa.ocr.work.PageWorker;
 import vn.sohoa.ocr.work.WorkerHeartbeat;
@@ -205,16 +205,17 @@ public final class Sohoa implements AutoCloseable {
             camel.getRegistry().bind("vertxOptions", new VertxOptions()
                     .setMaxWorkerExecuteTime(LONGEST_REQUEST.toSeconds()).setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS));
             camel.addService(http);
+            PrometheusMeterRegistry metrics = CamelMetrics.bindTo(camel);
             if (ocr != null) {
                 pageSources = new PageSources(store);
                 PageWorker worker = new PageWorker(ocr, pageSources, checkpoints,
                         Duration.ofSeconds(settings.ocrPageTimeoutSeconds()));
                 camel.addRoutes(new OcrWorkerRoutes(worker,
-                        new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), worker), settings.ocrThreads()));
+                        new WorkerHeartbeat(store, "in-process", settings.ocrThreads(), new PageMeters(metrics)),
+                        settings.ocrThreads()));
             }
             camel.addRoutes(new PageDispatchRoutes(pages));
-            camel.addRoutes(metricsRoute(new PageWorkMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                    store, pages)));
+            camel.addRoutes(metricsRoute(new PageWorkMetrics(metrics, store, pages)));
             pages.sendWith(camel.createProducerTemplate());
             EnginesAnswer enginesAnswer = new EnginesAnswer(store, index, broker);
             camel.addRoutes(new IngestRoutes(folders, steps, manifests, enginesAnswer, ingestOptions));

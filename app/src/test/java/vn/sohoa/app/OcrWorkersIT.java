@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +60,13 @@ class OcrWorkersIT {
                 awaitArchived(sohoa, referenceId, WORKER_KILL_PAGES);
                 assertEquals(3, workersOf(sohoa).size(), "the two worker processes and the in-process worker "
                         + "announce themselves: " + workersOf(sohoa));
+                String metrics = metricsOf(sohoa);
+                for (Process worker : List.of(first, second)) {
+                    assertTrue(metrics.lines().anyMatch(line -> line.startsWith("sohoa_worker_pages_read_total{")
+                            && line.contains("-" + worker.pid() + "\"")), "each worker process has its figures: " + metrics);
+                }
+                assertTrue(metrics.lines().anyMatch(line -> line.startsWith("camel_exchanges_total{")
+                        && line.contains("routeId=\"ocr-worker\"")), "the routes' figures: " + metrics);
 
                 String killedId = drop(sohoa, "bi ngat.pdf", killed);
                 RunningArchive.await(Duration.ofMinutes(5), "a quarter of the pages to be read\n" + sohoa.logTail(),
@@ -137,6 +146,10 @@ class OcrWorkersIT {
                 JsonNode reason = Json.MAPPER.readTree(Files.readAllBytes(report));
                 assertTrue(reason.path("reason").asText().contains("trang 2"), "the reason names the page: " + reason);
                 assertTrue(Files.exists(sohoa.data().resolve("done").resolve("mot trang.tif")));
+                String failed = metricsOf(sohoa).lines().filter(line -> line.startsWith("sohoa_pages_failed_total"))
+                        .findFirst().orElse("none 0");
+                assertTrue(Double.parseDouble(failed.substring(failed.lastIndexOf(' ') + 1)) >= 3,
+                        "the three tries of the hung page are counted: " + failed);
 
                 // The pool's one thread was left to the hung page three times: other threads read on.
                 String laterId = drop(sohoa, "sau.tif", ScannedPages.tiff(List.of(ScannedPages.page(1, word + "y"))));
@@ -207,6 +220,10 @@ class OcrWorkersIT {
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    private static String metricsOf(SohoaProcess sohoa) throws IOException, InterruptedException {
+        return new String(sohoa.get("/metrics").body(), StandardCharsets.UTF_8);
     }
 
     /** The workers seen lately that read for this sohoa: its own and those started for it. */

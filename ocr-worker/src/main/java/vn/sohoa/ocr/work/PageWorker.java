@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +20,12 @@ import vn.sohoa.ocr.PdfPageImage;
  * (orientation, deskew, clean-up, reading order, word boxes) and its PDF/A page image, then stores
  * the result. A page whose outcome is already stored is not read again. A page that cannot be made
  * from its original has that as its outcome; any other exception leaves the message unacknowledged,
- * so that it is delivered again.
+ * so that it is delivered again. An exchange whose page was read here carries {@link #READ_HERE}.
  */
 public final class PageWorker {
 
+    /** The exchange property set when the page was read by this worker (not found stored, not dropped). */
+    public static final String READ_HERE = "sohoa.pageReadHere";
     private static final Logger LOG = LoggerFactory.getLogger(PageWorker.class);
     private static final Duration STORAGE_WAIT = Duration.ofMinutes(30);
     private static final Duration STORAGE_RETRY = Duration.ofSeconds(5);
@@ -33,9 +34,6 @@ public final class PageWorker {
     private final PageSources sources;
     private final PageCheckpoints checkpoints;
     private final Duration pageTimeout;
-    private final AtomicLong pagesRead = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong readingNanos = new AtomicLong();
 
     /**
      * @param pageTimeout a page whose reading takes longer is given up here and delivered again: a hung
@@ -58,7 +56,7 @@ public final class PageWorker {
         long deadline = System.nanoTime() + STORAGE_WAIT.toNanos();
         while (true) {
             try {
-                read(job);
+                exchange.setProperty(READ_HERE, read(job));
                 return;
             } catch (StorageException e) {
                 if (System.nanoTime() > deadline) {
@@ -71,18 +69,17 @@ public final class PageWorker {
         }
     }
 
-    private void read(PageJob job) throws Exception {
+    private boolean read(PageJob job) throws Exception {
         if (checkpoints.isDone(job.document(), job.page())) {
             LOG.debug("Page {} of {} was read already", job.page(), job.document());
-            return;
+            return false;
         }
-        long start = System.nanoTime();
         try {
             Optional<PageImage> image = sources.image(job);
             if (image.isEmpty()) {
                 LOG.info("Page {} of {} is dropped: its document's original is no longer stored (the file failed)",
                         job.page(), job.document());
-                return;
+                return false;
             }
             CompletableFuture<PageText> reading = ocr.read(image.get());
             PageText text = awaitReading(reading, job);
@@ -90,16 +87,14 @@ public final class PageWorker {
         } catch (UnreadablePage e) {
             LOG.warn("Page {} of {} cannot be made from its original: {}", job.page(), job.document(), e.getMessage());
             checkpoints.putUnreadable(job.document(), job.page(), e);
-            return;
+            return false;
         } catch (StorageException e) {
             throw e;
         } catch (Exception e) {
-            failures.incrementAndGet();
             LOG.warn("Page {} of {} could not be read: {}", job.page(), job.document(), e.toString());
             throw e;
         }
-        pagesRead.incrementAndGet();
-        readingNanos.addAndGet(System.nanoTime() - start);
+        return true;
     }
 
     private PageText awaitReading(CompletableFuture<PageText> reading, PageJob job) throws Exception {
@@ -112,19 +107,5 @@ public final class PageWorker {
             throw new TimeoutException("Page " + job.page() + " of " + job.document() + " took longer than "
                     + pageTimeout.toSeconds() + " s");
         }
-    }
-
-    public long pagesRead() {
-        return pagesRead.get();
-    }
-
-    public long failures() {
-        return failures.get();
-    }
-
-    /** Mean seconds per page read, storage included; 0 before the first. */
-    public double secondsPerPage() {
-        long read = pagesRead.get();
-        return read == 0 ? 0 : readingNanos.get() / 1e9 / read;
     }
 }

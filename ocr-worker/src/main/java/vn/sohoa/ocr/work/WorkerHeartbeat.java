@@ -31,15 +31,15 @@ public final class WorkerHeartbeat {
     private final String name;
     private final String kind;
     private final int threads;
-    private final PageWorker worker;
+    private final PageMeters pages;
 
     /** @param kind {@code in-process} or {@code process} */
-    public WorkerHeartbeat(ObjectStore store, String kind, int threads, PageWorker worker) {
+    public WorkerHeartbeat(ObjectStore store, String kind, int threads, PageMeters pages) {
         this.store = store;
         this.name = host() + "-" + ProcessHandle.current().pid();
         this.kind = kind;
         this.threads = threads;
-        this.worker = worker;
+        this.pages = pages;
     }
 
     public String name() {
@@ -51,9 +51,9 @@ public final class WorkerHeartbeat {
         state.put("name", name);
         state.put("kind", kind);
         state.put("threads", threads);
-        state.put("pagesRead", worker.pagesRead());
-        state.put("failures", worker.failures());
-        state.put("secondsPerPage", Math.round(worker.secondsPerPage() * 100) / 100.0);
+        state.put("pagesRead", pages.pagesRead());
+        state.put("failures", pages.failures());
+        state.put("secondsPerPage", Math.round(pages.secondsPerPage() * 100) / 100.0);
         state.put("seenAt", Instant.now().toString());
         store.putSystemObject(PREFIX + name + ".json", Json.MAPPER.writeValueAsBytes(state));
     }
