@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import vn.sohoa.core.text.VietnameseSyllables;
 import vn.sohoa.core.text.VietnameseText;
 
@@ -18,7 +20,8 @@ import vn.sohoa.core.text.VietnameseText;
  * word capitalised. Vietnamese family names are a short list, so a line is taken for a name only when
  * it starts with one: the name is then whole, not the given names left after a seal or signature
  * covered the family name. A family name misread only in its diacritics ("Đỉnh" for Đinh) is set
- * right as the commonest family name that reads the same without them.
+ * right as the commonest family name that reads the same without them; so is a given name (the last
+ * word) that no list of given names holds ("Trỉnh" for Trinh, "Tầm" for Tâm, "Văn" for Vân).
  */
 final class PersonNames {
 
@@ -45,13 +48,39 @@ final class PersonNames {
             "Vạn", "Biện", "Cung", "Chế", "Chiêm", "Chung", "Cổ", "Đái", "Đổng", "Hạ", "Kha", "Khâu", "Khuất", "Liêu",
             "Liễu", "Lỗ", "Mạch", "Mẫn", "Phương", "Thẩm", "Tiết", "Trầm", "Ung", "Yên", "Nay", "Siu", "Ksor", "Kpă",
             "Lăng", "Luân", "Mẫu", "Mông", "Phù", "Hình", "Giả", "Công", "Đồ");
-    private static final Map<String, List<String>> BY_FOLDED = new HashMap<>();
-
-    static {
-        for (String name : FAMILY_NAMES) {
-            BY_FOLDED.computeIfAbsent(folded(name), k -> new ArrayList<>()).add(name);
-        }
-    }
+    /**
+     * Given names, the commonest of those that read alike without diacritics first. A middle name
+     * standing last (Văn, Thị) is none: it is read as the given name it is taken for.
+     */
+    private static final List<String> GIVEN_NAMES = List.of(
+            "Anh", "Ánh", "Linh", "Lĩnh", "Hương", "Hường", "Trang", "Hà", "Hạ", "Thảo", "Ngọc", "Hoa", "Hòa", "Lan",
+            "Hằng", "Phương", "Phượng", "Thủy", "Thúy", "Thùy", "Thụy", "Mai", "Nga", "Ngà", "Hạnh", "Hanh", "Huyền",
+            "Nhung", "Dũng", "Dung", "Hiền", "Hiển", "Hiến", "Loan", "Oanh", "Yến", "Yên", "Thu", "Thư", "Vân",
+            "Liên", "Nhân", "Nhàn", "Nhạn", "Quyên", "Hồng", "Giang", "Hậu", "Uyên", "Trinh", "Tâm", "Tám", "Thanh",
+            "Thành", "Thạnh", "Nhi", "Vy", "Vi", "Vĩ", "Vỹ", "Châu", "Diệp", "Ly", "Lý", "Mỹ", "My", "Hoài", "Thắm",
+            "Tuyết", "Xuân", "Diễm", "Duyên", "Huệ", "Lệ", "Lài", "Lụa", "Mơ", "Ngân", "Nguyệt", "Nhã", "Nương",
+            "Quế", "Quỳnh", "Sương", "Tiến", "Tiên", "Thơ", "Thương", "Thường", "Trâm", "Trúc", "Tú", "Tư", "Tuyền",
+            "Xoan", "Bích", "Chi", "Cúc", "Đào", "Gấm", "Hải", "Hân", "Kiều", "Khánh", "Lâm", "Lam", "Lành", "Liễu",
+            "Lợi", "Minh", "Na", "Nhiên", "Như", "Nụ", "Phúc", "Phục", "Sen", "Thái", "Thoa", "Thơm", "Thy", "Trà",
+            "Trân", "Tươi", "Vui", "Xinh", "Hiếu", "Mến", "Diệu", "Ái", "Ân", "Bình", "Cầm", "Đoan", "Hợp", "Kim",
+            "Lựu", "Mận", "Mẫn", "Ngát", "Thêu", "Tình", "Tịnh", "Tuyến", "Xuyến", "Hùng", "Hưng", "Tuấn", "Nam",
+            "Năm", "Sơn", "Long", "Thắng", "Thăng", "Quang", "Hoàng", "Trung", "Đức", "Tùng", "Cường", "Phong",
+            "Huy", "Việt", "Toàn", "Toán", "Tài", "Tín", "Thịnh", "Thuận", "Vinh", "Vĩnh", "Vịnh", "Vũ", "Lộc",
+            "Luân", "Luận", "Lực", "Mạnh", "Nghĩa", "Phát", "Phước", "Quân", "Quý", "Sang", "Sáng", "Tân", "Tấn",
+            "Thiện", "Thiên", "Thông", "Thức", "Trí", "Triều", "Trọng", "Trường", "Tuyên", "Vương", "Vượng", "Bảo",
+            "Chiến", "Chính", "Chinh", "Công", "Cương", "Danh", "Dân", "Dương", "Đạt", "Điền", "Định", "Đông", "Hào",
+            "Hảo", "Hiệp", "Hoan", "Học", "Kha", "Khải", "Khang", "Khoa", "Khôi", "Kiên", "Kiệt", "Nguyên", "Nhật",
+            "Ninh", "Phú", "Phụng", "Quốc", "Quyết", "Sinh", "Thạch", "Thìn", "Thọ", "Thuần", "Toản", "Tới", "Trực",
+            "Tường", "Viên", "Hội", "Hữu", "Khiêm", "Lai", "Lãm", "Lập", "Liêm", "Mùi", "Nhất", "Quảng", "Tạo",
+            "Thuyết", "Toại", "Trị", "Tuệ", "Tỵ", "Uy", "Út", "Chung", "Đại", "Đạo", "Điệp", "Đoàn", "Đồng", "Duy",
+            "Em", "Hoạt", "Huân", "Hướng", "Kỳ", "Lãnh", "Lễ", "Lượng", "Niên", "Quới", "Sỹ", "Sĩ", "Thân", "Thế",
+            "Thiệu", "Thống", "Tiệp", "Tỷ", "Vấn", "Khuê", "Nhẫn", "Thoại", "Phấn", "Khương", "Lương", "Nhựt", "Phi",
+            "Quyền", "Sa", "Tuân", "Tùy", "Vàng", "Vững", "Xương", "Ý", "Diên", "Doanh",
+            "Dự", "Giáp", "Hy", "Kính", "Lịch", "Nhơn", "Thuyên", "Triết", "Trãi", "Tuất", "Tý", "Ước");
+    private static final Map<String, List<String>> FAMILY_BY_FOLDED = byFolded(FAMILY_NAMES);
+    private static final Map<String, List<String>> GIVEN_BY_FOLDED = byFolded(GIVEN_NAMES);
+    private static final Set<String> KNOWN_GIVEN = GIVEN_NAMES.stream().map(VietnameseText::canonical)
+            .collect(Collectors.toSet());
 
     /** A name read from a line, and how sure the reading is. */
     record Name(String value, double confidence) {
@@ -75,13 +104,24 @@ final class PersonNames {
         }
         int space = text.indexOf(' ');
         String family = text.substring(0, space);
-        if (FAMILY_NAMES.contains(family)) {
-            return Optional.of(new Name(text, confidence));
+        double sure = confidence;
+        if (!FAMILY_NAMES.contains(family)) {
+            // The lists run from the commonest name down: of two that read alike, the commoner.
+            List<String> alike = FAMILY_BY_FOLDED.getOrDefault(folded(family), List.of());
+            if (alike.isEmpty()) {
+                return Optional.empty();
+            }
+            text = alike.get(0) + text.substring(space);
+            sure *= alike.size() == 1 ? 0.75 : 0.6;
         }
-        // The list runs from the most common family name down: of two that read alike, the commoner.
-        List<String> alike = BY_FOLDED.getOrDefault(folded(family), List.of());
-        return alike.isEmpty() ? Optional.empty()
-                : Optional.of(new Name(alike.get(0) + text.substring(space), confidence * (alike.size() == 1 ? 0.75 : 0.6)));
+        int last = text.lastIndexOf(' ') + 1;
+        String given = text.substring(last);
+        List<String> alike = GIVEN_BY_FOLDED.getOrDefault(folded(given), List.of());
+        if (!KNOWN_GIVEN.contains(VietnameseText.canonical(given)) && !alike.isEmpty()) {
+            text = text.substring(0, last) + alike.get(0);
+            sure *= alike.size() == 1 ? 0.75 : 0.6;
+        }
+        return Optional.of(new Name(text, sure));
     }
 
     /**
@@ -150,6 +190,17 @@ final class PersonNames {
 
     private static boolean isNameWord(String word) {
         return NAME_WORD.matcher(word).matches() && VietnameseSyllables.isValid(word);
+    }
+
+    private static Map<String, List<String>> byFolded(List<String> names) {
+        Map<String, List<String>> byFolded = new HashMap<>();
+        for (String name : names) {
+            List<String> alike = byFolded.computeIfAbsent(folded(name), k -> new ArrayList<>());
+            if (!alike.contains(name)) {
+                alike.add(name);
+            }
+        }
+        return byFolded;
     }
 
     private static String folded(String word) {
