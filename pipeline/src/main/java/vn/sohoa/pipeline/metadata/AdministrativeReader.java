@@ -51,6 +51,8 @@ public final class AdministrativeReader {
     private static final List<String> URGENCY = List.of("THƯỢNG KHẨN", "HỎA TỐC", "KHẨN");
     /** A signer's title whose first words were lost and set from the list of titles. */
     private static final double LOST_TITLE_WORDS = 0.6;
+    /** A signer whose given name, doubted by OCR and no given name as read, was set as the one reading alike. */
+    private static final double LISTED_GIVEN_NAME = 0.6;
 
     private AdministrativeReader() {
     }
@@ -201,11 +203,22 @@ public final class AdministrativeReader {
                 return this;
             }
             boolean asRead = spelled.equals(signer.value());
+            Optional<String> listed = givenNameDoubted(page, spelled) ? PersonNames.withListedGivenName(spelled)
+                    : Optional.empty();
+            if (asRead && listed.isPresent()) {
+                return new Signature(authority, title, new Field(listed.get(), signer.page(), signer.line(),
+                        Math.min(signer.confidence(), LISTED_GIVEN_NAME)), partialSigner, recipients);
+            }
             boolean confirmed = words.occurrences(spelled) >= 2 || signer.confidence() >= 0.7 && ReadingConfidence.sure(page, spelled);
             double confidence = asRead && confirmed && wellFormed(spelled) ? Math.max(signer.confidence(), 0.9)
                     : asRead ? signer.confidence() : 0.8;
             return new Signature(authority, title, new Field(spelled, signer.page(), signer.line(), confidence),
                     partialSigner, recipients);
+        }
+
+        private static boolean givenNameDoubted(Page page, String name) {
+            double[] each = ReadingConfidence.ofEach(page, name);
+            return each != null && each[each.length - 1] < ReadingConfidence.SURE_WORDS;
         }
 
         /** The block on this page, or null when the page has none. */

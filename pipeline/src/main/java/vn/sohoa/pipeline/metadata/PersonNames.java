@@ -20,8 +20,9 @@ import vn.sohoa.core.text.VietnameseText;
  * word capitalised. Vietnamese family names are a short list, so a line is taken for a name only when
  * it starts with one: the name is then whole, not the given names left after a seal or signature
  * covered the family name. A family name misread only in its diacritics ("Đỉnh" for Đinh) is set
- * right as the commonest family name that reads the same without them; so is a given name (the last
- * word) that no list of given names holds ("Trỉnh" for Trinh, "Tầm" for Tâm, "Văn" for Vân).
+ * right as the commonest family name that reads the same without them. A given name (the last word)
+ * that no list of given names holds ("Trỉnh" for Trinh, "Tầm" for Tâm, "Văn" for Vân) may be set
+ * right the same way where OCR doubted it ({@link #withListedGivenName}).
  */
 final class PersonNames {
 
@@ -53,18 +54,18 @@ final class PersonNames {
      * standing last (Văn, Thị) is none: it is read as the given name it is taken for.
      */
     private static final List<String> GIVEN_NAMES = List.of(
-            "Anh", "Ánh", "Linh", "Lĩnh", "Hương", "Hường", "Trang", "Hà", "Hạ", "Thảo", "Ngọc", "Hoa", "Hòa", "Lan",
-            "Hằng", "Phương", "Phượng", "Thủy", "Thúy", "Thùy", "Thụy", "Mai", "Nga", "Ngà", "Hạnh", "Hanh", "Huyền",
-            "Nhung", "Dũng", "Dung", "Hiền", "Hiển", "Hiến", "Loan", "Oanh", "Yến", "Yên", "Thu", "Thư", "Vân",
-            "Liên", "Nhân", "Nhàn", "Nhạn", "Quyên", "Hồng", "Giang", "Hậu", "Uyên", "Trinh", "Tâm", "Tám", "Thanh",
-            "Thành", "Thạnh", "Nhi", "Vy", "Vi", "Vĩ", "Vỹ", "Châu", "Diệp", "Ly", "Lý", "Mỹ", "My", "Hoài", "Thắm",
-            "Tuyết", "Xuân", "Diễm", "Duyên", "Huệ", "Lệ", "Lài", "Lụa", "Mơ", "Ngân", "Nguyệt", "Nhã", "Nương",
-            "Quế", "Quỳnh", "Sương", "Tiến", "Tiên", "Thơ", "Thương", "Thường", "Trâm", "Trúc", "Tú", "Tư", "Tuyền",
-            "Xoan", "Bích", "Chi", "Cúc", "Đào", "Gấm", "Hải", "Hân", "Kiều", "Khánh", "Lâm", "Lam", "Lành", "Liễu",
-            "Lợi", "Minh", "Na", "Nhiên", "Như", "Nụ", "Phúc", "Phục", "Sen", "Thái", "Thoa", "Thơm", "Thy", "Trà",
-            "Trân", "Tươi", "Vui", "Xinh", "Hiếu", "Mến", "Diệu", "Ái", "Ân", "Bình", "Cầm", "Đoan", "Hợp", "Kim",
-            "Lựu", "Mận", "Mẫn", "Ngát", "Thêu", "Tình", "Tịnh", "Tuyến", "Xuyến", "Hùng", "Hưng", "Tuấn", "Nam",
-            "Năm", "Sơn", "Long", "Thắng", "Thăng", "Quang", "Hoàng", "Trung", "Đức", "Tùng", "Cường", "Phong",
+            "Anh", "Ánh", "An", "Linh", "Lĩnh", "Hương", "Hường", "Trang", "Hà", "Hạ", "Thảo", "Ngọc", "Hoa", "Hòa",
+            "Lan", "Hằng", "Phương", "Phượng", "Thủy", "Thúy", "Thùy", "Thụy", "Mai", "Nga", "Ngà", "Hạnh", "Hanh",
+            "Huyền", "Nhung", "Dũng", "Dung", "Hiền", "Hiển", "Hiến", "Loan", "Oanh", "Yến", "Yên", "Thu", "Thư",
+            "Vân", "Liên", "Nhân", "Nhàn", "Nhạn", "Quyên", "Hồng", "Giang", "Hậu", "Uyên", "Trinh", "Tâm", "Tám",
+            "Thanh", "Thành", "Thạnh", "Nhi", "Vy", "Vi", "Vĩ", "Vỹ", "Châu", "Diệp", "Ly", "Lý", "Mỹ", "My", "Hoài",
+            "Thắm", "Tuyết", "Xuân", "Diễm", "Duyên", "Huệ", "Lệ", "Lài", "Lụa", "Mơ", "Ngân", "Nguyệt", "Nhã",
+            "Nương", "Quế", "Quỳnh", "Sương", "Tiến", "Tiên", "Thơ", "Thương", "Thường", "Trâm", "Trúc", "Tú", "Tư",
+            "Tuyền", "Xoan", "Bích", "Chi", "Cúc", "Đào", "Gấm", "Hải", "Hân", "Kiều", "Khánh", "Lâm", "Lam", "Lành",
+            "Liễu", "Lợi", "Minh", "Na", "Nhiên", "Như", "Nụ", "Phúc", "Phục", "Sen", "Thái", "Thoa", "Thơm", "Thy",
+            "Trà", "Trân", "Tươi", "Vui", "Xinh", "Hiếu", "Mến", "Diệu", "Ái", "Ân", "Bình", "Cầm", "Đoan", "Hợp",
+            "Kim", "Lựu", "Mận", "Mẫn", "Ngát", "Thêu", "Tình", "Tịnh", "Tuyến", "Xuyến", "Hùng", "Hưng", "Tuấn",
+            "Nam", "Năm", "Sơn", "Long", "Thắng", "Thăng", "Quang", "Hoàng", "Trung", "Đức", "Tùng", "Cường", "Phong",
             "Huy", "Việt", "Toàn", "Toán", "Tài", "Tín", "Thịnh", "Thuận", "Vinh", "Vĩnh", "Vịnh", "Vũ", "Lộc",
             "Luân", "Luận", "Lực", "Mạnh", "Nghĩa", "Phát", "Phước", "Quân", "Quý", "Sang", "Sáng", "Tân", "Tấn",
             "Thiện", "Thiên", "Thông", "Thức", "Trí", "Triều", "Trọng", "Trường", "Tuyên", "Vương", "Vượng", "Bảo",
@@ -75,8 +76,9 @@ final class PersonNames {
             "Thuyết", "Toại", "Trị", "Tuệ", "Tỵ", "Uy", "Út", "Chung", "Đại", "Đạo", "Điệp", "Đoàn", "Đồng", "Duy",
             "Em", "Hoạt", "Huân", "Hướng", "Kỳ", "Lãnh", "Lễ", "Lượng", "Niên", "Quới", "Sỹ", "Sĩ", "Thân", "Thế",
             "Thiệu", "Thống", "Tiệp", "Tỷ", "Vấn", "Khuê", "Nhẫn", "Thoại", "Phấn", "Khương", "Lương", "Nhựt", "Phi",
-            "Quyền", "Sa", "Tuân", "Tùy", "Vàng", "Vững", "Xương", "Ý", "Diên", "Doanh",
-            "Dự", "Giáp", "Hy", "Kính", "Lịch", "Nhơn", "Thuyên", "Triết", "Trãi", "Tuất", "Tý", "Ước");
+            "Quyền", "Sa", "Tuân", "Tùy", "Vàng", "Vững", "Xương", "Ý", "Diên", "Doanh", "Dự", "Giáp", "Hy", "Kính",
+            "Lịch", "Nhơn", "Thuyên", "Triết", "Trãi", "Tuất", "Tý", "Ước", "Du", "Bằng", "Cảnh", "Chương", "Gia",
+            "Lân", "Nghi", "Tánh", "Tính", "Bắc");
     private static final Map<String, List<String>> FAMILY_BY_FOLDED = byFolded(FAMILY_NAMES);
     private static final Map<String, List<String>> GIVEN_BY_FOLDED = byFolded(GIVEN_NAMES);
     private static final Set<String> KNOWN_GIVEN = GIVEN_NAMES.stream().map(VietnameseText::canonical)
@@ -104,24 +106,28 @@ final class PersonNames {
         }
         int space = text.indexOf(' ');
         String family = text.substring(0, space);
-        double sure = confidence;
-        if (!FAMILY_NAMES.contains(family)) {
-            // The lists run from the commonest name down: of two that read alike, the commoner.
-            List<String> alike = FAMILY_BY_FOLDED.getOrDefault(folded(family), List.of());
-            if (alike.isEmpty()) {
-                return Optional.empty();
-            }
-            text = alike.get(0) + text.substring(space);
-            sure *= alike.size() == 1 ? 0.75 : 0.6;
+        if (FAMILY_NAMES.contains(family)) {
+            return Optional.of(new Name(text, confidence));
         }
-        int last = text.lastIndexOf(' ') + 1;
-        String given = text.substring(last);
+        // The lists run from the commonest name down: of two that read alike, the commoner.
+        List<String> alike = FAMILY_BY_FOLDED.getOrDefault(folded(family), List.of());
+        return alike.isEmpty() ? Optional.empty()
+                : Optional.of(new Name(alike.get(0) + text.substring(space), confidence * (alike.size() == 1 ? 0.75 : 0.6)));
+    }
+
+    /**
+     * The name with the commonest listed given name that reads as its last word does without
+     * diacritics, when no list holds that word as it is; empty otherwise. Only for a word OCR doubted:
+     * the list is not every given name there is ("An", "Du" are not all).
+     */
+    static Optional<String> withListedGivenName(String name) {
+        int last = name.lastIndexOf(' ') + 1;
+        String given = name.substring(last);
         List<String> alike = GIVEN_BY_FOLDED.getOrDefault(folded(given), List.of());
-        if (!KNOWN_GIVEN.contains(VietnameseText.canonical(given)) && !alike.isEmpty()) {
-            text = text.substring(0, last) + alike.get(0);
-            sure *= alike.size() == 1 ? 0.75 : 0.6;
+        if (last == 0 || KNOWN_GIVEN.contains(VietnameseText.canonical(given)) || alike.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.of(new Name(text, sure));
+        return Optional.of(name.substring(0, last) + alike.get(0));
     }
 
     /**

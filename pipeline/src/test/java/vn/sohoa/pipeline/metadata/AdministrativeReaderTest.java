@@ -416,6 +416,29 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aGivenNameOcrDoubtedThatIsNoGivenNameIsTheOneThatReadsAlike() {
+        String block = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", "TM. BAN THƯỜNG VỤ",
+                "CHỦ TỊCH", "Phạm Thùy Tầm");
+        AdministrativeMetadata doubted = AdministrativeReader.read(List.of(withLastWordAt(ocred(block, 95), 88)));
+        assertEquals("Phạm Thùy Tâm", value(doubted.signer()));
+        assertTrue(doubted.signer().confidence() < 0.9, "set right, not read: flagged");
+        assertEquals("Phạm Thùy Tầm", value(AdministrativeReader.read(List.of(ocred(block, 95))).signer()),
+                "a word Tesseract was sure of stays as read");
+        assertEquals("Phạm Thùy Tầm", value(AdministrativeReader.read(List.of(Page.textLayer(1, block))).signer()),
+                "typed text stays as typed");
+        String listed = block.replace("Phạm Thùy Tầm", "Nguyễn Văn An");
+        assertEquals("Nguyễn Văn An", value(AdministrativeReader.read(List.of(withLastWordAt(ocred(listed, 95), 70)))
+                .signer()), "a given name the list holds stays, doubted or not");
+    }
+
+    private static Page withLastWordAt(Page page, float confidence) {
+        List<Word> words = new java.util.ArrayList<>(page.words());
+        Word last = words.remove(words.size() - 1);
+        words.add(new Word(last.text(), last.x(), last.y(), last.width(), last.height(), confidence, last.line()));
+        return new Page(1, page.text(), Page.OCR, 90f, 0, 1000, 1400, words);
+    }
+
+    @Test
     void aLettersTypeIsSureFromItsVvLineUnderANumber() {
         String letter = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 77/LĐLĐ-TC", "V/v thu kinh phí công đoàn",
                 "Kính gửi: Các công đoàn cơ sở.");
