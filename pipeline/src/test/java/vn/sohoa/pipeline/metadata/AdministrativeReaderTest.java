@@ -406,12 +406,7 @@ class AdministrativeReaderTest {
                 "CHỦ TỊCH", "Trần Mỹ Hạnh");
         assertTrue(AdministrativeReader.read(List.of(ocred(block, 95))).signer().confidence() >= 0.9,
                 "Tesseract sure of every word of the name");
-        Page doubted = ocred(block, 95);
-        List<Word> words = new java.util.ArrayList<>(doubted.words());
-        Word last = words.remove(words.size() - 1);
-        words.add(new Word(last.text(), last.x(), last.y(), last.width(), last.height(), 66, last.line()));
-        Page misread = new Page(1, doubted.text(), Page.OCR, 90f, 0, 1000, 1400, words);
-        assertTrue(AdministrativeReader.read(List.of(misread)).signer().confidence() < 0.9,
+        assertTrue(AdministrativeReader.read(List.of(withLastWordAt(ocred(block, 95), 66))).signer().confidence() < 0.9,
                 "a name Tesseract doubted and nothing else in the record confirms is flagged");
     }
 
