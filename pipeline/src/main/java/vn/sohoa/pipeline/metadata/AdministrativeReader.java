@@ -147,9 +147,10 @@ public final class AdministrativeReader {
         List<String> orgs = orgLines.stream().map(first::get).map(AdministrativeReader::organisationName).toList();
         if (!orgs.isEmpty()) {
             boolean hasParent = orgs.size() > 1 && startsLikeOrganisation(orgs.get(1));
-            String issuerName = body.spelled(String.join(" ", hasParent ? orgs.subList(1, orgs.size()) : orgs));
+            String issuerRead = body.spelled(String.join(" ", hasParent ? orgs.subList(1, orgs.size()) : orgs));
+            String issuerName = place == null ? issuerRead : endedByPlace(issuerRead, place.value());
             String parentName = hasParent ? body.spelled(orgs.get(0)) : null;
-            boolean sure = wellFormed(issuerName) && startsLikeOrganisation(issuerName)
+            boolean sure = issuerName.equals(issuerRead) && wellFormed(issuerName) && startsLikeOrganisation(issuerName)
                     && (parentName == null || wellFormed(parentName) && startsLikeOrganisation(parentName))
                     && (typed(pages.get(0)) || body.containsTail(issuerName) || place != null && issuerName.endsWith(" " + place.value().toUpperCase(Locale.ROOT)));
             parent = hasParent ? field(parentName, 1, orgLines.get(0), sure ? 0.9 : 0.7) : null;
@@ -456,6 +457,26 @@ public final class AdministrativeReader {
             return false;
         }
         return !MOTTO_START.matcher(line.toUpperCase(Locale.ROOT)).find();
+    }
+
+    /**
+     * An issuer whose last word OCR cut short where it names the place of the date line ("LĐLĐ HUYỆN
+     * BÙ ĐỐ" over "Bù Đốp, ngày ..."): that word is the place's word it begins. A body is named after
+     * its locality (NĐ 30), and no word of a name is a mere beginning of the place's.
+     */
+    private static String endedByPlace(String issuer, String place) {
+        String[] words = issuer.split(" ");
+        String[] placeWords = place.toUpperCase(Locale.ROOT).split("\\s+");
+        String last = words[words.length - 1];
+        for (int k = 0; k < placeWords.length && k < words.length - 1; k++) {
+            int from = words.length - 1 - k;
+            boolean aligned = Arrays.equals(words, from, words.length - 1, placeWords, 0, k);
+            if (aligned && placeWords[k].length() > last.length() && placeWords[k].startsWith(last)) {
+                return String.join(" ", Arrays.copyOf(words, from)) + " "
+                        + String.join(" ", Arrays.copyOf(placeWords, k + 1));
+            }
+        }
+        return issuer;
     }
 
     private static boolean startsLikeOrganisation(String line) {

@@ -269,6 +269,20 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void anIssuersLastWordCutShortWhereItNamesThePlaceIsThePlacesWord() {
+        String header = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "LĐLĐ HUYỆN BÙ ĐỐ", "Số: 30/TTr-LĐLĐ",
+                "Bù Đốp, ngày 11 tháng 6 năm 2021", "TỜ TRÌNH", "Về việc đề nghị hỗ trợ kinh phí");
+        AdministrativeMetadata m = AdministrativeReader.read(List.of(ocred(header, 95)));
+        assertEquals("LĐLĐ HUYỆN BÙ ĐỐP", value(m.issuer()));
+        assertTrue(m.issuer().confidence() < 0.9, "completed, not read: flagged");
+        String whole = header.replace("BÙ ĐỐ\n", "BÙ ĐỐP\n");
+        assertEquals("LĐLĐ HUYỆN BÙ ĐỐP", value(AdministrativeReader.read(List.of(ocred(whole, 95))).issuer()));
+        String other = header.replace("BÙ ĐỐ\n", "HỚN QUẢN\n");
+        assertEquals("LĐLĐ HUYỆN HỚN QUẢN", value(AdministrativeReader.read(List.of(ocred(other, 95))).issuer()),
+                "an issuer not named after the place is left as read");
+    }
+
+    @Test
     void anIssuerUnderItsParentKeepsThemApartWhateverSpecksOrRunTogetherWordsOcrLeft() {
         String header = String.join("\n", "TỔNG LĐLĐ VIỆTNAM", ".LĐLĐ TỈNH ĐỒNG NAI", "Số: 61/TB-LĐLĐ",
                 "Đồng Nai, ngày 05 tháng 8 năm 2025", "THÔNG BÁO", "Lịch tiếp công dân");
