@@ -49,7 +49,7 @@ public final class AdministrativeReader {
             "BAN", "ỦY BAN", "UBND", "ĐẢNG", "HỘI", "SỞ", "PHÒNG", "TRƯỜNG", "CÔNG TY", "BCH", "BTV", "ĐOÀN", "UBKT");
     private static final List<String> SECRECY = List.of("TUYỆT MẬT", "TỐI MẬT", "MẬT");
     private static final List<String> URGENCY = List.of("THƯỢNG KHẨN", "HỎA TỐC", "KHẨN");
-    /** A signer's title whose first words were lost and set from the list of titles. */
+    /** A signer's title whose first words were lost, or an authority whose "TM."/"KT." was, set from the lists. */
     private static final double LOST_TITLE_WORDS = 0.6;
     /** A signer whose given name, doubted by OCR and no given name as read, was set as the one reading alike. */
     private static final double LISTED_GIVEN_NAME = 0.6;
@@ -276,9 +276,17 @@ public final class AdministrativeReader {
                 String rightTitle = SigningTitles.tidy(lines.get(lastName + 1));
                 return new Signature(null, field(rightTitle, page, lastName + 1, 0.6), null, null, recipients);
             }
+            PersonNames.Name name = PersonNames.read(lines.get(lastName), 0.7).orElseThrow();
+            Optional<String> lost = SigningTitles.lostAuthority(lines.subList(titleFrom, lastName));
+            if (lost.isPresent()) {
+                Field authority = field(lost.get(), page, titleFrom, LOST_TITLE_WORDS);
+                String title = String.join(" ", lines.subList(titleFrom + 1, lastName));
+                return new Signature(authority, title.isBlank() ? null
+                        : signerTitle(SigningTitles.tidy(title), lost.get(), page, titleFrom + 1, 0.7),
+                        field(name.value(), page, lastName, name.confidence()), null, recipients);
+            }
             String title = titleFrom == lastName ? null
                     : SigningTitles.tidy(String.join(" ", lines.subList(titleFrom, lastName)));
-            PersonNames.Name name = PersonNames.read(lines.get(lastName), 0.7).orElseThrow();
             return new Signature(null, title == null ? null : signerTitle(title, null, page, titleFrom, 0.7),
                     field(name.value(), page, lastName,
                     name.confidence()), null, recipients);

@@ -25,6 +25,9 @@ final class SigningTitles {
     private static final List<String> TITLES = List.of("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
             "TRƯỞNG ĐOÀN KIỂM TRA", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
             "TỔNG BIÊN TẬP", "PHÓ TỔNG BIÊN TẬP", "THƯ KÝ", "CHỦ TRÌ");
+    /** The collective bodies a signer signs on behalf of (thay mặt, "TM."). */
+    private static final List<String> COLLECTIVE = List.of("BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "ĐOÀN CHỦ TỊCH");
+    private static final String ON_BEHALF = "TM";
     /** Signing for the head (ký thay): the signer is a deputy. */
     private static final String FOR_THE_HEAD = "KT";
     private static final String DEPUTY = "PHÓ ";
@@ -86,6 +89,29 @@ final class SigningTitles {
             return Optional.of(DEPUTY + signing[1]);
         }
         return Optional.of(endingSo.get(0));
+    }
+
+    /**
+     * The authority of a block whose authority line OCR read without its "TM." or "KT." (NĐ 30), from
+     * the lines read between the recipients and the name: a first line naming a collective body is
+     * the authority signed on behalf of ("BAN THƯỜNG VỤ" above the title: TM. BAN THƯỜNG VỤ); a head's
+     * title above the rest of its deputy's is the head signed for ("CHỦ TỊCH" above "TỊCH": KT. CHỦ
+     * TỊCH). Empty otherwise. The title is the lines after the first.
+     */
+    static Optional<String> lostAuthority(List<String> lines) {
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = tidy(lines.get(0));
+        if (COLLECTIVE.contains(first)) {
+            return Optional.of(ON_BEHALF + ". " + first);
+        }
+        String rest = tidy(String.join(" ", lines.subList(1, lines.size())));
+        String deputy = DEPUTY + first;
+        String forTheHead = FOR_THE_HEAD + ". " + first;
+        boolean deputysTitle = rest.equals(deputy) || completed(rest, forTheHead).filter(deputy::equals).isPresent();
+        return TITLES.contains(first) && TITLES.contains(deputy) && deputysTitle ? Optional.of(forTheHead)
+                : Optional.empty();
     }
 
     /** Whether the title ends with these words, the first of them perhaps the end of a word, a letter off. */

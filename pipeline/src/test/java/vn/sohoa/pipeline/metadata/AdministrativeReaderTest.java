@@ -133,6 +133,27 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void anAuthorityLineThatLostItsTmOrKtIsToldByWhatItNames() {
+        AdministrativeMetadata deputy = block("CHỦ TỊCH", "TỊCH", "Lê Văn Hòa");
+        assertEquals("KT. CHỦ TỊCH", value(deputy.signingAuthority()), "a head's title above the end of its deputy's");
+        assertEquals("PHÓ CHỦ TỊCH", value(deputy.signerTitle()));
+        assertTrue(deputy.signingAuthority().confidence() < 0.9 && deputy.signerTitle().confidence() < 0.9);
+        AdministrativeMetadata collective = block("BAN THƯỜNG VỤ", "CHỦ TỊCH", "Lê Văn Hòa");
+        assertEquals("TM. BAN THƯỜNG VỤ", value(collective.signingAuthority()), "a collective body is signed for");
+        assertEquals("CHỦ TỊCH", value(collective.signerTitle()));
+        assertEquals("TM. BAN CHẤP HÀNH", value(block("BAN CHẤP HÀNH", "Lê Văn Hòa").signingAuthority()));
+        AdministrativeMetadata head = block("CHỦ TỊCH", "Lê Văn Hòa");
+        assertNull(head.signingAuthority(), "a head signing in its own name");
+        assertEquals("CHỦ TỊCH", value(head.signerTitle()));
+        assertNull(block("GIÁM ĐỐC", "THƯ KÝ", "Lê Văn Hòa").signingAuthority(), "no deputy's title under the head's");
+    }
+
+    private static AdministrativeMetadata block(String... block) {
+        String page = "Kính đề nghị xem xét./.\nNơi nhận:\n- Lưu: VT.\n" + String.join("\n", block);
+        return AdministrativeReader.read(List.of(Page.textLayer(1, page)));
+    }
+
+    @Test
     void aSpeckBeforeTheSigningAuthorityDoesNotHideIt() {
         String page = String.join("\n", "Kính đề nghị xem xét./.", "Nơi nhận:", "- Lưu: VT.", ".TM. BAN THƯỜNG VỤ",
                 "PHÓ CHỦ TỊCH", "Đỗ Đình Lâm");
@@ -142,9 +163,8 @@ class AdministrativeReaderTest {
         assertEquals("Đỗ Đình Lâm", value(m.signer()));
     }
 
-    private static AdministrativeMetadata.Field title(String... block) {
-        String page = "Kính đề nghị xem xét./.\nNơi nhận:\n- Lưu: VT.\n" + String.join("\n", block);
-        return AdministrativeReader.read(List.of(Page.textLayer(1, page))).signerTitle();
+    private static AdministrativeMetadata.Field title(String... lines) {
+        return block(lines).signerTitle();
     }
 
     @Test
