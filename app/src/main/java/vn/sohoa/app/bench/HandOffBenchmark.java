@@ -164,7 +164,8 @@ final class HandOffBenchmark {
     private static void print(PrintStream out, Map<String, double[]> millis, int greyPages, int colourPages) {
         out.printf(Locale.ROOT, "%nhand-off per page, CPU ms of sohoa with its broker, storage and index, whole loops "
                 + "over the pages, mean of %d rounds after %d loops of warm-up (a part: the loop without it, "
-                + "subtracted):%n%-8s %6s %8s %10s %10s %8s%n", ROUNDS, WARM_UP_LOOPS, "pages", "count", "total", "original", "messages", "storage");
+                + "subtracted):%n%-8s %6s %8s %10s %10s %8s%n", ROUNDS, WARM_UP_LOOPS,
+                "pages", "count", "total", "original", "messages", "storage");
         for (Map.Entry<String, double[]> kind : millis.entrySet()) {
             double[] m = kind.getValue();
             out.printf(Locale.ROOT, "%-8s %6d %8.1f %10.1f %10.1f %8.1f%n", kind.getKey(),

@@ -204,9 +204,9 @@ public final class AdministrativeReader {
                 return this;
             }
             boolean asRead = spelled.equals(signer.value());
-            Optional<String> listed = givenNameDoubted(page, spelled) ? PersonNames.withListedGivenName(spelled)
-                    : Optional.empty();
-            if (asRead && listed.isPresent()) {
+            Optional<String> listed = asRead && givenNameDoubted(page, spelled)
+                    ? PersonNames.withListedGivenName(spelled) : Optional.empty();
+            if (listed.isPresent()) {
                 return new Signature(authority, title, new Field(listed.get(), signer.page(), signer.line(),
                         Math.min(signer.confidence(), LISTED_GIVEN_NAME)), partialSigner, recipients);
             }
@@ -277,19 +277,13 @@ public final class AdministrativeReader {
                 return new Signature(null, field(rightTitle, page, lastName + 1, 0.6), null, null, recipients);
             }
             PersonNames.Name name = PersonNames.read(lines.get(lastName), 0.7).orElseThrow();
-            Optional<String> lost = SigningTitles.lostAuthority(lines.subList(titleFrom, lastName));
-            if (lost.isPresent()) {
-                Field authority = field(lost.get(), page, titleFrom, LOST_TITLE_WORDS);
-                String title = String.join(" ", lines.subList(titleFrom + 1, lastName));
-                return new Signature(authority, title.isBlank() ? null
-                        : signerTitle(SigningTitles.tidy(title), lost.get(), page, titleFrom + 1, 0.7),
-                        field(name.value(), page, lastName, name.confidence()), null, recipients);
-            }
-            String title = titleFrom == lastName ? null
-                    : SigningTitles.tidy(String.join(" ", lines.subList(titleFrom, lastName)));
-            return new Signature(null, title == null ? null : signerTitle(title, null, page, titleFrom, 0.7),
-                    field(name.value(), page, lastName,
-                    name.confidence()), null, recipients);
+            String lost = SigningTitles.lostAuthority(lines.subList(titleFrom, lastName)).orElse(null);
+            int titleAt = lost == null ? titleFrom : titleFrom + 1;
+            String title = titleAt == lastName ? null
+                    : SigningTitles.tidy(String.join(" ", lines.subList(titleAt, lastName)));
+            return new Signature(lost == null ? null : field(lost, page, titleFrom, LOST_TITLE_WORDS),
+                    title == null ? null : signerTitle(title, lost, page, titleAt, 0.7),
+                    field(name.value(), page, lastName, name.confidence()), null, recipients);
         }
 
         /** The signer's title as read, or the whole title when only its end was read (less sure then). */

@@ -201,10 +201,7 @@ final class PersonNames {
     private static Map<String, List<String>> byFolded(List<String> names) {
         Map<String, List<String>> byFolded = new HashMap<>();
         for (String name : names) {
-            List<String> alike = byFolded.computeIfAbsent(folded(name), k -> new ArrayList<>());
-            if (!alike.contains(name)) {
-                alike.add(name);
-            }
+            byFolded.computeIfAbsent(folded(name), k -> new ArrayList<>()).add(name);
         }
         return byFolded;
     }
