@@ -192,6 +192,21 @@ class ApiIT {
     }
 
     @Test
+    void aSnippetShowsTheTextWithItsDiacriticsEscapedAndTheTypedWordsMarked() throws Exception {
+        String token = "trich" + UUID.randomUUID().toString().replace("-", "");
+        String id = archive.drop("Trich doan/bao cao.txt", ("Báo cáo <b>tổng kết</b> & hoạt động của Công đoàn "
+                + "cơ sở năm 2024. " + token).getBytes(StandardCharsets.UTF_8));
+        archive.awaitState(id, "ARCHIVED");
+        for (String query : List.of("cong doan", "công đoàn")) {
+            JsonNode found = archive.getJson("/api/search?folder=Trich+doan&q="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8));
+            assertEquals(id, found.path("hits").path(0).path("id").asText(), query);
+            assertEquals("Báo cáo &lt;b&gt;tổng kết&lt;/b&gt; &amp; hoạt động của <mark>Công</mark> <mark>đoàn</mark> "
+                    + "cơ sở năm 2024. " + token, found.path("hits").path(0).path("snippets").path(0).asText(), query);
+        }
+    }
+
+    @Test
     void aDocumentNumberFindsItsDocumentThenTheOnesCitingItNotTheOnesHoldingItsPartsApart() throws Exception {
         String digits = String.valueOf(100 + new java.util.Random().nextInt(800));
         String number = digits + "/KH-LĐLĐ";

@@ -19,9 +19,10 @@ import vn.sohoa.core.document.Source;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
- * A document as the search index holds it. Text is indexed three ways: {@code content} as written
- * (kept for snippets, not searched), {@code contentExact} with one tone placement (ranks exact
- * diacritics), and {@code contentFolded} without diacritics (finds what was typed without them).
+ * A document as the search index holds it. Text is kept three ways: {@code content} as written
+ * (shown with the record, not searched), {@code contentExact} with one tone placement (ranks exact
+ * diacritics; snippets are cut from it), and {@code contentFolded} without diacritics (finds what was
+ * typed without them; its characters stand where those of {@code contentExact} do).
  * The fields searched and filtered on (number, type, issuer, signer, subject, date, dossier, title)
  * hold the {@link EffectiveMetadata effective} values, an archivist's correction first, then the manifest;
  * {@code metadata} and {@code manifest} keep those sides as they are, {@code corrections} the history of

@@ -29,7 +29,8 @@ import vn.sohoa.core.text.VietnameseText;
  * matches come first; a document that has the typed words side by side, in the typed order, scores
  * more for each such pair (word pairs are indexed: no word positions are read to score). Quoted
  * phrases must match as phrases. A query that is a document number finds the document with that
- * number, then those citing it. Snippets are cut from the original text with the matched words marked.
+ * number, then those citing it. Snippets are cut from the text with its diacritics, the matched words
+ * marked; hits carry no whole text.
  */
 public class ArchiveSearch {
 
@@ -144,12 +145,14 @@ public class ArchiveSearch {
                         .trackTotalHits(t -> t.enabled(whole))
                         .query(q -> q.bool(b -> b.must(query).filter(filters(request))
                                 .filter(DocumentIndex.visibleTo(clearance))))
-                        .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest", "corrections",
-                                "provenance")))
+                        .source(src -> src.filter(f -> f.excludes("content", "sources", "metadata", "manifest",
+                                "corrections", "provenance")))
                         .highlight(h -> h
                                 .preTags(Snippets.MARK_START)
                                 .postTags(Snippets.MARK_END)
-                                .fields("contentFolded", f -> f
+                                // Cut from the text with its diacritics, marked where the folded text matched (same positions).
+                                .fields("contentExact", f -> f
+                                        .matchedFields("contentExact", "contentFolded")
                                         .fragmentSize(SNIPPET_CHARS)
                                         .numberOfFragments(SNIPPETS)
                                         .noMatchSize(SNIPPET_CHARS)
@@ -315,12 +318,8 @@ public class ArchiveSearch {
     private static SearchResult.Hit toHit(Hit<IndexEntry> hit, List<String> queryWords) {
         IndexEntry doc = hit.source();
         List<String> snippets = new ArrayList<>();
-        List<String> fragments = hit.highlight().getOrDefault("contentFolded", List.of());
-        if (!fragments.isEmpty() && doc.content() != null) {
-            String folded = VietnameseText.fold(doc.content());
-            for (String fragment : fragments) {
-                snippets.add(Snippets.keepExactMarks(Snippets.restore(fragment, doc.content(), folded), queryWords));
-            }
+        for (String fragment : hit.highlight().getOrDefault("contentExact", List.of())) {
+            snippets.add(Snippets.keepExactMarks(Snippets.escaped(fragment), queryWords));
         }
         String title = doc.title() != null ? doc.title() : doc.fileName();
         return new SearchResult.Hit(doc.id(), doc.fileName(), title, doc.folder(), doc.contentType(),

@@ -4,22 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.sohoa.core.text.VietnameseText;
 
 class SnippetsTest {
 
-    private static final String ORIGINAL = "Ban Chấp hành Công đoàn cơ sở & <các> đơn vị";
-
     @Test
-    void restoresDiacriticsAroundMarksFoundInFoldedText() {
-        String fragment = "Ban Chap hanh <mark>Cong</mark> <mark>doan</mark> co so & <cac> don vi";
-        String snippet = Snippets.restore(fragment, ORIGINAL, VietnameseText.fold(ORIGINAL));
-        assertEquals("Ban Chấp hành <mark>Công</mark> <mark>đoàn</mark> cơ sở &amp; &lt;các&gt; đơn vị", snippet);
-    }
-
-    @Test
-    void fragmentNotFoundIsReturnedEscaped() {
-        assertEquals("a &lt;b&gt; <mark>c</mark>", Snippets.restore("a <b> <mark>c</mark>", "xyz", "xyz"));
+    void theTextIsEscapedAndTheMarksKept() {
+        assertEquals("Ban &lt;b&gt;<mark>Công</mark>&lt;/b&gt; &amp; 06/KH", Snippets.escaped("Ban <b><mark>Công</mark></b> & 06/KH"));
     }
 
     @Test
