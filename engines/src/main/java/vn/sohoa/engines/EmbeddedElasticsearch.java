@@ -51,6 +51,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         for (Path dir : List.of(config, data, logs, tmp)) {
             Files.createDirectories(dir);
         }
+        try (var leftByLauncher = Files.newDirectoryStream(tmp, "final-flags*")) {
+            for (Path dir : leftByLauncher) {
+                deleteTree(dir);
+            }
+        }
         for (String file : List.of("jvm.options", "log4j2.properties")) {
             Files.copy(home.resolve("config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -77,6 +82,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         env.put("ES_JAVA_HOME", System.getProperty("java.home"));
         env.put("ES_PATH_CONF", config.toString());
         env.put("ES_TMPDIR", tmp.toString());
+        // The launcher leaves a "final-flags" folder behind at every start: in this one, emptied at the next.
+        env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
         env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
         env.remove("JAVA_TOOL_OPTIONS");
 
