@@ -13,6 +13,7 @@ import picocli.CommandLine.ScopeType;
 public final class SohoaCli {
 
     public static void main(String[] args) {
+        NativeDigests.install();
         System.exit(commandLine().execute(args));
     }
 
