@@ -82,7 +82,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         env.put("ES_JAVA_HOME", System.getProperty("java.home"));
         env.put("ES_PATH_CONF", config.toString());
         env.put("ES_TMPDIR", tmp.toString());
-        // The launcher leaves a "final-flags" folder behind at every start: in this one, emptied at the next.
+        // The launcher leaves "final-flags" folders behind at every start: in this folder, emptied at the next.
         env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
         env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
         env.remove("JAVA_TOOL_OPTIONS");
