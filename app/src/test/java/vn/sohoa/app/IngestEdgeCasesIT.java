@@ -306,7 +306,8 @@ class IngestEdgeCasesIT {
     /**
      * A file read without OCR does not wait for the scans dropped before it: as many scans as are
      * OCRed at once (two per core) fill the OCR turns, and the text file dropped after them is
-     * archived while they are still read.
+     * archived while they are still read. Each scan has several pages: a one-page scan is read in
+     * about the time the text file takes to be polled, archived and searchable, and the two raced.
      */
     @Test
     void aFileReadWithoutOcrIsNotQueuedBehindScans() throws Exception {
@@ -315,7 +316,7 @@ class IngestEdgeCasesIT {
         List<String> scans = new java.util.ArrayList<>();
         for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
             Path part = folder.resolve("ban quet " + i + ".pdf.part");
-            LargeDocumentIT.writeScannedPdf(part, 1);
+            LargeDocumentIT.writeScannedPdf(part, 4);
             Files.write(part, UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
             scans.add(RunningArchive.sha256(Files.readAllBytes(part)));
             Files.move(part, folder.resolve("ban quet " + i + ".pdf"));
