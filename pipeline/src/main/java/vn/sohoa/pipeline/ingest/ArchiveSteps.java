@@ -297,8 +297,8 @@ public class ArchiveSteps {
             }
             return;
         }
-        Path target = folders.moveTo(folders.failed(), ingest.watchedFolder, ingest.file);
-        FailureReport.write(target, ingest, reason, cause);
+        Path target = folders.moveTo(folders.failed(), ingest.watchedFolder, ingest.file,
+                failed -> FailureReport.write(failed, ingest, reason, cause));
         tracker.failed(ingest.id, ingest.source.fileName(), reason);
         LOG.warn("Failed {}: {} ({})", ingest.source.relativePath(), reason, cause == null ? "" : cause.getMessage());
     }

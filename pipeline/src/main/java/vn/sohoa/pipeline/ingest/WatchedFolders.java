@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.camel.util.function.ThrowingConsumer;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
@@ -80,6 +81,15 @@ public class WatchedFolders {
      * gets " (2)", " (3)"... before its extension, so nothing is ever overwritten.
      */
     Path moveTo(Path targetRoot, Path watched, Path file) throws IOException {
+        return moveTo(targetRoot, watched, file, target -> { });
+    }
+
+    /**
+     * As {@link #moveTo(Path, Path, Path)}, {@code beforeMove} given the file's target first: what must
+     * stand beside the file is there when the file arrives, even if the process dies in between.
+     */
+    Path moveTo(Path targetRoot, Path watched, Path file, ThrowingConsumer<Path, IOException> beforeMove)
+            throws IOException {
         Path relative = watched.relativize(file);
         Path target = targetRoot.resolve(relative);
         Files.createDirectories(target.getParent());
@@ -88,6 +98,7 @@ public class WatchedFolders {
                 if (Files.exists(target)) {
                     throw new FileAlreadyExistsException(target.toString());
                 }
+                beforeMove.accept(target);
                 return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException taken) {
                 target = target.resolveSibling(numbered(relative.getFileName().toString(), n));
