@@ -42,6 +42,12 @@ public class DocumentIndex implements AutoCloseable {
     /** Raised with every change of the mapping that documents indexed before it do not have. */
     private static final int MAPPING_VERSION = mappingVersion();
 
+    /**
+     * Requests to Elasticsearch at once. A file archived waits for the index's next refresh (up to a
+     * second) holding its connection: the client's default of 10 a host let 10 files a second through.
+     */
+    private static final int CONNECTIONS = 128;
+
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ElasticsearchClient client;
@@ -76,6 +82,7 @@ public class DocumentIndex implements AutoCloseable {
     public static DocumentIndex connect(String url, String alias) {
         RestClient rest = RestClient.builder(HttpHost.create(url))
                 .setRequestConfigCallback(config -> config.setConnectTimeout(5_000).setSocketTimeout(60_000))
+                .setHttpClientConfigCallback(http -> http.setMaxConnPerRoute(CONNECTIONS).setMaxConnTotal(CONNECTIONS))
                 .build();
         return new DocumentIndex(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER))),
                 alias, url);
