@@ -57,6 +57,17 @@ class SignerRegisterIT {
         assertEquals("Minh Khuê", partial.path("metadata").path("partialSigner").path("value").asText());
     }
 
+    @Test
+    void oneGivenNameAfterTheEndOfAWordTheSealCutIsCompletedFromTheOneNameHoldingBoth() throws Exception {
+        archived(letter("Lã Thuỷ Diệp"));
+        archived(letter("Kha Ngọc Diệp"));
+
+        JsonNode partial = document(archived(letter("huỷ Diệp")));
+
+        assertEquals("Lã Thuỷ Diệp", partial.path("signer").asText(), "\"Diệp\" alone is two signers' name");
+        assertEquals("huỷ Diệp", partial.path("metadata").path("partialSigner").path("value").asText());
+    }
+
     /** A notice signed as the last line says, with content of its own. */
     private static String letter(String nameLine) {
         String token = "sohoa" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -143,8 +143,9 @@ public record IndexEntry(
     }
 
     /**
-     * The given names a whole name ends with, from two words on: "Phạm Thị Hồng Ánh" gives
-     * ["Thị Hồng Ánh", "Hồng Ánh"], what is left to read when a seal covers its first words.
+     * What is left to read of a whole name when a seal covers its start: the given names it ends with,
+     * from two words on, and the end (two letters or more) of a word the seal cut, with the words
+     * after it. "Lý Thu Phượng" gives "Thu Phượng" and "hu Phượng".
      */
     public static List<String> nameEndings(String name) {
         List<String> endings = new ArrayList<>();
@@ -154,6 +155,13 @@ public record IndexEntry(
         String[] words = name.strip().split("\\s+");
         for (int from = 1; from <= words.length - 2; from++) {
             endings.add(String.join(" ", Arrays.asList(words).subList(from, words.length)));
+        }
+        for (int cut = 0; cut <= words.length - 2; cut++) {
+            String rest = String.join(" ", Arrays.asList(words).subList(cut + 1, words.length));
+            int letters = words[cut].codePointCount(0, words[cut].length());
+            for (int hidden = 1; hidden <= letters - 2; hidden++) {
+                endings.add(words[cut].substring(words[cut].offsetByCodePoints(0, hidden)) + " " + rest);
+            }
         }
         return endings;
     }

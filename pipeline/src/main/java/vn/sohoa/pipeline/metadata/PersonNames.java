@@ -35,6 +35,8 @@ final class PersonNames {
     private static final Pattern NAME_WORD = Pattern.compile("^\\p{Lu}\\p{Ll}*$");
     /** A name word a stroke ran into the word before it ("Thị" of "PhawZThị"). */
     private static final Pattern NAME_WORD_AT_END = Pattern.compile("\\p{Lu}\\p{Ll}+$");
+    /** What is left of a name word whose start a seal hid: two letters or more, in lower case. */
+    private static final Pattern CUT_WORD_END = Pattern.compile("\\p{Ll}{2,}");
 
     /** The family names of Vietnam's Kinh majority and of the ethnic groups of the South-East and Central Highlands. */
     private static final List<String> FAMILY_NAMES = List.of(
@@ -133,7 +135,9 @@ final class PersonNames {
     /**
      * The given names at the end of a line whose family name could not be read ("Thị Hồng Ánh" of
      * "PhawZThị Hồng Ánh", "Mỹ Hạnh" of "Đrâø Mỹ Hạnh"): at least two capitalised Vietnamese
-     * syllables. Empty when the line is a whole name or has no such ending.
+     * syllables, or one after the end of a word the seal cut, which starts the line ("hu Phượng" of
+     * Lý Thu Phượng: the register knows which names hold that end, see {@code IndexEntry.nameEndings}).
+     * Empty when the line is a whole name or has no such ending.
      */
     static Optional<String> givenNames(String line) {
         if (read(line, 1).isPresent()) {
@@ -145,6 +149,10 @@ final class PersonNames {
             if (isNameWord(words[i])) {
                 names.addFirst(words[i]);
                 continue;
+            }
+            if (i == 0 && names.size() == 1 && CUT_WORD_END.matcher(words[i]).matches()) {
+                names.addFirst(words[i]);
+                return Optional.of(String.join(" ", names));
             }
             Matcher end = NAME_WORD_AT_END.matcher(words[i]);
             if (end.find() && isNameWord(end.group())) {

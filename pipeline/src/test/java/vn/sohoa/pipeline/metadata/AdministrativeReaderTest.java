@@ -176,7 +176,17 @@ class AdministrativeReaderTest {
                 "a name word run into the stroke before it");
         assertEquals("Mỹ Hạnh", value(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "XS Đrâø Mỹ Hạnh")));
         assertNull(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Trần Mỹ Hạnh"), "a whole name is no partial one");
-        assertNull(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "ổng Hưng"), "one given name tells too little");
+        assertNull(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Hưng"), "one given name tells too little");
+    }
+
+    @Test
+    void oneGivenNameAfterTheEndOfAWordTheSealCutIsKeptWithThatEnd() {
+        assertNull(signer("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "hu Phượng"));
+        assertEquals("hu Phượng", value(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "hu Phượng")),
+                "the register knows whose name holds \"hu Phượng\" (Lý Thu Phượng)");
+        assertEquals("ổng Hưng", value(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "ổng Hưng")));
+        assertNull(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "u Phượng"), "one letter tells too little");
+        assertNull(partialSigner("TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "gửi bà Phượng"), "words before it: no cut word");
     }
 
     @Test
