@@ -36,6 +36,7 @@ public final class AdministrativeReader {
     private static final Pattern MARK_BEFORE = Pattern.compile("^[^\\p{L}]*(TUYỆT MẬT|TỐI MẬT|MẬT|THƯỢNG KHẨN|HỎA TỐC|KHẨN)[^\\p{L}]*\\s+(\\p{Lu}.*)$");
     private static final Pattern DATE = Pattern.compile(
             "^(.*?),?\\s*ng[àa]y\\s*(\\d{1,2})\\s*th[áa]ng\\s*(\\d{1,2})\\s*n[ăa]m\\s*(\\d{4})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBJECT_ENDS_IN_A_MARK_ALONE = Pattern.compile("(?s).*\\p{L}\\s+[^\\p{L}\\p{N}\\s\"”)]+\\s*");
     /** The signing authority ("TM. BAN THƯỜNG VỤ"), after any speck read before it (".TM."). */
     private static final Pattern AUTHORITY = Pattern.compile("^[^\\p{L}]*(TM|KT|Q|TL|TUQ)\\s*[.,]\\s*(\\p{Lu}[\\p{Lu}\\s]+)$");
     private static final Pattern SUBJECT_CONTINUES = Pattern.compile("^(\\p{Ll}|\\d|[-–]\\s*\\d|\\()");
@@ -415,7 +416,15 @@ public final class AdministrativeReader {
         String spelled = FixedPhrases.spelled(words.spelled(tidy, ReadingConfidence.ofEach(pages.get(0), tidy)));
         double confidence = !spelled.equals(tidy) ? 0.85
                 : wellFormed(spelled) && (typed(pages.get(0)) || words.attests(spelled)) ? 0.95 : 0.8;
-        return field(spelled, 1, at, confidence);
+        return field(spelled, 1, at, endsInAMarkAlone(text, pages.get(0)) ? Math.min(confidence, 0.8) : confidence);
+    }
+
+    /**
+     * A mark standing alone after the subject's last word ("... công đoàn cơ .") is what OCR made of
+     * something it could not read there: a last word may be lost ("sở"), so the subject is not sure.
+     */
+    private static boolean endsInAMarkAlone(CharSequence subject, Page page) {
+        return !typed(page) && SUBJECT_ENDS_IN_A_MARK_ALONE.matcher(subject).matches();
     }
 
     /** The record's lines after the first page's header. */

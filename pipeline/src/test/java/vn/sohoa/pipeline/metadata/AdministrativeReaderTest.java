@@ -413,6 +413,18 @@ class AdministrativeReaderTest {
     }
 
     @Test
+    void aSubjectEndingInAMarkReadAloneMayHaveLostItsLastWordAndIsNotSure() {
+        String record = String.join("\n", "LĐLĐ TỈNH BÌNH PHƯỚC", "Số: 71/TB-LĐLĐ", "THÔNG BÁO",
+                "Phân công chỉ đạo đại hội công đoàn cơ .", "Ban Thường vụ thông báo phân công chỉ đạo đại hội công đoàn cơ sở như sau:");
+        AdministrativeMetadata.Field subject = AdministrativeReader.read(List.of(ocred(record, 97))).subject();
+        assertEquals("Phân công chỉ đạo đại hội công đoàn cơ", value(subject));
+        assertTrue(subject.confidence() < 0.9, "OCR read something it made no word of where \"sở\" stood");
+        String whole = record.replace("công đoàn cơ .", "công đoàn cơ sở.");
+        assertTrue(AdministrativeReader.read(List.of(ocred(whole, 97))).subject().confidence() >= 0.9,
+                "a full stop after the last word is no lost word");
+    }
+
+    @Test
     void theSignerIsReadOffTheDocumentsOwnPageNotAnAppendixOrTheBody() {
         String main = String.join("\n", "Kính đề nghị các đơn vị thực hiện./.", "Về LĐLĐ thành phố",
                 "Đồng Xoài.", "Nơi nhận:", "- Lưu: VT.", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Trịnh Văn Sơn");
