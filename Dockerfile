@@ -23,5 +23,5 @@ COPY --from=build /src/app/target/sohoa/lib /opt/sohoa/lib
 USER sohoa
 ENV OMP_THREAD_LIMIT=1 SOHOA_DATA_DIR=/data SOHOA_HTTP_HOST=0.0.0.0
 EXPOSE 8080
-ENTRYPOINT ["java", "-Xmx2g", "-XX:TieredStopAtLevel=1", "-cp", "/opt/sohoa/lib/*", "vn.sohoa.app.SohoaCli"]
+ENTRYPOINT ["java", "-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:G1HeapRegionSize=4m", "-cp", "/opt/sohoa/lib/*", "vn.sohoa.app.SohoaCli"]
 CMD ["run"]

@@ -107,7 +107,7 @@ public final class WorkerBenchmark {
 
     private static Process startWorker(Path data, Path log, String language) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:G1HeapRegionSize=4m", "-cp", System.getProperty("java.class.path"),
                 "vn.sohoa.app.SohoaCli", "ocr-worker", "--data", data.toString(), "--threads", "1")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
