@@ -84,6 +84,7 @@ public final class OcrWorker implements AutoCloseable {
     @Override
     public void close() throws Exception {
         LOG.info("Stopping the OCR worker");
+        broker.letGoIfAway();
         camel.close();
         broker.close();
         ocr.close();

@@ -275,6 +275,7 @@ public final class Sohoa implements AutoCloseable {
     @Override
     public void close() throws Exception {
         LOG.info("Stopping sohoa");
+        broker.letGoIfAway();
         camel.close();
         broker.close();
         audit.close();

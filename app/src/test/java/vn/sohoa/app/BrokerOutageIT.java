@@ -2,6 +2,7 @@ package vn.sohoa.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.sohoa.app.RunningArchive.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +88,29 @@ class BrokerOutageIT {
             if (broker != null) {
                 broker.close();
             }
+            RunningArchive.deleteTree(brokerData);
+        }
+    }
+
+    @Test
+    void aSohoaWhoseBrokerWentAwayStopsWhenAsked() throws Exception {
+        Path brokerData = Files.createTempDirectory("sohoa-broker-");
+        broker = EmbeddedBroker.start(brokerData, "127.0.0.1", FreePort.onLoopback());
+        try (SohoaProcess sohoa = SohoaProcess.create(archive.sohoa().settings(), "512m")
+                .with("SOHOA_BROKER_URL", broker.url())
+                .with("SOHOA_OCR_THREADS", "1")) {
+            sohoa.start();
+            broker.close();
+            await(Duration.ofSeconds(30), "health to say the broker is down", () -> "DOWN".equals(engine(sohoa, "broker")));
+            // Its consumers now wait for the broker's return; each of them used to be closed through a call
+            // that waited 30 s for it, so that a stop took minutes.
+            boolean stopped = sohoa.stopWithin(Duration.ofSeconds(60));
+            if (!stopped) {
+                sohoa.kill();
+            }
+            assertTrue(stopped, "a sohoa whose broker went away stops within a minute when asked\n" + sohoa.logTail());
+        } finally {
+            broker.close();
             RunningArchive.deleteTree(brokerData);
         }
     }

@@ -159,6 +159,12 @@ final class SohoaProcess implements AutoCloseable {
         }
     }
 
+    /** Asks the process to stop as Ctrl-C does; whether it ended within that time (it is left running if not). */
+    boolean stopWithin(Duration time) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(time.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Stops the process and deletes its folder. */
     @Override
     public void close() throws InterruptedException, IOException {

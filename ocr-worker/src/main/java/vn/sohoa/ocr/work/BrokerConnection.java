@@ -13,6 +13,8 @@ import java.util.Set;
 import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import vn.sohoa.core.work.PageQueues;
 
@@ -23,6 +25,7 @@ import vn.sohoa.core.work.PageQueues;
  */
 public final class BrokerConnection implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerConnection.class);
     /** JMS properties of a page message, for selecting the pages of one document. */
     public static final String DOCUMENT = "sohoaDocument";
     public static final String PAGE = "sohoaPage";
@@ -158,6 +161,19 @@ public final class BrokerConnection implements AutoCloseable {
                 }
             }
             return pages;
+        }
+    }
+
+    /**
+     * Before stopping: a broker that does not answer is let go at once. Its connections are closed
+     * without waiting for it, where stopping would otherwise close each consumer through a call that
+     * waits {@value #FAILOVER_WAIT_MILLIS} ms for the broker's return (minutes in all). A broker that
+     * answers is left alone, so that the pages being read are acknowledged as usual.
+     */
+    public void letGoIfAway() {
+        if (!answers()) {
+            LOG.warn("The broker at {} does not answer: its connections are closed without waiting for it", url);
+            factory.close();
         }
     }
 
