@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,25 +94,47 @@ class BrokerOutageIT {
     }
 
     @Test
-    void aSohoaWhoseBrokerWentAwayStopsWhenAsked() throws Exception {
+    void aSohoaAndItsWorkerWhoseBrokerWentAwayStopWhenAsked() throws Exception {
         Path brokerData = Files.createTempDirectory("sohoa-broker-");
         broker = EmbeddedBroker.start(brokerData, "127.0.0.1", FreePort.onLoopback());
         try (SohoaProcess sohoa = SohoaProcess.create(archive.sohoa().settings(), "512m")
                 .with("SOHOA_BROKER_URL", broker.url())
                 .with("SOHOA_OCR_THREADS", "1")) {
             sohoa.start();
-            broker.close();
-            await(Duration.ofSeconds(30), "health to say the broker is down", () -> "DOWN".equals(engine(sohoa, "broker")));
-            // Its consumers now wait for the broker's return; each of them used to be closed through a call
-            // that waited 30 s for it, so that a stop took minutes.
-            boolean stopped = sohoa.stopWithin(Duration.ofSeconds(60));
-            if (!stopped) {
+            Process worker = sohoa.startWorker(1);
+            try {
+                await(Duration.ofSeconds(60), "the worker process to announce itself", () -> workerProcessSeen(sohoa));
+                broker.close();
+                await(Duration.ofSeconds(30), "health to say the broker is down",
+                        () -> "DOWN".equals(engine(sohoa, "broker")));
+                // Their consumers now wait for the broker's return; each of them used to be closed through a
+                // call that waited 30 s for it, so that a stop took minutes.
+                worker.destroy();
+                boolean workerStopped = worker.waitFor(60, TimeUnit.SECONDS);
+                boolean sohoaStopped = sohoa.stopWithin(Duration.ofSeconds(60));
+                assertTrue(workerStopped, "a worker whose broker went away stops within a minute when asked");
+                assertTrue(sohoaStopped, "a sohoa whose broker went away stops within a minute when asked\n"
+                        + sohoa.logTail());
+            } finally {
+                worker.destroyForcibly();
                 sohoa.kill();
             }
-            assertTrue(stopped, "a sohoa whose broker went away stops within a minute when asked\n" + sohoa.logTail());
         } finally {
             broker.close();
             RunningArchive.deleteTree(brokerData);
+        }
+    }
+
+    private static boolean workerProcessSeen(SohoaProcess sohoa) {
+        try {
+            for (JsonNode worker : sohoa.getJson("/api/health").path("workers")) {
+                if ("process".equals(worker.path("kind").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
         }
     }
 

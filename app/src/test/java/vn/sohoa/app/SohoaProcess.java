@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -162,7 +163,7 @@ final class SohoaProcess implements AutoCloseable {
     /** Asks the process to stop as Ctrl-C does; whether it ended within that time (it is left running if not). */
     boolean stopWithin(Duration time) throws InterruptedException {
         process.destroy();
-        return process.waitFor(time.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the process and deletes its folder. */
