@@ -103,7 +103,8 @@ class BrokerOutageIT {
             sohoa.start();
             Process worker = sohoa.startWorker(1);
             try {
-                await(Duration.ofSeconds(60), "the worker process to announce itself", () -> workerProcessSeen(sohoa));
+                await(Duration.ofSeconds(60), "the worker process to announce itself",
+                        () -> sohoa.workersSeen().stream().anyMatch(w -> "process".equals(w.path("kind").asText())));
                 broker.close();
                 await(Duration.ofSeconds(30), "health to say the broker is down",
                         () -> "DOWN".equals(engine(sohoa, "broker")));
@@ -122,19 +123,6 @@ class BrokerOutageIT {
         } finally {
             broker.close();
             RunningArchive.deleteTree(brokerData);
-        }
-    }
-
-    private static boolean workerProcessSeen(SohoaProcess sohoa) {
-        try {
-            for (JsonNode worker : sohoa.getJson("/api/health").path("workers")) {
-                if ("process".equals(worker.path("kind").asText())) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (Exception e) {
-            return false;
         }
     }
 

@@ -228,28 +228,14 @@ class OcrWorkersIT {
 
     /** The workers seen lately that read for this sohoa: its own and those started for it. */
     private static List<JsonNode> workersOf(SohoaProcess sohoa) {
-        try {
-            List<JsonNode> workers = new java.util.ArrayList<>();
-            sohoa.getJson("/api/health").path("workers").forEach(workers::add);
-            return workers.stream().filter(w -> w.path("seenAt").isTextual()).filter(w -> {
-                String name = w.path("name").asText();
-                return name.endsWith("-" + sohoa.pid()) || "process".equals(w.path("kind").asText());
-            }).toList();
-        } catch (Exception e) {
-            return List.of();
-        }
+        return sohoa.workersSeen().stream().filter(w -> w.path("seenAt").isTextual()).filter(w -> {
+            String name = w.path("name").asText();
+            return name.endsWith("-" + sohoa.pid()) || "process".equals(w.path("kind").asText());
+        }).toList();
     }
 
     private static long pagesRead(SohoaProcess sohoa, String nameEnd) {
-        try {
-            for (JsonNode worker : sohoa.getJson("/api/health").path("workers")) {
-                if (worker.path("name").asText().endsWith(nameEnd)) {
-                    return worker.path("pagesRead").asLong();
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
+        return sohoa.workersSeen().stream().filter(w -> w.path("name").asText().endsWith(nameEnd))
+                .mapToLong(w -> w.path("pagesRead").asLong()).findFirst().orElse(-1);
     }
 }

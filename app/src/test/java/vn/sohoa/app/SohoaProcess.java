@@ -195,6 +195,17 @@ final class SohoaProcess implements AutoCloseable {
         return marked > 0 ? marked : any;
     }
 
+    /** The workers its {@code /api/health} lists as seen lately; none while it does not answer. */
+    List<JsonNode> workersSeen() {
+        try {
+            List<JsonNode> workers = new ArrayList<>();
+            getJson("/api/health").path("workers").forEach(workers::add);
+            return workers;
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
     /** GET on the process' API as the shared archive's admin: both read the same accounts and tokens from storage. */
     JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
         return Json.MAPPER.readTree(get(pathAndQuery).body());
