@@ -213,13 +213,26 @@ public class ArchiveSearch {
     /** Quoted phrases must match as phrases; typed with diacritics, those found with them come first. */
     private static Query withPhrases(BoolQuery.Builder bool, ParsedQuery query) {
         for (String phrase : query.phrases()) {
-            bool.must(q -> q.matchPhrase(m -> m.field("contentFolded").query(VietnameseText.fold(phrase))));
+            bool.must(phraseQuery(VietnameseText.fold(phrase)));
             if (VietnameseText.hasDiacritics(phrase)) {
                 bool.should(q -> q.match(m -> m.field("contentExact.pairs").query(VietnameseText.canonical(phrase))
                         .boost(3f)));
             }
         }
         return Query.of(q -> q.bool(bool.build()));
+    }
+
+    /**
+     * A phrase of two words or more is its word pairs one after the other: the pairs are indexed, so
+     * only the records holding its rarer pairs are read for positions, not every record holding
+     * "công" and "đoàn". A single word (which may still be several tokens, as "b/c") is matched on
+     * the words themselves: it has no pair.
+     */
+    private static Query phraseQuery(String foldedPhrase) {
+        long words = java.util.Arrays.stream(foldedPhrase.split("\\s+")).filter(w -> w.matches(".*[\\p{L}\\p{N}].*"))
+                .count();
+        String field = words >= 2 ? "contentFolded.pairs" : "contentFolded";
+        return Query.of(q -> q.matchPhrase(m -> m.field(field).query(foldedPhrase)));
     }
 
     /** A document number as it stands in a text citing it ("Kế hoạch số 06/KH-LĐLĐ"), or in a title. */
