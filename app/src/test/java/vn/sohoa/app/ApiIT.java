@@ -194,13 +194,13 @@ class ApiIT {
     @Test
     void aQuotedPhraseFindsTheRecordsHoldingItsWordsSideBySideInThatOrder() throws Exception {
         String side = archive.drop("Cum tu/canh nhau.txt", ("Hội nghị Ban Chấp hành Công đoàn cơ sở lần thứ 3, "
-                + "ngày 29/7/2025 (b/c).").getBytes(StandardCharsets.UTF_8));
+                + "ngày 29/7/2025 (b/c), kinh phí 1.000.000 đồng.").getBytes(StandardCharsets.UTF_8));
         String apart = archive.drop("Cum tu/rai rac.txt", ("Ban Công đoàn được hỏi về hội nghị cơ sở, chấp hành "
                 + "ngày 29 tháng 7 năm 2025, b và c.").getBytes(StandardCharsets.UTF_8));
         archive.awaitState(side, "ARCHIVED");
         archive.awaitState(apart, "ARCHIVED");
         for (String phrase : List.of("Ban Chấp hành Công đoàn", "ban chap hanh cong doan", "cơ sở lần", "b/c",
-                "29/7/2025", "- hội nghị ban", "thứ 3")) {
+                "29/7/2025", "1.000.000", "- hội nghị ban", "thứ 3")) {
             JsonNode found = archive.getJson("/api/search?folder=Cum+tu&q="
                     + java.net.URLEncoder.encode("\"" + phrase + "\"", StandardCharsets.UTF_8));
             assertEquals(1, found.path("total").asLong(), phrase);

@@ -38,6 +38,8 @@ public class ArchiveSearch {
             "ingestYear", "ingestYear", "folder", "folder", "fileCode", "fileCode", "type", "documentType", "issuer",
             "issuer", "signer", "signer", "confidentiality", "confidentiality");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
     private static final int SNIPPET_CHARS = 180;
     /** Elasticsearch's {@code index.max_result_window}: hits beyond it cannot be paged to. */
     private static final int MAX_WINDOW = 10_000;
@@ -226,11 +228,11 @@ public class ArchiveSearch {
      * A phrase of two words or more is its word pairs one after the other: the pairs are indexed, so
      * only the records holding its rarer pairs are read for positions, not every record holding
      * "công" and "đoàn". A single word (which may still be several tokens, as "b/c") is matched on
-     * the words themselves: it has no pair.
+     * the words themselves: it has no pair. Words are counted between spaces, not as
+     * {@link Snippets#words} splits them: "1.000.000" is one token in the index, so it has no pair.
      */
     private static Query phraseQuery(String foldedPhrase) {
-        long words = java.util.Arrays.stream(foldedPhrase.split("\\s+")).filter(w -> w.matches(".*[\\p{L}\\p{N}].*"))
-                .count();
+        long words = SPACES.splitAsStream(foldedPhrase).filter(w -> LETTER_OR_DIGIT.matcher(w).find()).count();
         String field = words >= 2 ? "contentFolded.pairs" : "contentFolded";
         return Query.of(q -> q.matchPhrase(m -> m.field(field).query(foldedPhrase)));
     }
