@@ -1,6 +1,7 @@
 package vn.sohoa.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -26,6 +27,7 @@ import vn.sohoa.core.document.Page;
 import vn.sohoa.core.document.Source;
 import vn.sohoa.core.index.DocumentIndex;
 import vn.sohoa.core.index.DocumentIndex.Visible;
+import vn.sohoa.core.index.IndexEntry;
 
 /** The index client as the pipeline uses it, against the running Elasticsearch. */
 @ExtendWith(RunningArchive.Extension.class)
@@ -76,13 +78,48 @@ class DocumentIndexIT {
         }
     }
 
+    /**
+     * A search visits every segment of the index. A rebuild writes many (some thirty at 100,000
+     * records): the filled index is merged into a few before it is searched.
+     */
+    @Test
+    void aFilledIndexIsMergedIntoAFewSegmentsBeforeItIsSearched() throws Exception {
+        String url = archive.sohoa().settings().elasticsearchUrl();
+        try (DocumentIndex index = DocumentIndex.connect(url, "segments-" + UUID.randomUUID())) {
+            String rebuilt = index.createVersion();
+            try {
+                for (int batch = 0; batch < 6; batch++) {
+                    List<IndexEntry> entries = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        entries.add(IndexEntry.of(record("batch-" + batch + "-" + i), List.of()));
+                    }
+                    assertEquals(Map.of(), index.putAll(rebuilt, entries));
+                    index.client().indices().flush(f -> f.index(rebuilt));
+                }
+                int written = stats(url, rebuilt, "segments").path("segments").path("count").asInt();
+                assertTrue(written >= 6, "each flushed batch is a segment of its own, seen " + written);
+
+                index.makeSearchable(rebuilt);
+
+                assertTrue(stats(url, rebuilt, "segments").path("segments").path("count").asInt() <= 3,
+                        "segments after the merge: " + stats(url, rebuilt, "segments"));
+                assertEquals(60, stats(url, rebuilt, "docs").path("docs").path("count").asInt());
+            } finally {
+                index.client().indices().delete(d -> d.index(rebuilt));
+            }
+        }
+    }
+
     private static int refreshListeners(String url, String index) {
+        return stats(url, index, "refresh").path("refresh").path("listeners").asInt();
+    }
+
+    private static JsonNode stats(String url, String index, String metric) {
         try {
             HttpResponse<String> stats = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "/" + index + "/_stats/refresh")).build(),
+                    HttpRequest.newBuilder(URI.create(url + "/" + index + "/_stats/" + metric)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode refresh = Json.MAPPER.readTree(stats.body()).path("_all").path("primaries").path("refresh");
-            return refresh.path("listeners").asInt();
+            return Json.MAPPER.readTree(stats.body()).path("_all").path("primaries");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -48,6 +48,9 @@ public class DocumentIndex implements AutoCloseable {
      */
     private static final int CONNECTIONS = 128;
 
+    /** The segments a rebuilt index is merged into; see {@link #mergeSegments}. */
+    private static final long MERGED_SEGMENTS = 3;
+
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ElasticsearchClient client;
@@ -130,10 +133,35 @@ public class DocumentIndex implements AutoCloseable {
         return index;
     }
 
-    /** Gives a filled new index its usual refresh interval back, and makes everything put into it visible. */
+    /**
+     * Merges a filled new index into a few segments, gives it its usual refresh interval back, and
+     * makes everything put into it visible.
+     */
     public void makeSearchable(String index) throws IndexException {
+        mergeSegments(index);
         call(() -> client.indices().putSettings(p -> p.index(index).settings(st -> st.refreshInterval(t -> t.time("1s")))));
         call(() -> client.indices().refresh(r -> r.index(index)));
+    }
+
+    /**
+     * A search visits every segment: a rebuilt index holds some thirty, and merged into three it is
+     * searched with a quarter less CPU and stored in a quarter less space. Not one segment:
+     * Elasticsearch searches a large shard's segments in parallel slices, and one leaves one slice.
+     * The merge of 100,000 records outlasts the client's socket timeout, so it runs as a task waited on.
+     */
+    private void mergeSegments(String index) throws IndexException {
+        String task = call(() -> client.indices().forcemerge(f -> f.index(index).maxNumSegments(MERGED_SEGMENTS)
+                .waitForCompletion(false)).task());
+        while (true) {
+            var merge = call(() -> client.tasks().get(g -> g.taskId(task)));
+            if (merge.error() != null) {
+                throw new IndexException("Merging the segments of " + index + " failed: " + merge.error().reason());
+            }
+            if (merge.completed()) {
+                return;
+            }
+            sleep();
+        }
     }
 
     /** Puts the alias on this index alone, in one atomic step, and deletes the indices it leaves. */
