@@ -20,13 +20,16 @@ public final class TemporaryArchive implements AutoCloseable {
 
     private final Path data;
     private final int port;
+    private final Map<String, String> settings;
     private final Sohoa sohoa;
     private final String token;
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TemporaryArchive(Path data, int port, Sohoa sohoa) throws Exception {
+    private TemporaryArchive(Path data, int port, Map<String, String> settings, Sohoa sohoa) throws Exception {
         this.data = data;
         this.port = port;
+        this.settings = Map.copyOf(settings);
         this.sohoa = sohoa;
         this.token = sohoa.issueToken("admin", "measure");
     }
@@ -39,7 +42,7 @@ public final class TemporaryArchive implements AutoCloseable {
         overrides.put("sohoa.http.port", Integer.toString(port));
         overrides.putIfAbsent("sohoa.ingest.stable-millis", "200");
         try {
-            return new TemporaryArchive(data, port, Sohoa.start(overrides));
+            return new TemporaryArchive(data, port, overrides, Sohoa.start(overrides));
         } catch (Exception | Error e) {
             delete(data);
             throw e;
@@ -56,6 +59,11 @@ public final class TemporaryArchive implements AutoCloseable {
 
     public Sohoa sohoa() {
         return sohoa;
+    }
+
+    /** Every setting it differs in from the defaults, its data folder and port included. */
+    public Map<String, String> settings() {
+        return settings;
     }
 
     /** A token of its first admin, who may read everything in it. */
@@ -83,13 +91,20 @@ public final class TemporaryArchive implements AutoCloseable {
         }
     }
 
+    /** Stops it and keeps its data folder, for another process to serve (until {@link #close}). */
+    public void stop() throws Exception {
+        if (stopped.compareAndSet(false, true)) {
+            sohoa.close();
+        }
+    }
+
     /** Stops it and deletes its data folder; once, whoever asks first. */
     @Override
     public void close() throws Exception {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        sohoa.close();
+        stop();
         delete(data);
     }
 

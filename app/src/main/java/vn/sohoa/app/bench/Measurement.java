@@ -4,25 +4,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * Wall time and CPU time from one moment on. The CPU time is that of this process and of every
  * process it started, running (the embedded engines) or finished and waited for (the peers' runs),
- * as Linux's {@code /proc} counts it; elsewhere it is NaN.
+ * as Linux's {@code /proc} counts it, elsewhere NaN; or that of one running process and its own.
  */
 final class Measurement {
 
     /** Linux reports the times in {@code /proc/PID/stat} in these ticks a second. */
     private static final double TICKS_PER_SECOND = 100;
 
+    private final ProcessHandle running;
     private final long startNanos = System.nanoTime();
-    private final double startCpu = cpuSeconds();
+    private final double startCpu;
 
-    private Measurement() {
+    private Measurement(ProcessHandle running) {
+        this.running = running;
+        this.startCpu = cpuSeconds();
     }
 
     static Measurement start() {
-        return new Measurement();
+        return new Measurement(null);
+    }
+
+    /** The CPU time of that process and its descendants, all running (a served sohoa and its engines). */
+    static Measurement of(ProcessHandle process) {
+        return new Measurement(process);
     }
 
     double wallSeconds() {
@@ -33,11 +42,15 @@ final class Measurement {
         return cpuSeconds() - startCpu;
     }
 
-    private static double cpuSeconds() {
-        double running = ProcessHandle.current().descendants()
-                .mapToDouble(p -> p.info().totalCpuDuration().map(Measurement::seconds).orElse(0.0))
-                .sum();
-        return ownAndWaitedFor() + running;
+    private double cpuSeconds() {
+        if (running != null) {
+            return Stream.concat(Stream.of(running), running.descendants()).mapToDouble(Measurement::cpuSeconds).sum();
+        }
+        return ownAndWaitedFor() + ProcessHandle.current().descendants().mapToDouble(Measurement::cpuSeconds).sum();
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Measurement::seconds).orElse(0.0);
     }
 
     /** This process's user and system time and that of its children that finished (utime, stime, cutime, cstime). */

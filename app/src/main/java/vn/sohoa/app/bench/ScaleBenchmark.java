@@ -72,36 +72,38 @@ public final class ScaleBenchmark {
         try {
             out.printf("Archive in %s%n", archive.data());
             List<DocumentRecord> sample = build(archive, maker, records, out, figures);
-            System.gc();
+            archive.stop();
 
-            ApiClient api = new ApiClient(archive.url(), archive.token());
-            StackMemory reindexMemory = StackMemory.start();
-            long start = System.nanoTime();
-            JsonNode reindexed = api.post("/api/maintenance/reindex");
-            double reindexSeconds = seconds(start);
-            reindexMemory.close();
-            int indexed = reindexed.path("documents").asInt();
-            figures.put("indexed", indexed);
-            figures.put("reindex_seconds", round(reindexSeconds));
-            figures.put("reindex_per_s", round(indexed / reindexSeconds));
-            figures.put("reindex_rss_mb", round(reindexMemory.peakTotalMb()));
-            out.printf("Reindexed %d records in %.1f s (%.0f/s), stack's peak resident memory %.0f MB%n", indexed,
-                    reindexSeconds, indexed / reindexSeconds, reindexMemory.peakTotalMb());
-            sizes(archive, indexed, figures, out);
+            try (ServedArchive served = ServedArchive.start(archive.settings(), archive.data().resolve("served.log"))) {
+                ApiClient api = new ApiClient(archive.url(), archive.token());
+                StackMemory reindexMemory = StackMemory.of(served.handle());
+                long start = System.nanoTime();
+                JsonNode reindexed = api.post("/api/maintenance/reindex");
+                double reindexSeconds = seconds(start);
+                reindexMemory.close();
+                int indexed = reindexed.path("documents").asInt();
+                figures.put("indexed", indexed);
+                figures.put("reindex_seconds", round(reindexSeconds));
+                figures.put("reindex_per_s", round(indexed / reindexSeconds));
+                figures.put("reindex_rss_mb", round(reindexMemory.peakTotalMb()));
+                out.printf("Reindexed %d records in %.1f s (%.0f/s), stack's peak resident memory %.0f MB%n", indexed,
+                        reindexSeconds, indexed / reindexSeconds, reindexMemory.peakTotalMb());
+                sizes(archive, indexed, figures, out);
 
-            search(archive, corpusCases, sample, queries, figures, out);
+                search(archive, served, corpusCases, sample, queries, figures, out);
 
-            start = System.nanoTime();
-            JsonNode verified = api.post("/api/maintenance/verify");
-            double verifySeconds = seconds(start);
-            int checked = verified.path("checked").asInt();
-            figures.put("verified", checked);
-            figures.put("verify_intact", verified.path("intact").asBoolean());
-            figures.put("verify_per_s", round(checked / verifySeconds));
-            out.printf("Verified %d records in %.1f s (%.0f/s), intact: %s%n", checked, verifySeconds,
-                    checked / verifySeconds, verified.path("intact").asBoolean());
+                start = System.nanoTime();
+                JsonNode verified = api.post("/api/maintenance/verify");
+                double verifySeconds = seconds(start);
+                int checked = verified.path("checked").asInt();
+                figures.put("verified", checked);
+                figures.put("verify_intact", verified.path("intact").asBoolean());
+                figures.put("verify_per_s", round(checked / verifySeconds));
+                out.printf("Verified %d records in %.1f s (%.0f/s), intact: %s%n", checked, verifySeconds,
+                        checked / verifySeconds, verified.path("intact").asBoolean());
 
-            ingest(archive, maker, records, ingest, figures, out);
+                ingest(archive, maker, records, ingest, figures, out);
+            }
             print(figures, out);
             return figures;
         } finally {
@@ -169,16 +171,17 @@ public final class ScaleBenchmark {
 
     private static void sizes(TemporaryArchive archive, int indexed, Map<String, Object> figures, PrintStream out)
             throws Exception {
-        long index = archive.sohoa().documentIndex().client().indices()
-                .stats(s -> s.index(archive.sohoa().documentIndex().alias())).all().primaries().store().sizeInBytes();
-        long storage = folderSize(archive.sohoa().settings().enginesData().resolve("s3"));
+        Path engines = archive.sohoa().settings().enginesData();
+        // Elasticsearch's data folder: the index, with the audit's small index and the node's state.
+        long index = folderSize(engines.resolve("elasticsearch").resolve("data"));
+        long storage = folderSize(engines.resolve("s3"));
         figures.put("index_bytes_per_record", index / Math.max(1, indexed));
         figures.put("storage_bytes_per_record", storage / Math.max(1, indexed));
         out.printf("On disk: index %.1f MB (%.1f KB a record), storage %.1f MB (%.1f KB a record)%n", index / 1e6,
                 index / 1e3 / Math.max(1, indexed), storage / 1e6, storage / 1e3 / Math.max(1, indexed));
     }
 
-    private static void search(TemporaryArchive archive, List<SearchLoad.Search> corpusCases,
+    private static void search(TemporaryArchive archive, ServedArchive served, List<SearchLoad.Search> corpusCases,
                                List<DocumentRecord> sample, int queries, Map<String, Object> figures, PrintStream out)
             throws Exception {
         SearchLoad load = new SearchLoad(archive.url(), archive.token());
@@ -196,8 +199,8 @@ public final class ScaleBenchmark {
         }
         load.run(SearchLoad.fromRecords(sample, Math.min(200, queries), 3), 2);
 
-        StackMemory serving = StackMemory.start();
-        Measurement cpu = Measurement.start();
+        StackMemory serving = StackMemory.of(served.handle());
+        Measurement cpu = Measurement.of(served.handle());
         SearchLoad.Figures one = load.run(mixed, 1);
         double cpuMillisPerSearch = cpu.cpuSecondsSince() * 1000 / Math.max(1, one.requests());
         List<SearchLoad.Search> twice = new ArrayList<>(mixed);
@@ -230,7 +233,7 @@ public final class ScaleBenchmark {
                     + "median beyond it %.1f ms; failed %d%n", row.getKey(), f.requests(), f.p50(), f.p95(), f.p99(),
                     f.elasticsearchShare() * 100, f.overheadMedian(), f.failed());
         }
-        out.printf("CPU time of the whole stack (sohoa with this client, both engines) per search at 1 client: %.1f ms%n",
+        out.printf("CPU time of the whole stack (sohoa and both engines, not this client) per search at 1 client: %.1f ms%n",
                 cpuMillisPerSearch);
         out.printf("Resident memory while serving (peak, MB): %s, whole stack %.0f, of which file pages (the index "
                 + "mapped, jars) %.0f%n", byProcess, serving.peakTotalMb(), serving.peakFilePagesMb());

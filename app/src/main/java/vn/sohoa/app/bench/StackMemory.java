@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The resident memory (Linux {@code VmRSS}) of sohoa (this process) and of each engine it started,
+ * The resident memory (Linux {@code VmRSS}) of a sohoa process and of each engine it started,
  * sampled in the background while something runs: the highest of each and of their sum, and of the
  * sum of their file pages ({@code RssFile}: mostly Elasticsearch's index read through memory maps,
  * which the kernel drops and reads again when memory is short, and the jars).
@@ -17,12 +17,14 @@ final class StackMemory implements AutoCloseable {
 
     private static final long SAMPLE_MILLIS = 200;
 
+    private final ProcessHandle sohoa;
     private final Map<String, Long> peakByProcess = new ConcurrentHashMap<>();
     private volatile long peakTotal;
     private volatile long peakFilePages;
     private final Thread sampler;
 
-    private StackMemory() {
+    private StackMemory(ProcessHandle sohoa) {
+        this.sohoa = sohoa;
         sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 sample();
@@ -36,8 +38,8 @@ final class StackMemory implements AutoCloseable {
         sampler.setDaemon(true);
     }
 
-    static StackMemory start() {
-        StackMemory memory = new StackMemory();
+    static StackMemory of(ProcessHandle sohoa) {
+        StackMemory memory = new StackMemory(sohoa);
         memory.sample();
         memory.sampler.start();
         return memory;
@@ -69,9 +71,9 @@ final class StackMemory implements AutoCloseable {
 
     private synchronized void sample() {
         Map<String, Long> now = new TreeMap<>();
-        long[] filePages = {status(ProcessHandle.current().pid(), "RssFile:")};
-        now.merge("sohoa", status(ProcessHandle.current().pid(), "VmRSS:"), Long::sum);
-        ProcessHandle.current().descendants().forEach(p -> {
+        long[] filePages = {status(sohoa.pid(), "RssFile:")};
+        now.merge("sohoa", status(sohoa.pid(), "VmRSS:"), Long::sum);
+        sohoa.descendants().forEach(p -> {
             now.merge(nameOf(p), status(p.pid(), "VmRSS:"), Long::sum);
             filePages[0] += status(p.pid(), "RssFile:");
         });
