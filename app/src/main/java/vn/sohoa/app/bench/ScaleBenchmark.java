@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import vn.sohoa.app.ApiClient;
 import vn.sohoa.app.TemporaryArchive;
@@ -28,8 +30,8 @@ import vn.sohoa.core.storage.ObjectStore;
 
 /**
  * An archive of any size, measured: records made from a corpus ({@link SyntheticRecords}) are stored
- * with their originals in a fresh archive's object storage, many at once, then indexed by the
- * product's own reindex; then searches through the HTTP API at one and at eight clients, document
+ * with their originals in a fresh archive's object storage, many at once; the archive is then served
+ * by a sohoa process of its own ({@link ServedArchive}) and indexed by the product's own reindex; then searches through the HTTP API at one and at eight clients, document
  * number searches, the whole archive verified, born-digital files dropped into the inbox, and the
  * resident memory of sohoa and its engines while serving. Prints each figure beside its target and
  * can write them as JSON. The archive lives in a temporary folder, removed at the end (and on Ctrl-C).
@@ -67,7 +69,11 @@ public final class ScaleBenchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("records", records);
         TemporaryArchive archive = TemporaryArchive.start(settings);
-        Thread removeOnInterrupt = new Thread(archive::closeQuietly, "remove-scale-archive");
+        AtomicReference<ServedArchive> serving = new AtomicReference<>();
+        Thread removeOnInterrupt = new Thread(() -> {
+            Optional.ofNullable(serving.get()).ifPresent(ServedArchive::close);
+            archive.closeQuietly();
+        }, "remove-scale-archive");
         Runtime.getRuntime().addShutdownHook(removeOnInterrupt);
         try {
             out.printf("Archive in %s%n", archive.data());
@@ -75,6 +81,7 @@ public final class ScaleBenchmark {
             archive.stop();
 
             try (ServedArchive served = ServedArchive.start(archive.settings(), archive.data().resolve("served.log"))) {
+                serving.set(served);
                 ApiClient api = new ApiClient(archive.url(), archive.token());
                 StackMemory reindexMemory = StackMemory.of(served.handle());
                 long start = System.nanoTime();

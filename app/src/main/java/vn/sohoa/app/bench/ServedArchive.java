@@ -28,12 +28,9 @@ final class ServedArchive implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
-    private final Thread stopOnExit;
 
     private ServedArchive(Process process) {
         this.process = process;
-        this.stopOnExit = new Thread(this::destroy, "stop-served-archive");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -76,18 +73,9 @@ final class ServedArchive implements AutoCloseable {
         }
     }
 
-    /** Stops it as an operator would (its engines stop with it). */
+    /** Stops it as an operator would (its engines stop with it); once it has stopped, a second call does nothing. */
     @Override
     public void close() {
-        destroy();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running or about to: nothing left to remove.
-        }
-    }
-
-    private void destroy() {
         process.destroy();
         try {
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
