@@ -48,9 +48,6 @@ public class DocumentIndex implements AutoCloseable {
      */
     private static final int CONNECTIONS = 128;
 
-    /** The segments a rebuilt index is merged into; see {@link #mergeSegments}. */
-    private static final long MERGED_SEGMENTS = 3;
-
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ElasticsearchClient client;
@@ -144,13 +141,16 @@ public class DocumentIndex implements AutoCloseable {
     }
 
     /**
-     * A search visits every segment: a rebuilt index holds some thirty, and merged into three it is
-     * searched with a quarter less CPU and stored in a quarter less space. Not one segment:
-     * Elasticsearch searches a large shard's segments in parallel slices, and one leaves one slice.
-     * The merge of 100,000 records outlasts the client's socket timeout, so it runs as a task waited on.
+     * A search visits every segment: a rebuilt index holds some thirty, and merged into a few
+     * ({@link MergedSegments}) it is searched with a quarter less CPU and stored in a quarter less
+     * space. The merge of 100,000 records outlasts the client's socket timeout, so it runs as a task
+     * waited on.
      */
     private void mergeSegments(String index) throws IndexException {
-        String task = call(() -> client.indices().forcemerge(f -> f.index(index).maxNumSegments(MERGED_SEGMENTS)
+        long bytes = call(() -> client.indices().stats(s -> s.index(index).metric("store")).all().primaries().store()
+                .sizeInBytes());
+        long segments = MergedSegments.forIndexOf(bytes);
+        String task = call(() -> client.indices().forcemerge(f -> f.index(index).maxNumSegments(segments)
                 .waitForCompletion(false)).task());
         while (true) {
             var merge = call(() -> client.tasks().get(g -> g.taskId(task)));
