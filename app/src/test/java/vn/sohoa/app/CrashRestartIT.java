@@ -70,8 +70,13 @@ class CrashRestartIT {
                 sohoa.start();
             }
             String context = "seed " + seed + "\n" + sohoa.logTail();
-            RunningArchive.await(Duration.ofMinutes(6), "the inbox to be empty (" + context + ")",
-                    () -> filesIn(sohoa.inbox()).isEmpty());
+            try {
+                RunningArchive.await(Duration.ofMinutes(6), "the inbox to be empty (" + context + ")",
+                        () -> filesIn(sohoa.inbox()).isEmpty());
+            } catch (AssertionError stuck) {
+                throw new AssertionError(stuck.getMessage() + "\nStill in the inbox: " + filesIn(sohoa.inbox())
+                        + "\nThe log when the wait ended:\n" + sohoa.logTail(), stuck);
+            }
             sohoa.stop();
 
             Path done = sohoa.data().resolve("done");
