@@ -23,15 +23,19 @@ import vn.sohoa.core.storage.Checksums;
 /**
  * Which sohoa process is archiving which file, so that several processes can watch the same
  * folders and each file is archived by one of them. A claim is a file under {@code DATA/claims}
- * created atomically by its holder (host, pid and instance) and deleted when the file leaves the watched
- * folder or is left for a retry. The holder touches its claims every {@link #REFRESH}; a claim
- * whose holder died is taken over: at once when the holder was a process of this host, after
- * {@link #STALE_AFTER} without a touch when it was on another host.
+ * created atomically by its holder, which then writes itself into it (host, pid, the process's start
+ * and the instance), and deleted when the file leaves the watched folder or is left for a retry. The
+ * holder touches its claims every {@link #REFRESH}; a claim whose holder died is taken over: at once
+ * when the holder was a process of this host (one that is gone, or whose pid another process has
+ * since, as a restarted container's sohoa does), after {@link #STALE_AFTER} without a touch when it
+ * was on another host, and after {@link #UNWRITTEN_AFTER} when no holder was ever written into it
+ * (its process stopped between creating it and writing it).
  */
 public class FileClaims {
 
     public static final Duration REFRESH = Duration.ofMinutes(1);
     static final Duration STALE_AFTER = Duration.ofMinutes(10);
+    static final Duration UNWRITTEN_AFTER = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(FileClaims.class);
 
@@ -48,7 +52,8 @@ public class FileClaims {
     FileClaims(Path dataDir, String host, Duration staleAfter) {
         this.dir = dataDir.resolve("claims");
         this.host = host;
-        this.owner = host + " " + ProcessHandle.current().pid() + " " + UUID.randomUUID();
+        ProcessHandle self = ProcessHandle.current();
+        this.owner = String.join(" ", host, Long.toString(self.pid()), startOf(self), UUID.randomUUID().toString());
         this.staleAfter = staleAfter;
     }
 
@@ -71,8 +76,7 @@ public class FileClaims {
         if (create(claim)) {
             return true;
         }
-        String[] holder = readHolder(claim);
-        if (holder != null && owner.equals(String.join(" ", holder))) {
+        if (owner.equals(readHolder(claim))) {
             return true;
         }
         return abandoned(claim) && takeOver(claim) && create(claim);
@@ -111,15 +115,31 @@ public class FileClaims {
     }
 
     private boolean abandoned(Path claim) {
-        String[] holder = readHolder(claim);
-        if (holder != null && holder[0].equals(host)) {
-            return ProcessHandle.of(Long.parseLong(holder[1])).map(p -> !p.isAlive()).orElse(true);
+        String holder = readHolder(claim);
+        String[] fields = holder == null ? new String[0] : holder.split(" ");
+        if (fields.length != 4) {
+            return untouchedFor(claim, UNWRITTEN_AFTER);
         }
+        if (fields[0].equals(host)) {
+            return ProcessHandle.of(Long.parseLong(fields[1]))
+                    .filter(ProcessHandle::isAlive)
+                    .map(alive -> !startOf(alive).equals(fields[2]))
+                    .orElse(true);
+        }
+        return untouchedFor(claim, staleAfter);
+    }
+
+    private static boolean untouchedFor(Path claim, Duration duration) {
         try {
-            return Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now().minus(staleAfter));
+            return Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now().minus(duration));
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** When the process started, to tell it from a later one given the same pid; "-" where the system does not say. */
+    private static String startOf(ProcessHandle process) {
+        return process.info().startInstant().map(start -> Long.toString(start.toEpochMilli())).orElse("-");
     }
 
     /**
@@ -148,10 +168,9 @@ public class FileClaims {
                 + ".claim");
     }
 
-    private static String[] readHolder(Path claim) {
+    private static String readHolder(Path claim) {
         try {
-            String[] holder = Files.readString(claim, StandardCharsets.UTF_8).strip().split(" ");
-            return holder.length == 3 ? holder : null;
+            return Files.readString(claim, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return null;
         }

@@ -53,7 +53,7 @@ class FileClaimsTest {
         Files.createDirectories(data.resolve("claims"));
         long deadPid = deadPid();
         Path stale = data.resolve("claims").resolve("stale.claim");
-        Files.writeString(stale, "host-a " + deadPid + " 1234");
+        Files.writeString(stale, "host-a " + deadPid + " 1700000000000 1234");
         FileClaims restarted = claims("host-a");
         restarted.clearAbandoned();
         assertFalse(Files.exists(stale));
@@ -61,16 +61,35 @@ class FileClaimsTest {
         FileClaims other = claims("host-a");
         assertTrue(other.claim(file));
         Path claim = onlyClaim();
-        Files.writeString(claim, "host-a " + deadPid + " 5678");
+        Files.writeString(claim, "host-a " + deadPid + " 1700000000000 5678");
         assertTrue(restarted.claim(file), "the claim of a dead process of this host is taken at once");
     }
 
     @Test
-    void aClaimBeingWrittenIsNeverTakenOver() throws Exception {
-        FileClaims first = claims("host-a");
-        assertTrue(first.claim(file));
-        Files.writeString(onlyClaim(), "");
-        assertFalse(claims("host-b").claim(file));
+    void aClaimWhoseHolderWasNeverWrittenIsTakenOverOnlyAfterAWhile() throws Exception {
+        FileClaims killed = claims("host-a");
+        assertTrue(killed.claim(file));
+        Path claim = onlyClaim();
+        Files.writeString(claim, "");
+        FileClaims restarted = claims("host-a");
+        assertFalse(restarted.claim(file), "a claim just created is being written");
+
+        Files.setLastModifiedTime(claim, FileTime.from(Instant.now().minus(Duration.ofSeconds(11))));
+        restarted.clearAbandoned();
+        assertFalse(Files.exists(claim), "a process stopped between creating the claim and writing it");
+        assertTrue(restarted.claim(file));
+    }
+
+    @Test
+    void aClaimOfAnEarlierProcessWithTheSamePidIsTakenOver() throws Exception {
+        FileClaims running = claims("host-a");
+        assertTrue(running.claim(file));
+        assertFalse(claims("host-a").claim(file), "the holder is this very process, alive");
+
+        Path claim = onlyClaim();
+        Files.writeString(claim, "host-a " + ProcessHandle.current().pid() + " 1700000000000 1234");
+        assertTrue(claims("host-a").claim(file),
+                "a restarted container's sohoa has the pid of the one before it, not its start");
     }
 
     private FileClaims claims(String host) throws Exception {
