@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.sohoa.core.process.ProcessIdentity;
 
 /**
- * An engine run as a child process that sohoa owns: its pid is written beside its data, so that an
- * engine left behind by a killed sohoa is stopped before a new one takes the same data, and it is
- * stopped with its own children when sohoa exits.
+ * An engine run as a child process that sohoa owns: its pid and start are written beside its data,
+ * so that an engine left behind by a killed sohoa is stopped before a new one takes the same data
+ * (and no other process that has its pid since), and it is stopped with its own children when sohoa
+ * exits.
  */
 final class ChildProcess implements AutoCloseable {
 
@@ -37,7 +39,7 @@ final class ChildProcess implements AutoCloseable {
         Files.createDirectories(console.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
         Process process = builder.start();
-        Files.writeString(pidFile, Long.toString(process.pid()));
+        Files.writeString(pidFile, ProcessIdentity.of(process.toHandle()).toString());
         LOG.info("Started {} (pid {}), output in {}", name, process.pid(), console);
         return new ChildProcess(name, process, pidFile, console);
     }
@@ -93,12 +95,13 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static void stopLeftover(String name, Path pidFile) throws IOException {
+    static void stopLeftover(String name, Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> leftover = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()));
-        if (leftover.isPresent() && leftover.get().isAlive()) {
+        Optional<ProcessHandle> leftover = ProcessIdentity.parse(Files.readString(pidFile))
+                .flatMap(ProcessIdentity::running);
+        if (leftover.isPresent()) {
             LOG.warn("Stopping {} left running by an earlier sohoa (pid {})", name, leftover.get().pid());
             stopWithChildren(leftover.get());
         }

@@ -3,6 +3,7 @@ package vn.sohoa.engines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -52,7 +53,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             return Integer.parseInt(Files.readString(file).trim());
         }
         int port = FreePort.onLoopback();
-        Files.writeString(file, Integer.toString(port));
+        Path written = file.resolveSibling(file.getFileName() + ".new");
+        Files.writeString(written, Integer.toString(port));
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return port;
     }
 

@@ -12,12 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.sohoa.core.process.ProcessIdentity;
 import vn.sohoa.core.storage.Checksums;
 
 /**
@@ -52,8 +54,7 @@ public class FileClaims {
     FileClaims(Path dataDir, String host, Duration staleAfter) {
         this.dir = dataDir.resolve("claims");
         this.host = host;
-        ProcessHandle self = ProcessHandle.current();
-        this.owner = String.join(" ", host, Long.toString(self.pid()), startOf(self), UUID.randomUUID().toString());
+        this.owner = String.join(" ", host, ProcessIdentity.current().toString(), UUID.randomUUID().toString());
         this.staleAfter = staleAfter;
     }
 
@@ -117,14 +118,13 @@ public class FileClaims {
     private boolean abandoned(Path claim) {
         String holder = readHolder(claim);
         String[] fields = holder == null ? new String[0] : holder.split(" ");
-        if (fields.length != 4) {
+        Optional<ProcessIdentity> process = fields.length == 4
+                ? ProcessIdentity.parse(fields[1] + " " + fields[2]) : Optional.empty();
+        if (process.isEmpty()) {
             return untouchedFor(claim, UNWRITTEN_AFTER);
         }
         if (fields[0].equals(host)) {
-            return ProcessHandle.of(Long.parseLong(fields[1]))
-                    .filter(ProcessHandle::isAlive)
-                    .map(alive -> !startOf(alive).equals(fields[2]))
-                    .orElse(true);
+            return process.get().running().isEmpty();
         }
         return untouchedFor(claim, staleAfter);
     }
@@ -137,10 +137,6 @@ public class FileClaims {
         }
     }
 
-    /** When the process started, to tell it from a later one given the same pid; "-" where the system does not say. */
-    private static String startOf(ProcessHandle process) {
-        return process.info().startInstant().map(start -> Long.toString(start.toEpochMilli())).orElse("-");
-    }
 
     /**
      * Moves the abandoned claim aside; of several processes taking it over at once only one can
