@@ -9,11 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import vn.sohoa.app.SohoaCli;
 import vn.sohoa.core.config.Settings;
 import vn.sohoa.core.document.Json;
 
@@ -25,11 +23,12 @@ import vn.sohoa.core.document.Json;
 final class ServedArchive implements AutoCloseable {
 
     private static final Duration START = Duration.ofMinutes(5);
+    private static final Duration STOP = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Process process;
+    private final SohoaChild process;
 
-    private ServedArchive(Process process) {
+    private ServedArchive(SohoaChild process) {
         this.process = process;
     }
 
@@ -38,13 +37,10 @@ final class ServedArchive implements AutoCloseable {
      * @param settings every setting it differs in from the defaults, its data folder and port included
      */
     static ServedArchive start(Map<String, String> settings, Path log) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SohoaCli.class.getName(), "run"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        settings.forEach((key, value) -> builder.environment().put(Settings.environmentName(key), value));
-        ServedArchive served = new ServedArchive(builder.start());
+        Map<String, String> environment = new HashMap<>();
+        settings.forEach((key, value) -> environment.put(Settings.environmentName(key), value));
+        ServedArchive served = new ServedArchive(SohoaChild.start(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                List.of("run"), environment, log, STOP));
         String health = "http://127.0.0.1:" + settings.get("sohoa.http.port") + "/api/health";
         long deadline = System.nanoTime() + START.toNanos();
         while (!served.isUp(health)) {
@@ -59,7 +55,7 @@ final class ServedArchive implements AutoCloseable {
 
     /** The process, whose descendants are its embedded engines. */
     ProcessHandle handle() {
-        return process.toHandle();
+        return process.handle();
     }
 
     private boolean isUp(String health) throws InterruptedException {
@@ -76,14 +72,6 @@ final class ServedArchive implements AutoCloseable {
     /** Stops it as an operator would (its engines stop with it); once it has stopped, a second call does nothing. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

@@ -76,7 +76,7 @@ public final class WorkerBenchmark {
         settings.put("sohoa.ocr.language", language);
         settings.put("sohoa.ocr.in-process", Boolean.toString(inProcess));
         try (TemporaryArchive archive = TemporaryArchive.start(settings)) {
-            List<Process> workers = new ArrayList<>();
+            List<SohoaChild> workers = new ArrayList<>();
             try {
                 List<Path> logs = new ArrayList<>();
                 for (int i = 0; i < workerProcesses; i++) {
@@ -90,30 +90,16 @@ public final class WorkerBenchmark {
                 return new Row(setup, threads, measurement.wallSeconds(), measurement.cpuSecondsSince(),
                         corpus.pageCount());
             } finally {
-                stop(workers);
+                workers.forEach(SohoaChild::close);
             }
         }
     }
 
-    /** Stops the worker processes while their broker still runs. */
-    private static void stop(List<Process> workers) throws InterruptedException {
-        for (Process worker : workers) {
-            worker.destroy();
-            if (!worker.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)) {
-                worker.destroyForcibly().waitFor();
-            }
-        }
-    }
-
-    private static Process startWorker(Path data, Path log, String language) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:G1HeapRegionSize=4m", "-cp", System.getProperty("java.class.path"),
-                "vn.sohoa.app.SohoaCli", "ocr-worker", "--data", data.toString(), "--threads", "1")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("SOHOA_OCR_LANGUAGE", language);
-        builder.environment().put("OMP_THREAD_LIMIT", "1");
-        return builder.start();
+    /** A worker process; the workers are stopped while their broker still runs. */
+    private static SohoaChild startWorker(Path data, Path log, String language) throws IOException {
+        return SohoaChild.start(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:G1HeapRegionSize=4m"),
+                List.of("ocr-worker", "--data", data.toString(), "--threads", "1"),
+                Map.of("SOHOA_OCR_LANGUAGE", language, "OMP_THREAD_LIMIT", "1"), log, Duration.ofMinutes(1));
     }
 
     /**
