@@ -71,7 +71,7 @@ public final class PageWorker {
 
     private boolean read(PageJob job) throws Exception {
         if (checkpoints.isDone(job.document(), job.page())) {
-            LOG.debug("Page {} of {} was read already", job.page(), job.document());
+            LOG.info("Page {} of {} was read already", job.page(), job.document());
             return false;
         }
         try {
@@ -84,6 +84,7 @@ public final class PageWorker {
             CompletableFuture<PageText> reading = ocr.read(image.get());
             PageText text = awaitReading(reading, job);
             checkpoints.put(job.document(), new PageResult(text.withoutImage(), PdfPageImage.of(text.image())));
+            LOG.info("Read page {} of {}", job.page(), job.document());
         } catch (UnreadablePage e) {
             LOG.warn("Page {} of {} cannot be made from its original: {}", job.page(), job.document(), e.getMessage());
             checkpoints.putUnreadable(job.document(), job.page(), e);
