@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -45,7 +42,7 @@ public class ArchiveSteps {
     private final DocumentIndex index;
     private final WatchedFolders folders;
     private final IngestTracker tracker;
-    private final Map<String, Semaphore> claimedIds = new ConcurrentHashMap<>();
+    private final DocumentTurns turns = new DocumentTurns();
     private final FileClaims claims;
     private final SignerRegister signers;
 
@@ -118,12 +115,11 @@ public class ArchiveSteps {
     /** Holds the id until the exchange completes, so that two copies of one file are never archived at once in this process. */
     public void claim(Exchange exchange) throws InterruptedException {
         String id = ingest(exchange).id;
-        Semaphore claim = claimedIds.computeIfAbsent(id, k -> new Semaphore(1));
-        claim.acquire();
+        turns.take(id);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                claim.release();
+                turns.giveBack(id);
             }
         });
     }
