@@ -75,7 +75,9 @@ class CrashRestartIT {
                         () -> filesIn(sohoa.inbox()).isEmpty());
             } catch (AssertionError stuck) {
                 throw new AssertionError(stuck.getMessage() + "\nStill in the inbox: " + filesIn(sohoa.inbox())
-                        + "\nThe log when the wait ended:\n" + sohoa.logTail(), stuck);
+                        + "\nThe log when the wait ended:\n" + sohoa.logTail()
+                        + "\nPages in the log since the first start:\n" + sohoa.logLines("PageWorker|PageDispatch")
+                        + "\nThe threads when the wait ended:\n" + sohoa.threadDump(), stuck);
             }
             sohoa.stop();
 

@@ -90,7 +90,8 @@ class EngineOutageIT {
     }
 
     private static void kill(Path pidFile) throws Exception {
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        // sohoa's pid files hold the pid and the process's start; Elasticsearch's own holds its pid alone.
+        long pid = Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]);
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
         process.destroyForcibly();
         process.onExit().get();

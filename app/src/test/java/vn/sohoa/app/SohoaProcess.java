@@ -2,6 +2,7 @@ package vn.sohoa.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import vn.sohoa.core.config.Settings;
 import vn.sohoa.core.document.Json;
@@ -227,6 +229,29 @@ final class SohoaProcess implements AutoCloseable {
 
     Path log() {
         return data.resolveSibling("sohoa.log");
+    }
+
+    /**
+     * The process's threads as they are now (SIGQUIT makes the JVM print them to its output), for a
+     * test that finds it stuck.
+     */
+    String threadDump() throws IOException, InterruptedException {
+        long before = Files.size(log());
+        new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        Thread.sleep(2000);
+        byte[] all = Files.readAllBytes(log());
+        return new String(all, (int) Math.min(before, all.length), (int) (all.length - Math.min(before, all.length)),
+                StandardCharsets.UTF_8);
+    }
+
+    /** The lines of the log, since the first start, that match the pattern. */
+    String logLines(String pattern) {
+        try (Stream<String> lines = Files.lines(log())) {
+            return lines.filter(Pattern.compile(pattern).asPredicate())
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     String logTail() {
