@@ -93,6 +93,8 @@ public final class Sohoa implements AutoCloseable {
     /** Retries, with growing delays up to a minute, before a file that meets a stopped engine waits for the next poll. */
     private static final int ENGINE_RETRIES = 6;
     private static final Duration LOGIN_LOCK = Duration.ofMinutes(15);
+    /** A page neither back nor waiting on the queue for a worker's page timeout and this long more is sent again. */
+    private static final Duration PAGE_MISSING_MARGIN = Duration.ofMinutes(1);
     /**
      * A reindex or verify of the whole archive answers when it is done: minutes at 100,000 records.
      * Vert.x would print a blocked thread's stack every second after one minute.
@@ -166,7 +168,8 @@ public final class Sohoa implements AutoCloseable {
             camel.addComponent("jms", broker.component());
             declarePageQueues(broker);
             PageCheckpoints checkpoints = new PageCheckpoints(store);
-            PageDispatch pages = new PageDispatch(checkpoints, broker);
+            PageDispatch pages = new PageDispatch(checkpoints, broker,
+                    Duration.ofSeconds(settings.ocrPageTimeoutSeconds()).plus(PAGE_MISSING_MARGIN));
 
             WatchedFolders folders = new WatchedFolders(settings.dataDir());
             folders.create();

@@ -2,6 +2,9 @@ package vn.sohoa.pipeline.extraction;
 
 import jakarta.jms.JMSException;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +29,9 @@ import vn.sohoa.ocr.work.UnreadablePage;
  * in the stored original goes to the page queue, and the page's future completes when a worker
  * announces the stored outcome (or fails when the page was dead-lettered). A page whose result is in
  * storage already is not sent again: a document read before a crash resumes at its unfinished pages.
+ * A page that is neither back nor waiting on the queue for longer than a worker may hold one is sent
+ * again, so that no document waits for ever for a page message that went missing (a worker that
+ * dropped it, a queue purged by hand).
  */
 public final class PageDispatch {
 
@@ -33,14 +39,21 @@ public final class PageDispatch {
 
     private final PageCheckpoints checkpoints;
     private final BrokerConnection broker;
-    private final Map<String, CompletableFuture<PageResult>> waiting = new ConcurrentHashMap<>();
+    private final Duration missingAfter;
+    private final Map<String, Outstanding> waiting = new ConcurrentHashMap<>();
     /** Documents whose pages this process started sending (their start is marked in storage once). */
     private final Set<String> begun = ConcurrentHashMap.newKeySet();
     private volatile ProducerTemplate producer;
 
-    public PageDispatch(PageCheckpoints checkpoints, BrokerConnection broker) {
+    /**
+     * @param missingAfter how long a page may be neither back nor waiting on the queue before it is
+     *     sent again: longer than a worker holds a page (its page timeout), as a page being read is
+     *     not on the queue
+     */
+    public PageDispatch(PageCheckpoints checkpoints, BrokerConnection broker, Duration missingAfter) {
         this.checkpoints = checkpoints;
         this.broker = broker;
+        this.missingAfter = missingAfter;
     }
 
     /** The template that sends page messages, once the Camel context is up. */
@@ -90,10 +103,10 @@ public final class PageDispatch {
      * cannot be made from the original.
      */
     public CompletableFuture<PageResult> send(PageJob job, Earlier earlier) throws StorageException, BrokerException {
-        CompletableFuture<PageResult> result = waiting.computeIfAbsent(job.key(), k -> new CompletableFuture<>());
+        Outstanding page = waiting.computeIfAbsent(job.key(), k -> new Outstanding(job));
         if (earlier.queued().contains(job.page())) {
             LOG.info("Page {} of {} is on the queue since before; waiting for it", job.page(), job.document());
-            return result;
+            return page.result;
         }
         if (earlier.started()) {
             checkpoints.clearGivenUp(job.document(), job.page());
@@ -101,27 +114,35 @@ public final class PageDispatch {
             checkpoints.begin(job.document());
         }
         try {
+            transmit(job);
+        } catch (BrokerException e) {
+            waiting.remove(job.key(), page);
+            throw e;
+        }
+        return page.result;
+    }
+
+    private void transmit(PageJob job) throws BrokerException {
+        try {
             producer.sendBodyAndHeaders("jms:queue:" + PageQueues.PAGES + "?preserveMessageQos=true", job.toJson(),
                     Map.of("JMSPriority", PageQueues.priority(job.page()),
                             BrokerConnection.DOCUMENT, job.document(),
                             BrokerConnection.PAGE, job.page()));
         } catch (CamelExecutionException e) {
-            waiting.remove(job.key(), result);
             throw new BrokerException("Page " + job.page() + " of " + job.document() + " could not be sent to the broker: "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
-        return result;
     }
 
     /** A worker stored a page: the document waiting for it gets its result. */
     public void done(Exchange exchange) throws StorageException, IOException {
         PageJob job = PageJob.fromJson(exchange.getIn().getBody(String.class));
-        CompletableFuture<PageResult> result = waiting.remove(job.key());
-        if (result == null) {
+        Outstanding page = waiting.remove(job.key());
+        if (page == null) {
             return;
         }
-        if (!complete(result, job.document(), job.page())) {
-            waiting.put(job.key(), result);
+        if (!complete(page.result, job.document(), job.page())) {
+            waiting.put(job.key(), page);
         }
     }
 
@@ -154,34 +175,76 @@ public final class PageDispatch {
     }
 
     private void giveUp(String key, int page) {
-        CompletableFuture<PageResult> result = waiting.remove(key);
-        if (result != null) {
-            result.completeExceptionally(UnreadableDocumentException.pageUnreadable(page));
+        Outstanding given = waiting.remove(key);
+        if (given != null) {
+            given.result.completeExceptionally(UnreadableDocumentException.pageUnreadable(page));
         }
     }
 
     /**
      * Completes the pages whose results are stored though their notice was missed (the broker was
-     * away, or another sohoa process took the dead letter).
+     * away, or another sohoa process took the dead letter), and sends again those gone missing.
      */
     public void sweep(Exchange exchange) throws StorageException, IOException {
-        for (String key : Set.copyOf(waiting.keySet())) {
-            int slash = key.lastIndexOf('/');
-            String document = key.substring(0, slash);
-            int page = Integer.parseInt(key.substring(slash + 1));
-            CompletableFuture<PageResult> result = waiting.get(key);
-            if (result != null && complete(result, document, page)) {
-                waiting.remove(key);
-            } else if (checkpoints.isGivenUp(document, page)) {
-                giveUp(key, page);
+        Map<String, Set<Integer>> queued = new HashMap<>();
+        for (Outstanding page : List.copyOf(waiting.values())) {
+            PageJob job = page.job;
+            if (complete(page.result, job.document(), job.page())) {
+                waiting.remove(job.key(), page);
+            } else if (checkpoints.isGivenUp(job.document(), job.page())) {
+                giveUp(job.key(), job.page());
+            } else if (page.unaccountedFor(missingAfter)) {
+                try {
+                    if (!queuedPages(queued, job.document()).contains(job.page())
+                            && !complete(page.result, job.document(), job.page())) {
+                        LOG.warn("Page {} of {} was neither read nor waiting on the queue for {} s: it is sent again",
+                                job.page(), job.document(), missingAfter.toSeconds());
+                        transmit(job);
+                    }
+                    page.accountedFor();
+                } catch (JMSException | BrokerException e) {
+                    // The broker is away (health says so); the page is looked at again at the next sweep.
+                    LOG.debug("Could not look for page {} of {} on the queue: {}", job.page(), job.document(),
+                            e.getMessage());
+                }
             }
         }
+    }
+
+    private Set<Integer> queuedPages(Map<String, Set<Integer>> asked, String document) throws JMSException {
+        Set<Integer> pages = asked.get(document);
+        if (pages == null) {
+            pages = broker.queuedPages(document);
+            asked.put(document, pages);
+        }
+        return pages;
     }
 
     /** The document is stored: its pages' work objects go. */
     public void forget(String document) throws StorageException {
         begun.remove(document);
         checkpoints.forget(document);
+    }
+
+    /** A page sent to the workers (or left on the queue by an earlier run) and not back yet. */
+    private static final class Outstanding {
+
+        private final PageJob job;
+        private final CompletableFuture<PageResult> result = new CompletableFuture<>();
+        /** When the page was last known to be sent or waiting on the queue. */
+        private volatile long accountedNanos = System.nanoTime();
+
+        private Outstanding(PageJob job) {
+            this.job = job;
+        }
+
+        private boolean unaccountedFor(Duration time) {
+            return System.nanoTime() - accountedNanos > time.toNanos();
+        }
+
+        private void accountedFor() {
+            accountedNanos = System.nanoTime();
+        }
     }
 
     /** Pages sent to the workers and not back yet. */
