@@ -39,7 +39,7 @@ final class ChildProcess implements AutoCloseable {
         Files.createDirectories(console.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()));
         Process process = builder.start();
-        Files.writeString(pidFile, ProcessIdentity.of(process.toHandle()).toString());
+        WholeFile.write(pidFile, ProcessIdentity.of(process.toHandle()).toString());
         LOG.info("Started {} (pid {}), output in {}", name, process.pid(), console);
         return new ChildProcess(name, process, pidFile, console);
     }

@@ -3,7 +3,6 @@ package vn.sohoa.engines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -53,9 +52,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             return Integer.parseInt(Files.readString(file).trim());
         }
         int port = FreePort.onLoopback();
-        Path written = file.resolveSibling(file.getFileName() + ".new");
-        Files.writeString(written, Integer.toString(port));
-        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        WholeFile.write(file, Integer.toString(port));
         return port;
     }
 

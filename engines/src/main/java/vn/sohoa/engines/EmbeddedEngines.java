@@ -1,9 +1,9 @@
 package vn.sohoa.engines;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import java.time.Duration;
@@ -134,12 +134,10 @@ public final class EmbeddedEngines implements AutoCloseable {
         connection.setProperty("sohoa.s3.secret-key", settings.s3SecretKey());
         Path file = connectionFile(settings.dataDir());
         Files.createDirectories(file.getParent());
-        Path written = Files.createTempFile(file.getParent(), "connection", ".tmp",
+        StringWriter text = new StringWriter();
+        connection.store(text, "The engines of the sohoa running on this data folder (written at each start)");
+        WholeFile.write(file, text.toString(),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (var out = Files.newBufferedWriter(written)) {
-            connection.store(out, "The engines of the sohoa running on this data folder (written at each start)");
-        }
-        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static Path connectionFile(Path dataDir) {

@@ -32,8 +32,9 @@ import vn.sohoa.core.storage.ObjectStore;
  * An archive of any size, measured: records made from a corpus ({@link SyntheticRecords}) are stored
  * with their originals in a fresh archive's object storage, many at once; the archive is then served
  * by a sohoa process of its own ({@link ServedArchive}) and indexed by the product's own reindex;
- * then searches through the HTTP API at one and at eight clients, document number searches, the whole archive verified, born-digital files dropped into the inbox, and the
- * resident memory of sohoa and its engines while serving. Prints each figure beside its target and
+ * then searches through the HTTP API at one and at eight clients, document number searches, the
+ * whole archive verified, born-digital files dropped into the inbox, and the resident memory of
+ * sohoa and its engines while serving. Prints each figure beside its target and
  * can write them as JSON. The archive lives in a temporary folder, removed at the end (and on Ctrl-C).
  */
 public final class ScaleBenchmark {

@@ -137,7 +137,6 @@ public class FileClaims {
         }
     }
 
-
     /**
      * Moves the abandoned claim aside; of several processes taking it over at once only one can
      * move it, and only that one goes on to create its own.
