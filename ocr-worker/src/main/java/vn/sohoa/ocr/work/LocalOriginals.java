@@ -10,17 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import vn.sohoa.core.process.ProcessIdentity;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
 
 /**
  * The originals this worker renders pages from, fetched from storage once and kept on its disk for
  * the next pages of the same documents; the least recently used go when more than a few are kept.
- * A file taken away while a page is still read from it stays readable to that reader.
+ * A file taken away while a page is still read from it stays readable to that reader. The folder is
+ * named after its process, so that the folders of workers that were killed (copies of originals, some
+ * of them MẬT) are found and deleted by the next worker to start on the machine.
  */
 final class LocalOriginals implements AutoCloseable {
 
     private static final int KEPT = 8;
+    private static final String PREFIX = "sohoa-originals-";
 
     private final ObjectStore store;
     private final Path folder;
@@ -28,8 +33,41 @@ final class LocalOriginals implements AutoCloseable {
     private final Map<String, Object> fetching = new ConcurrentHashMap<>();
 
     LocalOriginals(ObjectStore store) throws IOException {
+        this(store, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    LocalOriginals(ObjectStore store, Path temp) throws IOException {
         this.store = store;
-        this.folder = Files.createTempDirectory("sohoa-originals-");
+        deleteLeftBehind(temp);
+        ProcessIdentity self = ProcessIdentity.current();
+        this.folder = Files.createTempDirectory(temp, PREFIX + self.pid() + "_" + self.start() + "_");
+    }
+
+    /** Deletes the folders of workers that are no longer running; another user's, or one being deleted, is left. */
+    private static void deleteLeftBehind(Path temp) throws IOException {
+        try (Stream<Path> folders = Files.list(temp)) {
+            for (Path folder : folders.filter(LocalOriginals::leftBehind).toList()) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                    Files.deleteIfExists(folder);
+                } catch (IOException e) {
+                    // not ours to delete, or another worker deleted it meanwhile
+                }
+            }
+        }
+    }
+
+    private static boolean leftBehind(Path folder) {
+        String name = folder.getFileName().toString();
+        if (!name.startsWith(PREFIX) || !Files.isDirectory(folder)) {
+            return false;
+        }
+        String[] holder = name.substring(PREFIX.length()).split("_");
+        return holder.length == 3 && ProcessIdentity.parse(holder[0] + " " + holder[1])
+                .map(identity -> identity.running().isEmpty())
+                .orElse(false);
     }
 
     /** The document's original on this machine's disk; none when storage no longer has it (its file failed). */
