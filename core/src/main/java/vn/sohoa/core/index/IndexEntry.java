@@ -19,10 +19,10 @@ import vn.sohoa.core.document.Source;
 import vn.sohoa.core.text.VietnameseText;
 
 /**
- * A document as the search index holds it. Text is kept three ways: {@code content} as written
- * (shown with the record, not searched), {@code contentExact} with one tone placement (ranks exact
- * diacritics; snippets are cut from it), and {@code contentFolded} without diacritics (finds what was
- * typed without them; its characters stand where those of {@code contentExact} do).
+ * A document as the search index holds it. Text is kept two ways: {@code contentExact} with one tone
+ * placement (ranks exact diacritics; the one stored copy, snippets are cut from it), and
+ * {@code contentFolded} without diacritics (finds what was typed without them; its characters stand
+ * where those of {@code contentExact} do). The text as written is the record's, in storage.
  * The fields searched and filtered on (number, type, issuer, signer, subject, date, dossier, title)
  * hold the {@link EffectiveMetadata effective} values, an archivist's correction first, then the manifest;
  * {@code metadata} and {@code manifest} keep those sides as they are, {@code corrections} the history of
@@ -42,7 +42,6 @@ public record IndexEntry(
         String title,
         String titleExact,
         String titleFolded,
-        String content,
         String contentExact,
         String contentFolded,
         String documentNumber,
@@ -105,7 +104,6 @@ public record IndexEntry(
                 title,
                 VietnameseText.canonical(title),
                 VietnameseText.fold(title),
-                text,
                 VietnameseText.canonical(text),
                 VietnameseText.fold(text),
                 effective.documentNumber(),

@@ -147,7 +147,7 @@ public class ArchiveSearch {
                         .trackTotalHits(t -> t.enabled(whole))
                         .query(q -> q.bool(b -> b.must(query).filter(filters(request))
                                 .filter(DocumentIndex.visibleTo(clearance))))
-                        .source(src -> src.filter(f -> f.excludes("content", "sources", "metadata", "manifest",
+                        .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest",
                                 "corrections", "provenance")))
                         .highlight(h -> h
                                 .preTags(Snippets.MARK_START)
