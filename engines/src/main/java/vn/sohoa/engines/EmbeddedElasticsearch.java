@@ -83,7 +83,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         env.put("ES_PATH_CONF", config.toString());
         env.put("ES_TMPDIR", tmp.toString());
         // The launcher leaves "final-flags" folders behind at every start: in this folder, emptied at the next.
-        env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+        // It only starts the server and passes its output on, so it gets a small heap and the quick compiler.
+        env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp
+                + " -Xmx24m -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m");
         env.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
         env.remove("JAVA_TOOL_OPTIONS");
 
