@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.sohoa.core.files.WholeFile;
 import vn.sohoa.core.process.ProcessIdentity;
 
 /**

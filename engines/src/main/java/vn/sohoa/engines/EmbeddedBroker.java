@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import vn.sohoa.core.files.WholeFile;
 
 /**
  * An Apache ActiveMQ Artemis broker inside the sohoa process, its persistent journal under

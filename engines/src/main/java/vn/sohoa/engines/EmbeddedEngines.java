@@ -5,14 +5,15 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Properties;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.core.config.Settings;
+import vn.sohoa.core.files.WholeFile;
 
 /**
  * Starts the engines that the settings do not point to elsewhere: an Elasticsearch node when

@@ -3,11 +3,10 @@ package vn.sohoa.pipeline.ingest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.files.WholeFile;
 
 /** {@code NAME.error.json} beside a failed file: why it failed, in words an archivist understands. */
 final class FailureReport {
@@ -34,14 +33,7 @@ final class FailureReport {
             report.put("detail", cause.getMessage());
         }
         Path target = failedFile.resolveSibling(reportName(failedFile.getFileName().toString()));
-        // Written aside, then moved in place: whoever sees the report sees all of it.
-        Path partial = Files.createTempFile(target.getParent(), ".report-", ".part");
-        try {
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), report);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        WholeFile.write(target, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         return target;
     }
 

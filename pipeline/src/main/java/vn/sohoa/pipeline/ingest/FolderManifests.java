@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.files.WholeFile;
 import vn.sohoa.pipeline.manifest.Manifest;
 import vn.sohoa.pipeline.manifest.ManifestException;
 import vn.sohoa.pipeline.manifest.ManifestReader;
@@ -170,10 +171,7 @@ final class FolderManifests {
         report.put("consequence", CONSEQUENCE);
         report.put("howToFix", HOW_TO_FIX);
         report.put("reportedAt", Instant.now().toString());
-        Path target = reportOf(reading.file());
-        // Each thread writes its own part: two files of the folder may read the new manifest at once.
-        Path part = target.resolveSibling("." + target.getFileName() + "." + Thread.currentThread().getId() + ".part");
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(part.toFile(), report);
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // Two files of the folder may read the new manifest at once: each writes its own part.
+        WholeFile.write(reportOf(reading.file()), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     }
 }
