@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -205,8 +206,11 @@ public final class Sohoa implements AutoCloseable {
 
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());
             camel.getRegistry().bind("manifestFiles", new ManifestFiles());
+            // No class-path resolving in Vert.x's file system (the web page's files are read from the class
+            // path by WebAssets): it would make a cache folder in /tmp that a killed process leaves behind.
             camel.getRegistry().bind("vertxOptions", new VertxOptions()
-                    .setMaxWorkerExecuteTime(LONGEST_REQUEST.toSeconds()).setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS));
+                    .setMaxWorkerExecuteTime(LONGEST_REQUEST.toSeconds()).setMaxWorkerExecuteTimeUnit(TimeUnit.SECONDS)
+                    .setFileSystemOptions(new FileSystemOptions().setClassPathResolvingEnabled(false)));
             camel.addService(http);
             PrometheusMeterRegistry metrics = CamelMetrics.bindTo(camel);
             if (ocr != null) {

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -53,6 +55,8 @@ class CrashRestartIT {
         Random random = new Random(seed);
         String run = "crash" + UUID.randomUUID().toString().replace("-", "");
         Settings engines = archive.sohoa().settings();
+        Instant started = Instant.now();
+        List<Long> pids = new ArrayList<>();
         try (SohoaProcess sohoa = SohoaProcess.create(engines, "512m")) {
             List<Dropped> dropped = new ArrayList<>();
             List<List<Runnable>> waves = waves(sohoa, run, random, dropped);
@@ -61,6 +65,7 @@ class CrashRestartIT {
                 drop.run();
             }
             sohoa.start();
+            pids.add(sohoa.pid());
             for (int kill = 1; kill <= KILLS; kill++) {
                 for (Runnable drop : waves.get(kill)) {
                     drop.run();
@@ -68,6 +73,7 @@ class CrashRestartIT {
                 Thread.sleep(500 + random.nextInt(4000));
                 sohoa.kill();
                 sohoa.start();
+                pids.add(sohoa.pid());
             }
             String context = "seed " + seed + "\n" + sohoa.logTail();
             try {
@@ -125,6 +131,26 @@ class CrashRestartIT {
             try (Stream<Path> claims = Files.list(sohoa.data().resolve("claims"))) {
                 assertEquals(0, claims.count(), "no claim is left behind");
             }
+            assertEquals(List.of(), leftInTemporaryFolder(pids, started),
+                    "the killed processes' copies of originals are deleted at the next start, and no file cache is made");
+        }
+    }
+
+    private static List<String> leftInTemporaryFolder(List<Long> pids, Instant since) throws Exception {
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return left.filter(path -> {
+                String name = path.getFileName().toString();
+                return pids.stream().anyMatch(pid -> name.startsWith("sohoa-originals-" + pid + "_"))
+                        || name.startsWith("vertx-cache-") && modifiedSince(path, since);
+            }).map(Path::toString).toList();
+        }
+    }
+
+    private static boolean modifiedSince(Path path, Instant since) {
+        try {
+            return !Files.getLastModifiedTime(path).toInstant().isBefore(since);
+        } catch (IOException e) {
+            return false;
         }
     }
 
