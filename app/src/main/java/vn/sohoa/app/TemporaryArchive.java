@@ -98,9 +98,12 @@ public final class TemporaryArchive implements AutoCloseable {
         }
     }
 
-    /** Stops it and deletes its data folder; once, whoever asks first. */
+    /**
+     * Stops it and deletes its data folder; once, whoever asks first. Whoever asks meanwhile (a shutdown
+     * hook on Ctrl-C) waits until the folder is gone, so the process does not end halfway through.
+     */
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
