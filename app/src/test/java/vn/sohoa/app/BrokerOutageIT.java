@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -164,11 +164,17 @@ class BrokerOutageIT {
     }
 
     /**
-     * Digits, which OCR reads as printed: a run of random capitals was sometimes misread
-     * ("KHOSDEKHPHE" read "KHOSDEKHPRHE") and the scan then not found by it.
+     * Seven different digits, which OCR reads as printed: a run of random capitals was sometimes
+     * misread ("KHOSDEKHPHE" read "KHOSDEKHPRHE"), and so was a number repeating a pair of digits
+     * ("9393309" read "93935309"); the scan was then not found by it.
      */
     private static String word() {
-        return String.valueOf(1_000_000 + new Random().nextInt(9_000_000));
+        List<Character> digits = new ArrayList<>(List.of('1', '2', '3', '4', '5', '6', '7', '8', '9', '0'));
+        Collections.shuffle(digits.subList(0, 9));
+        Collections.shuffle(digits.subList(1, 10));
+        StringBuilder word = new StringBuilder();
+        digits.subList(0, 7).forEach(word::append);
+        return word.toString();
     }
 
     private static String drop(SohoaProcess sohoa, String name, byte[] bytes) throws Exception {
