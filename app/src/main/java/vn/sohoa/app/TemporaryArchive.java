@@ -3,12 +3,11 @@ package vn.sohoa.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
+import vn.sohoa.core.files.FileTrees;
 import vn.sohoa.engines.FreePort;
 
 /**
@@ -44,7 +43,7 @@ public final class TemporaryArchive implements AutoCloseable {
         try {
             return new TemporaryArchive(data, port, overrides, Sohoa.start(overrides));
         } catch (Exception | Error e) {
-            delete(data);
+            FileTrees.delete(data);
             throw e;
         }
     }
@@ -108,15 +107,7 @@ public final class TemporaryArchive implements AutoCloseable {
             return;
         }
         stop();
-        delete(data);
-    }
-
-    private static void delete(Path data) throws IOException {
-        try (Stream<Path> paths = Files.walk(data)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        FileTrees.delete(data);
     }
 
     /** {@link #close}, for a shutdown hook: a failure is printed, not thrown. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import vn.sohoa.core.files.FileTrees;
 
 /**
  * A real single-node Elasticsearch, from the distribution zip on Maven Central, run as a child
@@ -53,7 +54,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
         try (var leftByLauncher = Files.newDirectoryStream(tmp, "final-flags*")) {
             for (Path dir : leftByLauncher) {
-                deleteTree(dir);
+                FileTrees.delete(dir);
             }
         }
         for (String file : List.of("jvm.options", "log4j2.properties")) {
@@ -165,7 +166,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     throw alreadyThere;
                 }
             }
-            deleteTree(staging);
+            FileTrees.delete(staging);
             return home;
         }
     }
@@ -178,14 +179,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                     p.toFile().setExecutable(true, false);
                 }
             });
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import vn.sohoa.core.files.FileTrees;
 import vn.sohoa.core.process.ProcessIdentity;
 import vn.sohoa.core.storage.ObjectStore;
 import vn.sohoa.core.storage.StorageException;
@@ -47,11 +48,8 @@ final class LocalOriginals implements AutoCloseable {
     private static void deleteLeftBehind(Path temp) throws IOException {
         try (Stream<Path> folders = Files.list(temp)) {
             for (Path folder : folders.filter(LocalOriginals::leftBehind).toList()) {
-                try (Stream<Path> files = Files.list(folder)) {
-                    for (Path file : files.toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                    Files.deleteIfExists(folder);
+                try {
+                    FileTrees.delete(folder);
                 } catch (IOException e) {
                     // not ours to delete, or another worker deleted it meanwhile
                 }
