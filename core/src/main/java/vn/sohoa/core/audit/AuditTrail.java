@@ -7,6 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.storage.Checksums;
@@ -25,13 +29,23 @@ public class AuditTrail {
     static final String PREFIX = "audit/";
     private static final DateTimeFormatter CHAIN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-    private final ObjectStore store;
+    private final EntryStore entries;
     private final String chain;
+    private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "audit-store");
+        t.setDaemon(true);
+        return t;
+    });
     private long seq;
     private String head;
+    /** Entries waiting for the batch being stored to end. */
+    private List<Pending> gathering = new ArrayList<>();
+    private boolean storing;
+    /** Entries stored after one that could not be: removed before anything else is stored. */
+    private final List<String> strays = new ArrayList<>();
 
-    private AuditTrail(ObjectStore store, String chain, String head) {
-        this.store = store;
+    AuditTrail(EntryStore entries, String chain, String head) {
+        this.entries = entries;
         this.chain = chain;
         this.head = head;
     }
@@ -46,22 +60,210 @@ public class AuditTrail {
         }
         String chain = ZonedDateTime.now(ZoneOffset.UTC).format(CHAIN_TIME) + "-"
                 + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        return new AuditTrail(store, chain, head);
+        return new AuditTrail(EntryStore.in(store), chain, head);
     }
 
-    /** Stores the entry at the end of this run's chain; returns it as stored. */
-    public synchronized AuditEntry append(AuditEntry entry) throws StorageException {
-        AuditEntry placed = entry.placed(chain, seq + 1, head);
-        byte[] bytes;
-        try {
-            bytes = Json.MAPPER.writeValueAsBytes(placed);
-        } catch (IOException e) {
-            throw new StorageException("Audit entry could not be written: " + e.getMessage(), e);
+    /**
+     * Stores the entry at the end of this run's chain; returns it as stored. Entries that arrive
+     * while others are being stored wait, then are stored together, each its own object written at
+     * the same time as the others: concurrent requests do not wait for each other's writes one after
+     * another. An entry is returned only once it and every entry before it are stored.
+     */
+    public AuditEntry append(AuditEntry entry) throws StorageException {
+        Pending mine = new Pending(entry);
+        List<Pending> batch;
+        synchronized (this) {
+            gathering.add(mine);
+            while (storing && !mine.ended()) {
+                waitForBatch();
+            }
+            if (mine.ended()) {
+                return mine.outcome();
+            }
+            batch = gathering;
+            gathering = new ArrayList<>();
+            storing = true;
         }
-        store.putSystemObject(key(chain, placed.seq()), bytes);
-        seq = placed.seq();
-        head = Checksums.sha256(bytes);
-        return placed;
+        try {
+            store(batch);
+        } finally {
+            for (Pending pending : batch) {
+                if (!pending.ended()) {
+                    pending.failed(new StorageException("Audit entry not stored: storing its batch failed", null));
+                }
+            }
+            synchronized (this) {
+                storing = false;
+                notifyAll();
+            }
+        }
+        return mine.outcome();
+    }
+
+    /** How many entries wait for the batch being stored. */
+    synchronized int gathered() {
+        return gathering.size();
+    }
+
+    private void store(List<Pending> batch) {
+        long at;
+        String link;
+        synchronized (this) {
+            at = seq;
+            link = head;
+        }
+        try {
+            removeStrays();
+            for (Pending pending : batch) {
+                pending.place(chain, ++at, link);
+                link = pending.hash;
+            }
+        } catch (StorageException e) {
+            batch.forEach(pending -> pending.failed(e));
+            return;
+        }
+        List<Future<?>> writes = new ArrayList<>();
+        for (Pending pending : batch.subList(1, batch.size())) {
+            writes.add(writers.submit(() -> write(pending)));
+        }
+        write(batch.get(0));
+        writes.forEach(AuditTrail::awaitUninterruptibly);
+        StorageException firstFailure = null;
+        Pending lastStored = null;
+        for (Pending pending : batch) {
+            if (firstFailure == null && pending.failure == null) {
+                lastStored = pending;
+                pending.stored();
+                continue;
+            }
+            if (firstFailure == null) {
+                firstFailure = pending.failure;
+            } else if (pending.failure == null) {
+                strays.add(key(chain, pending.placed.seq()));
+            }
+            // Its link points at an entry that is not stored: it is not stored either.
+            pending.failed(firstFailure);
+        }
+        synchronized (this) {
+            if (lastStored != null) {
+                seq = lastStored.placed.seq();
+                head = lastStored.hash;
+            }
+        }
+        try {
+            removeStrays();
+        } catch (StorageException e) {
+            // Tried again before the next entries are stored.
+        }
+    }
+
+    private void write(Pending pending) {
+        try {
+            entries.put(key(chain, pending.placed.seq()), pending.bytes);
+        } catch (StorageException e) {
+            pending.failure = e;
+        }
+    }
+
+    private void removeStrays() throws StorageException {
+        while (!strays.isEmpty()) {
+            entries.delete(strays.get(0));
+            strays.remove(0);
+        }
+    }
+
+    private void waitForBatch() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            // The entry may already be in a batch being stored: it is seen through, the interrupt kept.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitUninterruptibly(Future<?> write) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                write.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An entry on its way into storage. */
+    private static final class Pending {
+        private final AuditEntry entry;
+        private AuditEntry placed;
+        private byte[] bytes;
+        private String hash;
+        /** Why its own write failed, if it did. */
+        private StorageException failure;
+        private volatile boolean ended;
+        /** Why it is not in the trail: its own write's failure or that of an entry before it. */
+        private StorageException outcomeFailure;
+
+        Pending(AuditEntry entry) {
+            this.entry = entry;
+        }
+
+        void place(String chain, long seq, String previous) throws StorageException {
+            placed = entry.placed(chain, seq, previous);
+            try {
+                bytes = Json.MAPPER.writeValueAsBytes(placed);
+            } catch (IOException e) {
+                throw new StorageException("Audit entry could not be written: " + e.getMessage(), e);
+            }
+            hash = Checksums.sha256(bytes);
+        }
+
+        void stored() {
+            ended = true;
+        }
+
+        void failed(StorageException e) {
+            outcomeFailure = e;
+            ended = true;
+        }
+
+        boolean ended() {
+            return ended;
+        }
+
+        AuditEntry outcome() throws StorageException {
+            if (outcomeFailure != null) {
+                throw outcomeFailure;
+            }
+            return placed;
+        }
+    }
+
+    /** Where entries are written: bucket {@code system} of object storage. */
+    interface EntryStore {
+        void put(String key, byte[] bytes) throws StorageException;
+
+        void delete(String key) throws StorageException;
+
+        static EntryStore in(ObjectStore store) {
+            return new EntryStore() {
+                @Override
+                public void put(String key, byte[] bytes) throws StorageException {
+                    store.putSystemObject(key, bytes);
+                }
+
+                @Override
+                public void delete(String key) throws StorageException {
+                    store.deleteSystemObject(key);
+                }
+            };
+        }
     }
 
     /** How many entries are stored, from the listing alone. */
