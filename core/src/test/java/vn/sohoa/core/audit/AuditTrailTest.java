@@ -37,15 +37,8 @@ class AuditTrailTest {
             return true;
         });
         AuditTrail trail = new AuditTrail(entries, CHAIN, null);
+        List<CompletableFuture<AuditEntry>> next = threeBehindAFirst(trail, entries, firstMayEnd);
 
-        CompletableFuture<AuditEntry> first = appendAsync(trail, "first");
-        waitUntil(() -> entries.writing() == 1);
-        List<CompletableFuture<AuditEntry>> next = List.of(appendAsync(trail, "a"), appendAsync(trail, "b"),
-                appendAsync(trail, "c"));
-        waitUntil(() -> trail.gathered() == 3);
-        firstMayEnd.countDown();
-
-        assertEquals(1, first.get(20, TimeUnit.SECONDS).seq());
         for (CompletableFuture<AuditEntry> entry : next) {
             entry.get(20, TimeUnit.SECONDS);
         }
@@ -70,13 +63,7 @@ class AuditTrailTest {
             return !key.endsWith("0000000003.json");
         });
         AuditTrail trail = new AuditTrail(entries, CHAIN, null);
-        CompletableFuture<AuditEntry> first = appendAsync(trail, "first");
-        waitUntil(() -> entries.writing() == 1);
-        List<CompletableFuture<AuditEntry>> next = List.of(appendAsync(trail, "a"), appendAsync(trail, "b"),
-                appendAsync(trail, "c"));
-        waitUntil(() -> trail.gathered() == 3);
-        firstMayEnd.countDown();
-        first.get(20, TimeUnit.SECONDS);
+        List<CompletableFuture<AuditEntry>> next = threeBehindAFirst(trail, entries, firstMayEnd);
 
         int answered = 0;
         for (CompletableFuture<AuditEntry> entry : next) {
@@ -106,6 +93,22 @@ class AuditTrailTest {
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", first.previous());
         assertEquals(2, second.seq());
         entries.assertChained();
+    }
+
+    /**
+     * Appends a first entry, whose write waits for {@code firstMayEnd}, then three more while it is
+     * written; lets it end once the three wait together, and returns theirs when it is stored.
+     */
+    private static List<CompletableFuture<AuditEntry>> threeBehindAFirst(AuditTrail trail, Entries entries,
+                                                                        CountDownLatch firstMayEnd) throws Exception {
+        CompletableFuture<AuditEntry> first = appendAsync(trail, "first");
+        waitUntil(() -> entries.writing() == 1);
+        List<CompletableFuture<AuditEntry>> next = List.of(appendAsync(trail, "a"), appendAsync(trail, "b"),
+                appendAsync(trail, "c"));
+        waitUntil(() -> trail.gathered() == 3);
+        firstMayEnd.countDown();
+        assertEquals(1, first.get(20, TimeUnit.SECONDS).seq());
+        return next;
     }
 
     private static CompletableFuture<AuditEntry> appendAsync(AuditTrail trail, String query) {
