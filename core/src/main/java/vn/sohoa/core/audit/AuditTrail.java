@@ -74,8 +74,17 @@ public class AuditTrail {
         List<Pending> batch;
         synchronized (this) {
             gathering.add(mine);
+            boolean interrupted = false;
             while (storing && !mine.ended()) {
-                waitForBatch();
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    // The entry may already be in a batch being stored: it is seen through, the interrupt kept.
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             if (mine.ended()) {
                 return mine.outcome();
@@ -169,15 +178,6 @@ public class AuditTrail {
         while (!strays.isEmpty()) {
             entries.delete(strays.get(0));
             strays.remove(0);
-        }
-    }
-
-    private void waitForBatch() {
-        try {
-            wait();
-        } catch (InterruptedException e) {
-            // The entry may already be in a batch being stored: it is seen through, the interrupt kept.
-            Thread.currentThread().interrupt();
         }
     }
 
