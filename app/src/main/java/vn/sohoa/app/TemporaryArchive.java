@@ -23,7 +23,7 @@ public final class TemporaryArchive implements AutoCloseable {
     private final Sohoa sohoa;
     private final String token;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean closed;
 
     private TemporaryArchive(Path data, int port, Map<String, String> settings, Sohoa sohoa) throws Exception {
         this.data = data;
@@ -103,9 +103,10 @@ public final class TemporaryArchive implements AutoCloseable {
      */
     @Override
     public synchronized void close() throws Exception {
-        if (!closed.compareAndSet(false, true)) {
+        if (closed) {
             return;
         }
+        closed = true;
         stop();
         FileTrees.delete(data);
     }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.files.FileTrees;
 import vn.sohoa.core.storage.ObjectStore;
 
 /** Fixity of what is stored, and the index rebuilt from storage alone. */
@@ -164,9 +164,7 @@ class MaintenanceIT {
         assertEquals(storedRecords(objects).size(), verify().path("checked").asInt());
 
         // an archive stored before the list existed: listed once from the records, then the list is written
-        try (Stream<Path> files = Files.walk(list)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        FileTrees.delete(list);
         ObjectStore.RecordListing listed = store.records();
         assertEquals(storedRecords(objects), new TreeSet<>(listed.ids()));
         assertTrue(Files.exists(list.resolve("complete")));

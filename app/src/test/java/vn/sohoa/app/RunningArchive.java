@@ -9,13 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.sohoa.core.document.Json;
+import vn.sohoa.core.files.FileTrees;
 import vn.sohoa.core.storage.Checksums;
 import vn.sohoa.engines.FreePort;
 
@@ -175,13 +174,8 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        if (Files.exists(dir)) {
+            FileTrees.delete(dir);
         }
     }
 }
