@@ -105,6 +105,9 @@ public class IndexRebuild {
         refused.forEach((id, reason) -> LOG.error("The index refused the record {}, left out of the new index: {}", id, reason));
         LOG.info("Rebuilt the index {} from storage: {} documents (+{} archived meanwhile, {} refused) in {} s", target,
                 indexed.size(), caughtUp, refused.size(), (System.nanoTime() - started) / 1_000_000_000);
+        // The batches read ahead outlive young collections: the heap grows by hundreds of MB of dead
+        // records that G1 hands back to the system only after a full collection.
+        System.gc();
         return new Result(target, indexed.size() + caughtUp, caughtUp, refused.size());
     }
 
