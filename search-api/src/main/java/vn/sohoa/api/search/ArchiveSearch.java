@@ -40,7 +40,6 @@ public class ArchiveSearch {
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final int SNIPPET_CHARS = 180;
     /** Elasticsearch's {@code index.max_result_window}: hits beyond it cannot be paged to. */
     private static final int MAX_WINDOW = 10_000;
@@ -238,16 +237,10 @@ public class ArchiveSearch {
         return Query.of(q -> q.matchPhrase(m -> m.field(field).query(foldedPhrase)));
     }
 
-    /**
-     * A document number as it stands in a text citing it ("Kế hoạch số 06/KH-LĐLĐ"), or in a title.
-     * In the text, a number of several tokens is matched on its token pairs, as a quoted phrase is:
-     * "06 kh" is rare where "kh" and "ldld" stand in nearly every record.
-     */
+    /** A document number as it stands in a text citing it ("Kế hoạch số 06/KH-LĐLĐ"), or in a title. */
     private static Query citing(String foldedNumber) {
-        long tokens = NOT_LETTER_OR_DIGIT.splitAsStream(foldedNumber).filter(t -> !t.isEmpty()).count();
-        String text = tokens >= 2 ? "contentFolded.pairs" : "contentFolded";
         return Query.of(q -> q.multiMatch(m -> m.query(foldedNumber)
-                .fields(text, "subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
+                .fields("contentFolded", "subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
                 .type(TextQueryType.Phrase)));
     }
 
