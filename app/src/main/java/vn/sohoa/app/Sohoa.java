@@ -191,8 +191,6 @@ public final class Sohoa implements AutoCloseable {
                     "language", settings.ocrLanguage(), "threads", ocr != null ? settings.ocrThreads() : 0), fixity,
                     () -> pageWork(store, pages));
             IndexRebuild rebuild = new IndexRebuild(store, index);
-            ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
-                    tracker, folders, health, fixity, rebuild);
             Accounts accounts = new Accounts(store);
             showFirstAdminPassword(accounts.createFirstAdmin(settings.dataDir()), settings);
             ApiTokens tokens = new ApiTokens(store);
@@ -200,8 +198,12 @@ public final class Sohoa implements AutoCloseable {
             Sessions sessions = new Sessions(http::getVertx,
                     Duration.ofMinutes(settings.sessionIdleMinutes()));
             AuditIndex auditIndex = new AuditIndex(index.client(), settings.indexAlias());
+            // Entries a run before this one journaled but did not store are stored first, then indexed.
+            AuditTrail trail = AuditTrail.open(store, settings.dataDir().resolve("audit"));
             auditIndex.catchUp(store);
-            audit = new AuditRecorder(AuditTrail.open(store), auditIndex);
+            audit = new AuditRecorder(trail, auditIndex);
+            ApiHandlers api = new ApiHandlers(new ArchiveSearch(index), index, store, new Uploads(folders, tracker),
+                    tracker, folders, health, fixity, rebuild, audit);
             AccessGuard guard = new AccessGuard(accounts, tokens, sessions, audit);
 
             camel.getRegistry().bind("ignoredFiles", new IgnoredFiles());

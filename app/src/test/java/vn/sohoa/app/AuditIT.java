@@ -119,6 +119,50 @@ class AuditIT {
         }
     }
 
+    @Test
+    void aSearchAnsweredWhileStorageIsDownIsInTheAuditAfterASigkillAndTheNextStart() throws Exception {
+        Users.User user = users.create("officer", "none");
+        String word = "ngoaituyen" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (SohoaProcess sohoa = SohoaProcess.create(archive.sohoa().settings(), "512m")) {
+            sohoa.start();
+            assertEquals(200, sohoa.get("/api/search?q=truoc", user.token()).statusCode());
+            archive.killEngine("s3/s3proxy.pid");
+
+            // answered from the index: its entry is on the disk, storage cannot take it
+            assertEquals(200, sohoa.get("/api/search?q=" + word, user.token()).statusCode());
+            sohoa.kill();
+            try (Stream<Path> journals = Files.list(sohoa.data().resolve("audit"))) {
+                assertTrue(journals.anyMatch(j -> contains(j, word)), "the killed run's journal holds the search");
+            }
+
+            RunningArchive.await(Duration.ofMinutes(2), "the object store to be back", () -> {
+                try {
+                    return archive.getJson("/api/health").path("engines").path("objectStore").path("status").asText()
+                            .equals("UP");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            sohoa.start();
+            JsonNode entries = sohoa.getJson("/api/audit?action=search&user=" + user.username()).path("entries");
+            List<String> queries = new ArrayList<>();
+            entries.forEach(e -> queries.add(e.path("details").path("q").asText()));
+            assertEquals(List.of(word, "truoc"), queries, "both searches, the last first");
+            try (Stream<Path> journals = Files.list(sohoa.data().resolve("audit"))) {
+                assertFalse(journals.anyMatch(j -> contains(j, word)), "the left journal is stored and removed");
+            }
+            assertTrue(verify().path("audit").path("intact").asBoolean(), "the trail verifies");
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void assertNoneIn(Path where, List<String> secrets) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(where)) {

@@ -30,7 +30,7 @@ class EngineOutageIT {
 
     @Test
     void filesWaitWhileTheObjectStoreIsDownAndAreArchivedWhenItIsBack() throws Exception {
-        kill(archive.data().resolve("engines/s3/s3proxy.pid"));
+        archive.killEngine("s3/s3proxy.pid");
         await(Duration.ofSeconds(10), "health to report the object store down", () -> engine("objectStore").equals("DOWN"));
         assertEquals("DEGRADED", health().path("status").asText());
 
@@ -52,7 +52,7 @@ class EngineOutageIT {
 
     @Test
     void searchSaysTheIndexIsDownAndFilesWaitUntilItIsBack() throws Exception {
-        kill(archive.data().resolve("engines/elasticsearch/elasticsearch.pid"));
+        archive.killEngine("elasticsearch/elasticsearch.pid");
         await(Duration.ofSeconds(10), "search to answer 503", () -> status("/api/search?q=cong+doan") == 503);
         JsonNode error = Json.MAPPER.readTree(archive.get("/api/search?q=cong+doan").body());
         assertTrue(error.path("message").asText().contains("tìm kiếm"), error.toString());
@@ -87,14 +87,6 @@ class EngineOutageIT {
 
     private static byte[] text(String text) {
         return (text + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void kill(Path pidFile) throws Exception {
-        // sohoa's pid files hold the pid and the process's start; Elasticsearch's own holds its pid alone.
-        long pid = Long.parseLong(Files.readString(pidFile).trim().split(" ")[0]);
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
-        process.destroyForcibly();
-        process.onExit().get();
     }
 
     private JsonNode health() throws Exception {

@@ -162,6 +162,18 @@ public final class RunningArchive implements ExtensionContext.Store.CloseableRes
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * Kills an embedded engine outright by its pid file under {@code engines/} (the launcher starts it
+     * again after a while in these tests).
+     */
+    void killEngine(String pidFile) throws Exception {
+        // sohoa's pid files hold the pid and the process's start; Elasticsearch's own holds its pid alone.
+        long pid = Long.parseLong(Files.readString(data().resolve("engines").resolve(pidFile)).trim().split(" ")[0]);
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get();
+    }
+
     /** Polls until the condition holds; fails with the message when the time is up. */
     public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,6 +1,8 @@
 package vn.sohoa.core.audit;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.sohoa.core.document.Json;
 import vn.sohoa.core.storage.Checksums;
 import vn.sohoa.core.storage.ObjectStore;
@@ -21,53 +26,78 @@ import vn.sohoa.core.storage.StorageException;
  * The audit trail, append-only in object storage: {@code audit/CHAIN/SEQ.json} in bucket
  * {@code system}. Each run of sohoa writes one chain; each entry carries the SHA-256 of the stored
  * bytes of the entry before it (the first entry of a chain, of the last entry written before the
- * chain began), so a changed or removed entry breaks the link after it. An entry is stored before
- * the request it records is answered.
+ * chain began), so a changed or removed entry breaks the link after it. An entry is forced to the
+ * run's journal on the local disk before the request it records is answered, and stored right after
+ * in the background; a journal left by a run that ended before all of it was stored is stored at the
+ * next start, before the new chain begins. So a crash loses no entry of an answered request, and no
+ * request waits for object storage (nor fails while it is down: the entries wait in the journal).
  */
-public class AuditTrail {
+public class AuditTrail implements AutoCloseable {
 
     static final String PREFIX = "audit/";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final DateTimeFormatter CHAIN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final long FIRST_RETRY_MILLIS = 500;
+    private static final long LAST_RETRY_MILLIS = 30_000;
+    /** A journal whose entries are all stored is emptied before it grows past this. */
+    private static final long JOURNAL_BYTES = 1 << 20;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final EntryStore entries;
+    private final AuditJournal journal;
     private final String chain;
-    private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "audit-store");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService storing = Executors.newSingleThreadExecutor(r -> daemon(r, "audit-store"));
+    private final ExecutorService writers = Executors.newCachedThreadPool(r -> daemon(r, "audit-store-entry"));
+    /** The last entry journaled: its place and hash. */
     private long seq;
     private String head;
-    /** Entries waiting for the batch being stored to end. */
+    /** The place of the last entry in storage: every entry up to it is stored. */
+    private long stored;
+    /** Entries waiting for the batch being journaled to end. */
     private List<Pending> gathering = new ArrayList<>();
-    private boolean storing;
-    /** Entries stored after one that could not be: removed before anything else is stored. */
-    private final List<String> strays = new ArrayList<>();
+    private boolean journaling;
 
-    AuditTrail(EntryStore entries, String chain, String head) {
+    AuditTrail(EntryStore entries, AuditJournal journal, String chain, String head) {
         this.entries = entries;
+        this.journal = journal;
         this.chain = chain;
         this.head = head;
     }
 
-    /** Opens a new chain, linked to the last entry stored so far. */
-    public static AuditTrail open(ObjectStore store) throws StorageException {
-        List<String> keys = store.systemKeys(PREFIX);
-        String head = null;
-        if (!keys.isEmpty()) {
-            byte[] last = store.getSystemObject(keys.get(keys.size() - 1)).orElseThrow();
-            head = Checksums.sha256(last);
+    /**
+     * Stores the entries journals in {@code journals} hold from runs that ended before storing them,
+     * then opens a new chain, linked to the last entry stored, with its journal there.
+     */
+    public static AuditTrail open(ObjectStore store, Path journals) throws StorageException {
+        EntryStore entries = EntryStore.in(store);
+        try {
+            AuditJournal.storeLeftovers(journals, entry -> {
+                Optional<AuditEntry> parsed = parse(entry);
+                if (parsed.isEmpty()) {
+                    LOG.warn("A line of an audit journal in {} is no entry; left out", journals);
+                    return;
+                }
+                entries.put(key(parsed.get().chain(), parsed.get().seq()), entry);
+            });
+            List<String> keys = store.systemKeys(PREFIX);
+            String head = null;
+            if (!keys.isEmpty()) {
+                byte[] last = store.getSystemObject(keys.get(keys.size() - 1)).orElseThrow();
+                head = Checksums.sha256(last);
+            }
+            String chain = ZonedDateTime.now(ZoneOffset.UTC).format(CHAIN_TIME) + "-"
+                    + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+            return new AuditTrail(entries, AuditJournal.create(journals, chain), chain, head);
+        } catch (IOException e) {
+            throw new StorageException("The audit journal in " + journals + " cannot be used: " + e.getMessage(), e);
         }
-        String chain = ZonedDateTime.now(ZoneOffset.UTC).format(CHAIN_TIME) + "-"
-                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        return new AuditTrail(EntryStore.in(store), chain, head);
     }
 
     /**
-     * Stores the entry at the end of this run's chain; returns it as stored. Entries that arrive
-     * while others are being stored wait, then are stored together, each its own object written at
-     * the same time as the others: concurrent requests do not wait for each other's writes one after
-     * another. An entry is returned only once it and every entry before it are stored.
+     * Puts the entry at the end of this run's chain, in the journal; returns it as placed. Entries
+     * that arrive while others are being journaled wait, then are journaled together (one write to
+     * the disk for all). An entry is returned only once it and every entry before it are journaled;
+     * it is stored in the background.
      */
     public AuditEntry append(AuditEntry entry) throws StorageException {
         Pending mine = new Pending(entry);
@@ -75,11 +105,11 @@ public class AuditTrail {
         synchronized (this) {
             gathering.add(mine);
             boolean interrupted = false;
-            while (storing && !mine.ended()) {
+            while (journaling && !mine.ended()) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
-                    // The entry may already be in a batch being stored: it is seen through, the interrupt kept.
+                    // The entry may already be in a batch being journaled: it is seen through, the interrupt kept.
                     interrupted = true;
                 }
             }
@@ -91,123 +121,192 @@ public class AuditTrail {
             }
             batch = gathering;
             gathering = new ArrayList<>();
-            storing = true;
+            journaling = true;
         }
         try {
-            store(batch);
+            journal(batch);
         } finally {
-            for (Pending pending : batch) {
-                if (!pending.ended()) {
-                    pending.failed(new StorageException("Audit entry not stored: storing its batch failed", null));
-                }
-            }
             synchronized (this) {
-                storing = false;
+                journaling = false;
                 notifyAll();
             }
         }
         return mine.outcome();
     }
 
-    /** How many entries wait for the batch being stored. */
+    /** How many entries wait for the batch being journaled. */
     synchronized int gathered() {
         return gathering.size();
     }
 
-    private void store(List<Pending> batch) {
+    private void journal(List<Pending> batch) {
         long at;
         String link;
+        boolean allStored;
         synchronized (this) {
             at = seq;
             link = head;
+            allStored = stored == seq;
         }
         try {
-            removeStrays();
             for (Pending pending : batch) {
                 pending.place(chain, ++at, link);
                 link = pending.hash;
             }
+            if (allStored && journal.size() > JOURNAL_BYTES) {
+                journal.clear();
+            }
+            journal.append(batch.stream().map(pending -> pending.bytes).toList());
         } catch (StorageException e) {
             batch.forEach(pending -> pending.failed(e));
             return;
+        } catch (IOException e) {
+            StorageException failure = new StorageException("Audit entry not written to the journal: " + e.getMessage(), e);
+            batch.forEach(pending -> pending.failed(failure));
+            return;
         }
+        synchronized (this) {
+            seq = at;
+            head = link;
+        }
+        List<Pending> journaled = List.copyOf(batch);
+        try {
+            storing.execute(() -> store(journaled));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // Closing: the journal keeps them, stored at the next start.
+        }
+        batch.forEach(Pending::journaled);
+    }
+
+    /** Stores a journaled batch, trying again while storage refuses it; then empties the journal if nothing else waits. */
+    private void store(List<Pending> batch) {
+        List<Pending> left = batch;
+        long retry = FIRST_RETRY_MILLIS;
+        boolean refused = false;
+        while (true) {
+            left = writeAll(left);
+            if (left.isEmpty()) {
+                break;
+            }
+            if (storing.isShutdown()) {
+                return;
+            }
+            if (!refused) {
+                LOG.warn("Audit entries from {} wait in the journal until storage takes them: {}",
+                        key(chain, left.get(0).placed.seq()), left.get(0).failure.getMessage());
+                refused = true;
+            }
+            try {
+                Thread.sleep(retry);
+            } catch (InterruptedException e) {
+                return;
+            }
+            retry = Math.min(retry * 2, LAST_RETRY_MILLIS);
+        }
+        if (refused) {
+            LOG.info("Audit entries stored again, up to {}", key(chain, batch.get(batch.size() - 1).placed.seq()));
+        }
+        synchronized (this) {
+            stored = batch.get(batch.size() - 1).placed.seq();
+            if (stored == seq && !journaling) {
+                try {
+                    journal.clear();
+                } catch (IOException e) {
+                    LOG.debug("Audit journal not emptied: {}", e.getMessage());
+                }
+            }
+            notifyAll();
+        }
+    }
+
+    /** Writes the entries at the same time; returns those storage refused. */
+    private List<Pending> writeAll(List<Pending> batch) {
         List<Future<?>> writes = new ArrayList<>();
         for (Pending pending : batch.subList(1, batch.size())) {
             writes.add(writers.submit(() -> write(pending)));
         }
         write(batch.get(0));
-        writes.forEach(AuditTrail::awaitUninterruptibly);
-        StorageException firstFailure = null;
-        Pending lastStored = null;
-        for (Pending pending : batch) {
-            if (firstFailure == null && pending.failure == null) {
-                lastStored = pending;
-                pending.stored();
-                continue;
-            }
-            if (firstFailure == null) {
-                firstFailure = pending.failure;
-            } else if (pending.failure == null) {
-                strays.add(key(chain, pending.placed.seq()));
-            }
-            // Its link points at an entry that is not stored: it is not stored either.
-            pending.failed(firstFailure);
-        }
-        synchronized (this) {
-            if (lastStored != null) {
-                seq = lastStored.placed.seq();
-                head = lastStored.hash;
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return batch;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
             }
         }
-        try {
-            removeStrays();
-        } catch (StorageException e) {
-            // Tried again before the next entries are stored.
-        }
+        return batch.stream().filter(pending -> pending.failure != null).toList();
     }
 
     private void write(Pending pending) {
         try {
             entries.put(key(chain, pending.placed.seq()), pending.bytes);
+            pending.failure = null;
         } catch (StorageException e) {
             pending.failure = e;
         }
     }
 
-    private void removeStrays() throws StorageException {
-        while (!strays.isEmpty()) {
-            entries.delete(strays.get(0));
-            strays.remove(0);
+    /** Waits until every entry appended so far is stored, at most {@code timeout}; whether they are. */
+    public boolean awaitStored(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            long last = seq;
+            while (stored < last) {
+                long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (millis <= 0) {
+                    return false;
+                }
+                wait(millis);
+            }
+            return true;
         }
     }
 
-    private static void awaitUninterruptibly(Future<?> write) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                write.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+    /** Stores what waits (for a while, if storage refuses it); what is still not stored stays in the journal for the next start. */
+    @Override
+    public void close() {
+        storing.shutdown();
+        try {
+            if (!storing.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                storing.shutdownNow();
             }
-        }
-        if (interrupted) {
+        } catch (InterruptedException e) {
+            storing.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        writers.shutdownNow();
+        synchronized (this) {
+            try {
+                if (stored == seq) {
+                    journal.delete();
+                } else {
+                    LOG.warn("{} audit entries not stored yet: kept in the journal, stored at the next start", seq - stored);
+                    journal.close();
+                }
+            } catch (IOException e) {
+                LOG.warn("Audit journal not closed: {}", e.getMessage());
+            }
+        }
     }
 
-    /** An entry on its way into storage. */
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** An entry on its way into the trail. */
     private static final class Pending {
         private final AuditEntry entry;
         private AuditEntry placed;
         private byte[] bytes;
         private String hash;
-        /** Why its own write failed, if it did. */
-        private StorageException failure;
+        /** Why its last write to storage failed, if it did. */
+        private volatile StorageException failure;
         private volatile boolean ended;
-        /** Why it is not in the trail: its own write's failure or that of an entry before it. */
+        /** Why it is not in the trail. */
         private StorageException outcomeFailure;
 
         Pending(AuditEntry entry) {
@@ -224,7 +323,7 @@ public class AuditTrail {
             hash = Checksums.sha256(bytes);
         }
 
-        void stored() {
+        void journaled() {
             ended = true;
         }
 
@@ -245,24 +344,13 @@ public class AuditTrail {
         }
     }
 
-    /** Where entries are written: bucket {@code system} of object storage. */
+    /** Where entries are stored: bucket {@code system} of object storage. */
+    @FunctionalInterface
     interface EntryStore {
         void put(String key, byte[] bytes) throws StorageException;
 
-        void delete(String key) throws StorageException;
-
         static EntryStore in(ObjectStore store) {
-            return new EntryStore() {
-                @Override
-                public void put(String key, byte[] bytes) throws StorageException {
-                    store.putSystemObject(key, bytes);
-                }
-
-                @Override
-                public void delete(String key) throws StorageException {
-                    store.deleteSystemObject(key);
-                }
-            };
+            return store::putSystemObject;
         }
     }
 

@@ -533,13 +533,6 @@ public class ObjectStore {
                 .build()));
     }
 
-    public void deleteSystemObject(String key) throws StorageException {
-        call(() -> {
-            client.removeObject(RemoveObjectArgs.builder().bucket(SYSTEM).object(key).build());
-            return null;
-        });
-    }
-
     public Optional<byte[]> getSystemObject(String key) throws StorageException {
         return call(() -> {
             try (GetObjectResponse in = client.getObject(GetObjectArgs.builder().bucket(SYSTEM).object(key).build())) {

@@ -16,8 +16,8 @@ import vn.sohoa.core.index.IndexException;
 import vn.sohoa.core.storage.StorageException;
 
 /**
- * Writes an audit entry to the trail in storage (before the caller answers its request: a crash
- * loses no entry of an answered request), then to the audit index for querying, in the background,
+ * Writes an audit entry to the trail (before the caller answers its request: a crash loses no entry
+ * of an answered request), then to the audit index for querying, in the background,
  * the entries of a second in one request (each request costs Elasticsearch a few milliseconds of CPU
  * whatever it carries: one per search was an eighth of its CPU per search); a query of the index
  * first indexes what waits. The index is rebuilt from storage at start when it lags.
@@ -76,8 +76,14 @@ public class AuditRecorder implements AutoCloseable {
         }
     }
 
+    /** Waits until every entry recorded so far is in storage, at most {@code timeout}; whether they are. */
+    public boolean awaitStored(java.time.Duration timeout) throws InterruptedException {
+        return trail.awaitStored(timeout);
+    }
+
     @Override
     public void close() {
         indexing.shutdown();
+        trail.close();
     }
 }

@@ -20,6 +20,7 @@ import vn.sohoa.api.search.ArchiveSearch;
 import vn.sohoa.api.search.SearchResult;
 import vn.sohoa.api.search.BadQueryException;
 import vn.sohoa.api.search.SearchRequest;
+import vn.sohoa.api.audit.AuditRecorder;
 import vn.sohoa.core.audit.AuditTrail;
 import vn.sohoa.core.document.ArchiveStandard;
 import vn.sohoa.core.document.DocumentRecord;
@@ -41,6 +42,8 @@ public class ApiHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandlers.class);
     private static final String JSON = "application/json; charset=utf-8";
+    /** How long a verify waits for the audit entries still on their way into storage (it checks what is there). */
+    private static final java.time.Duration AUDIT_STORED_WAIT = java.time.Duration.ofSeconds(30);
     private static final String MANIFEST_RECEIVED = "Đã nhận tệp mục lục: thông tin trong đó được áp dụng cho các tệp "
             + "của thư mục, cả những tệp đã được lưu trữ.";
 
@@ -53,10 +56,11 @@ public class ApiHandlers {
     private final Health health;
     private final FixityCheck fixity;
     private final IndexRebuild rebuild;
+    private final AuditRecorder audit;
 
     public ApiHandlers(ArchiveSearch search, DocumentIndex index, ObjectStore store, Uploads uploads,
                        IngestTracker tracker, WatchedFolders folders, Health health, FixityCheck fixity,
-                       IndexRebuild rebuild) {
+                       IndexRebuild rebuild, AuditRecorder audit) {
         this.search = search;
         this.index = index;
         this.store = store;
@@ -66,10 +70,12 @@ public class ApiHandlers {
         this.health = health;
         this.fixity = fixity;
         this.rebuild = rebuild;
+        this.audit = audit;
     }
 
-    void verify(Exchange exchange) throws StorageException, JsonProcessingException {
+    void verify(Exchange exchange) throws StorageException, JsonProcessingException, InterruptedException {
         FixityCheck.Report report = fixity.run(1.0);
+        audit.awaitStored(AUDIT_STORED_WAIT);
         AuditTrail.Verification trail = AuditTrail.verify(store);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("intact", report.intact() && trail.intact());
