@@ -16,6 +16,7 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.HttpUtils;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
@@ -27,11 +28,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.ConnectionSpec;
+import okhttp3.OkHttpClient;
 import vn.sohoa.core.config.Settings;
 import vn.sohoa.core.document.Correction;
 import vn.sohoa.core.document.DocumentRecord;
@@ -60,7 +64,6 @@ public class ObjectStore {
 
     private static final String CORRECTIONS_SUFFIX = ".corrections.json";
 
-    private static final long SECOND = 1000;
 
     private final MinioClient client;
     private final MinioClient probe;
@@ -77,18 +80,23 @@ public class ObjectStore {
     }
 
     public static ObjectStore connect(Settings settings) {
-        MinioClient client = client(settings);
-        client.setTimeout(10 * SECOND, 300 * SECOND, 60 * SECOND);
-        MinioClient probe = client(settings);
-        probe.setTimeout(2 * SECOND, 2 * SECOND, 2 * SECOND);
+        MinioClient client = client(settings, Duration.ofSeconds(10), Duration.ofSeconds(300), Duration.ofSeconds(60));
+        MinioClient probe = client(settings, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
         return new ObjectStore(client, probe);
     }
 
-    private static MinioClient client(Settings settings) {
+    private static MinioClient client(Settings settings, Duration connect, Duration write, Duration read) {
+        OkHttpClient http = HttpUtils.newDefaultHttpClient(connect.toMillis(), write.toMillis(), read.toMillis());
+        if (settings.s3Endpoint().startsWith("http://")) {
+            // No TLS set up: the client MinIO derives for each upload then compares no trusted certificates
+            // (that comparison was a sixth of sohoa's CPU under a search load, storing the audit entries).
+            http = http.newBuilder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+        }
         return MinioClient.builder()
                 .endpoint(settings.s3Endpoint())
                 .credentials(settings.s3AccessKey(), settings.s3SecretKey())
                 .region(settings.s3Region())
+                .httpClient(http)
                 .build();
     }
 
