@@ -110,7 +110,8 @@ class AuditIT {
             JsonNode entries = sohoa.getJson("/api/audit?document=" + id + "&action=download-original").path("entries");
             assertEquals(1, entries.size(), "the download is in the audit: " + entries);
             assertEquals(user.username(), entries.path(0).path("user").asText());
-            assertTrue(verify().path("audit").path("intact").asBoolean(), "the killed chain still verifies");
+            JsonNode report = verify();
+            assertTrue(report.path("audit").path("intact").asBoolean(), "the killed chain still verifies: " + report);
 
             List<String> secrets = List.of(user.password(), user.token(), archive.token());
             assertNoneIn(sohoa.log(), secrets);
@@ -151,7 +152,8 @@ class AuditIT {
             try (Stream<Path> journals = Files.list(sohoa.data().resolve("audit"))) {
                 assertFalse(journals.anyMatch(j -> contains(j, word)), "the left journal is stored and removed");
             }
-            assertTrue(verify().path("audit").path("intact").asBoolean(), "the trail verifies");
+            JsonNode report = verify();
+            assertTrue(report.path("audit").path("intact").asBoolean(), "the trail verifies: " + report);
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,6 +21,11 @@ final class AuditJournal implements AutoCloseable {
 
     private static final String SUFFIX = ".journal";
     private static final byte NEWLINE = '\n';
+    /**
+     * The journals this JVM holds: not opened again to ask for their lock (closing a second channel
+     * to a file would release this process's lock on it).
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final FileChannel channel;
@@ -38,7 +42,9 @@ final class AuditJournal implements AutoCloseable {
         Files.createDirectories(folder);
         Path file = folder.resolve(chain + SUFFIX);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new AuditJournal(file, channel, channel.lock());
+        AuditJournal journal = new AuditJournal(file, channel, channel.lock());
+        HELD.add(file.toAbsolutePath());
+        return journal;
     }
 
     /** Adds the entries and forces them to the disk; on failure the journal is as it was before. */
@@ -87,6 +93,7 @@ final class AuditJournal implements AutoCloseable {
         if (channel.isOpen()) {
             lock.release();
             channel.close();
+            HELD.remove(file.toAbsolutePath());
         }
     }
 
@@ -100,17 +107,12 @@ final class AuditJournal implements AutoCloseable {
         }
         List<Path> journals;
         try (Stream<Path> files = Files.list(folder)) {
-            journals = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+            journals = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .filter(f -> !HELD.contains(f.toAbsolutePath())).sorted().toList();
         }
         for (Path journal : journals) {
             try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                FileLock held;
-                try {
-                    held = channel.tryLock();
-                } catch (OverlappingFileLockException e) {
-                    continue;
-                }
-                if (held == null) {
+                if (channel.tryLock() == null) {
                     continue;
                 }
                 for (byte[] entry : entries(Files.readAllBytes(journal))) {

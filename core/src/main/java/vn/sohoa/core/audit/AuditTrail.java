@@ -39,9 +39,15 @@ public class AuditTrail implements AutoCloseable {
     private static final DateTimeFormatter CHAIN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final long FIRST_RETRY_MILLIS = 500;
     private static final long LAST_RETRY_MILLIS = 30_000;
-    /** A journal whose entries are all stored is emptied before it grows past this. */
-    private static final long JOURNAL_BYTES = 1 << 20;
+    /**
+     * A journal whose entries are all stored is emptied once it holds more than this (about a hundred
+     * entries): not after each entry, which would force the disk twice an entry; what a crash leaves
+     * of it is stored again at the next start, the same bytes under the same keys.
+     */
+    private static final long JOURNAL_BYTES = 64 << 10;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** Long enough for entries being stored when a verify reads the trail to be stored. */
+    private static final Duration SETTLE = Duration.ofSeconds(3);
 
     private final EntryStore entries;
     private final AuditJournal journal;
@@ -210,7 +216,9 @@ public class AuditTrail implements AutoCloseable {
             stored = batch.get(batch.size() - 1).placed.seq();
             if (stored == seq && !journaling) {
                 try {
-                    journal.clear();
+                    if (journal.size() > JOURNAL_BYTES) {
+                        journal.clear();
+                    }
                 } catch (IOException e) {
                     LOG.debug("Audit journal not emptied: {}", e.getMessage());
                 }
@@ -373,8 +381,20 @@ public class AuditTrail implements AutoCloseable {
      * SHA-256 of the entry before it in its chain, and a chain's first entry must point at an entry
      * of another chain (the last one written before the chain began). The first entry whose link does
      * not hold is named: the one that was changed, when the entry after it no longer matches it.
+     * Entries another sohoa is storing meanwhile may be read half-written or before the entry ahead
+     * of them: a trail found broken is read once more a little later, and only what is still broken
+     * then is reported.
      */
-    public static Verification verify(ObjectStore store) throws StorageException {
+    public static Verification verify(ObjectStore store) throws StorageException, InterruptedException {
+        Verification first = check(store);
+        if (first.intact()) {
+            return first;
+        }
+        Thread.sleep(SETTLE.toMillis());
+        return check(store);
+    }
+
+    private static Verification check(ObjectStore store) throws StorageException {
         List<String> keys = store.systemKeys(PREFIX);
         List<byte[]> stored = new ArrayList<>();
         java.util.Map<String, String> chainOfHash = new java.util.HashMap<>();
