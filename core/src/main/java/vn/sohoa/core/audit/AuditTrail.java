@@ -140,11 +140,6 @@ public class AuditTrail implements AutoCloseable {
         return mine.outcome();
     }
 
-    /** How many entries wait for the batch being journaled. */
-    synchronized int gathered() {
-        return gathering.size();
-    }
-
     private void journal(List<Pending> batch) {
         long at;
         String link;
