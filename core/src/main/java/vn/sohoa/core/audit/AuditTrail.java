@@ -154,9 +154,7 @@ public class AuditTrail implements AutoCloseable {
                 pending.place(chain, ++at, link);
                 link = pending.hash;
             }
-            if (allStored && journal.size() > JOURNAL_BYTES) {
-                journal.clear();
-            }
+            emptyJournalIfStored(allStored);
             journal.append(batch.stream().map(pending -> pending.bytes).toList());
         } catch (StorageException e) {
             batch.forEach(pending -> pending.failed(e));
@@ -209,16 +207,24 @@ public class AuditTrail implements AutoCloseable {
         }
         synchronized (this) {
             stored = batch.get(batch.size() - 1).placed.seq();
-            if (stored == seq && !journaling) {
+            if (!journaling) {
                 try {
-                    if (journal.size() > JOURNAL_BYTES) {
-                        journal.clear();
-                    }
+                    emptyJournalIfStored(stored == seq);
                 } catch (IOException e) {
                     LOG.debug("Audit journal not emptied: {}", e.getMessage());
                 }
             }
             notifyAll();
+        }
+    }
+
+    /**
+     * Empties the journal when every entry in it is stored and it holds more than {@link #JOURNAL_BYTES};
+     * only by the thread that may write it now (the one journaling, or the store thread while nobody is).
+     */
+    private void emptyJournalIfStored(boolean allStored) throws IOException {
+        if (allStored && journal.size() > JOURNAL_BYTES) {
+            journal.clear();
         }
     }
 
