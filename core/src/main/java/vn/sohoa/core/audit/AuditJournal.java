@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import vn.sohoa.core.storage.StorageException;
 
 /**
  * The entries of one chain on the local disk, each forced to the disk before the request it records
@@ -25,7 +29,7 @@ final class AuditJournal implements AutoCloseable {
      * The journals this JVM holds: not opened again to ask for their lock (closing a second channel
      * to a file would release this process's lock on it).
      */
-    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path file;
     private final FileChannel channel;
@@ -101,7 +105,7 @@ final class AuditJournal implements AutoCloseable {
      * Hands the entries of every journal in {@code folder} that no running sohoa holds to
      * {@code store}, oldest chain first, and removes each journal once all of its entries are stored.
      */
-    static void storeLeftovers(Path folder, EntryWriter store) throws IOException, vn.sohoa.core.storage.StorageException {
+    static void storeLeftovers(Path folder, EntryWriter store) throws IOException, StorageException {
         if (!Files.isDirectory(folder)) {
             return;
         }
@@ -130,7 +134,7 @@ final class AuditJournal implements AutoCloseable {
         for (int i = 0; i < journal.length; i++) {
             if (journal[i] == NEWLINE) {
                 if (i > start) {
-                    entries.add(java.util.Arrays.copyOfRange(journal, start, i));
+                    entries.add(Arrays.copyOfRange(journal, start, i));
                 }
                 start = i + 1;
             }
@@ -141,6 +145,6 @@ final class AuditJournal implements AutoCloseable {
     /** Where a left entry goes. */
     @FunctionalInterface
     interface EntryWriter {
-        void write(byte[] entry) throws vn.sohoa.core.storage.StorageException;
+        void write(byte[] entry) throws StorageException;
     }
 }

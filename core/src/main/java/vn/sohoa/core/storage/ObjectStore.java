@@ -64,7 +64,6 @@ public class ObjectStore {
 
     private static final String CORRECTIONS_SUFFIX = ".corrections.json";
 
-
     private final MinioClient client;
     private final MinioClient probe;
     private final RecordList recordList;

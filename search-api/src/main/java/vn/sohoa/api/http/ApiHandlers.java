@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.activation.DataHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,11 @@ import org.slf4j.LoggerFactory;
 import vn.sohoa.api.access.AccessDeniedException;
 import vn.sohoa.api.access.AccessGuard;
 import vn.sohoa.api.access.SignedIn;
+import vn.sohoa.api.audit.AuditRecorder;
 import vn.sohoa.api.search.ArchiveSearch;
 import vn.sohoa.api.search.SearchResult;
 import vn.sohoa.api.search.BadQueryException;
 import vn.sohoa.api.search.SearchRequest;
-import vn.sohoa.api.audit.AuditRecorder;
 import vn.sohoa.core.audit.AuditTrail;
 import vn.sohoa.core.document.ArchiveStandard;
 import vn.sohoa.core.document.DocumentRecord;
@@ -43,7 +44,7 @@ public class ApiHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandlers.class);
     private static final String JSON = "application/json; charset=utf-8";
     /** How long a verify waits for the audit entries still on their way into storage (it checks what is there). */
-    private static final java.time.Duration AUDIT_STORED_WAIT = java.time.Duration.ofSeconds(30);
+    private static final Duration AUDIT_STORED_WAIT = Duration.ofSeconds(30);
     private static final String MANIFEST_RECEIVED = "Đã nhận tệp mục lục: thông tin trong đó được áp dụng cho các tệp "
             + "của thư mục, cả những tệp đã được lưu trữ.";
 
