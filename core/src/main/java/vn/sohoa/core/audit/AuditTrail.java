@@ -35,6 +35,7 @@ import vn.sohoa.core.storage.StorageException;
 public class AuditTrail implements AutoCloseable {
 
     static final String PREFIX = "audit/";
+    private static final java.util.regex.Pattern ENTRY_KEY = java.util.regex.Pattern.compile("audit/[^/]+/\\d{10}\\.json");
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final DateTimeFormatter CHAIN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final long FIRST_RETRY_MILLIS = 500;
@@ -85,7 +86,7 @@ public class AuditTrail implements AutoCloseable {
                 }
                 entries.put(key(parsed.get().chain(), parsed.get().seq()), entry);
             });
-            List<String> keys = store.systemKeys(PREFIX);
+            List<String> keys = entryKeys(store);
             String head = null;
             if (!keys.isEmpty()) {
                 byte[] last = store.getSystemObject(keys.get(keys.size() - 1)).orElseThrow();
@@ -363,15 +364,24 @@ public class AuditTrail implements AutoCloseable {
         }
     }
 
+    /**
+     * The keys of the stored entries, in order. Other objects under the prefix are not entries: the
+     * embedded S3 server writes an object under its key plus a suffix first, and one killed during a
+     * write leaves that part behind, listed ("0000000001.json-UUID").
+     */
+    private static List<String> entryKeys(ObjectStore store) throws StorageException {
+        return store.systemKeys(PREFIX).stream().filter(key -> ENTRY_KEY.matcher(key).matches()).toList();
+    }
+
     /** How many entries are stored, from the listing alone. */
     public static long count(ObjectStore store) throws StorageException {
-        return store.systemKeys(PREFIX).size();
+        return entryKeys(store).size();
     }
 
     /** Every stored entry, chain after chain, in order. */
     public static List<AuditEntry> readAll(ObjectStore store) throws StorageException {
         List<AuditEntry> entries = new ArrayList<>();
-        for (String key : store.systemKeys(PREFIX)) {
+        for (String key : entryKeys(store)) {
             store.getSystemObject(key).flatMap(AuditTrail::parse).ifPresent(entries::add);
         }
         return entries;
@@ -396,7 +406,7 @@ public class AuditTrail implements AutoCloseable {
     }
 
     private static Verification check(ObjectStore store) throws StorageException {
-        List<String> keys = store.systemKeys(PREFIX);
+        List<String> keys = entryKeys(store);
         List<byte[]> stored = new ArrayList<>();
         java.util.Map<String, String> chainOfHash = new java.util.HashMap<>();
         for (String key : keys) {
