@@ -1,5 +1,6 @@
 package vn.sohoa.core.index;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -51,11 +52,13 @@ public class DocumentIndex implements AutoCloseable {
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ElasticsearchClient client;
+    private final ElasticsearchAsyncClient asyncClient;
     private final String alias;
     private final URI health;
 
     public DocumentIndex(ElasticsearchClient client, String alias, String url) {
         this.client = client;
+        this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.alias = alias;
         this.health = URI.create(url.replaceAll("/+$", "") + "/_cluster/health");
     }
@@ -82,7 +85,9 @@ public class DocumentIndex implements AutoCloseable {
     public static DocumentIndex connect(String url, String alias) {
         RestClient rest = RestClient.builder(HttpHost.create(url))
                 .setRequestConfigCallback(config -> config.setConnectTimeout(5_000).setSocketTimeout(60_000))
-                .setHttpClientConfigCallback(http -> http.setMaxConnPerRoute(CONNECTIONS).setMaxConnTotal(CONNECTIONS))
+                .setHttpClientConfigCallback(http -> http.setMaxConnPerRoute(CONNECTIONS).setMaxConnTotal(CONNECTIONS)
+                        // No credentials are sent; the auth cache would deserialize a scheme on every request.
+                        .disableAuthCaching())
                 .build();
         return new DocumentIndex(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(Json.MAPPER))),
                 alias, url);
@@ -90,6 +95,11 @@ public class DocumentIndex implements AutoCloseable {
 
     public ElasticsearchClient client() {
         return client;
+    }
+
+    /** The same connection, for requests sent side by side. */
+    public ElasticsearchAsyncClient asyncClient() {
+        return asyncClient;
     }
 
     public String alias() {

@@ -10,11 +10,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.sohoa.core.access.Clearance;
@@ -66,9 +67,14 @@ public class ArchiveSearch {
         boolean diacriticsCount = !typed.isEmpty() && !VietnameseText.hasDiacritics(typed.allText())
                 && documentNumberQuery(VietnameseText.fold(typed.words())).isEmpty();
         ParsedQuery ranking = diacriticsCount ? withDiacritics(typed, request, clearance, took) : typed;
-        SearchResponse<IndexEntry> response = execute(textQuery(ranking), ranking, request, clearance,
-                request.page() * request.size(), request.size(), true);
-        took[0] += response.took();
+        Query query = textQuery(ranking);
+        CompletableFuture<SearchResponse<IndexEntry>> ranked = hits(query, ranking, request, clearance,
+                request.page() * request.size(), request.size(), request.sort());
+        CompletableFuture<SearchResponse<Void>> counted = counts(query, request, clearance);
+        SearchResponse<IndexEntry> response = await(ranked);
+        SearchResponse<Void> counts = await(counted);
+        // Both ran side by side: Elasticsearch's time is the longer of the two.
+        took[0] += Math.max(response.took(), counts.took());
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> typedWords = words(typed);
         for (Hit<IndexEntry> hit : response.hits().hits()) {
@@ -77,10 +83,9 @@ public class ArchiveSearch {
         Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         for (String name : List.of("contentType", "year", "ingestYear", "folder", "fileCode", "type", "issuer", "signer",
                 "confidentiality")) {
-            facets.put(name, facet(response.aggregations().get(name)));
+            facets.put(name, facet(counts.aggregations().get(name)));
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, request.page(), request.size(), took[0], hits, facets);
+        return new SearchResult(counts.hits().total().value(), request.page(), request.size(), took[0], hits, facets);
     }
 
     /**
@@ -90,8 +95,8 @@ public class ArchiveSearch {
      */
     private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request, Clearance clearance, long[] took)
             throws IndexException {
-        SearchResponse<IndexEntry> probe = execute(probeQuery(typed), typed, request, clearance, 0, RESTORE_FROM_HITS,
-                false);
+        SearchResponse<IndexEntry> probe = await(hits(probeQuery(typed), typed, request, clearance, 0, RESTORE_FROM_HITS,
+                SearchRequest.Sort.RELEVANCE));
         took[0] += probe.took();
         Map<String, Map<String, Integer>> forms = new LinkedHashMap<>();
         List<String> typedWords = words(typed);
@@ -131,48 +136,64 @@ public class ArchiveSearch {
     }
 
     /**
+     * The hits of one page, best first, with their snippets. No total and no facets: without them
+     * Elasticsearch skips the documents that cannot reach the page instead of scoring every match.
+     *
      * @param query what is searched; {@code typed} marks the snippets
-     * @param whole with the exact total, the facets and the order asked, which visit every hit; without
-     *              them (the probe for diacritics needs only its best hits) Elasticsearch may skip the
-     *              hits that cannot rank
      */
-    private SearchResponse<IndexEntry> execute(Query query, ParsedQuery typed, SearchRequest request,
-                                               Clearance clearance, int from, int size, boolean whole)
-            throws IndexException {
+    private CompletableFuture<SearchResponse<IndexEntry>> hits(Query query, ParsedQuery typed, SearchRequest request,
+                                                               Clearance clearance, int from, int size,
+                                                               SearchRequest.Sort sort) {
+        return index.asyncClient().search(s -> {
+            s.index(index.alias())
+                    .from(from)
+                    .size(size)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .query(visible(query, request, clearance))
+                    .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest",
+                            "corrections", "provenance")))
+                    .highlight(h -> h
+                            .preTags(Snippets.MARK_START)
+                            .postTags(Snippets.MARK_END)
+                            // Cut from the text with its diacritics, marked where the folded text matched (same positions).
+                            .fields("contentExact", f -> f
+                                    .matchedFields("contentExact", "contentFolded")
+                                    .fragmentSize(SNIPPET_CHARS)
+                                    .numberOfFragments(SNIPPETS)
+                                    .noMatchSize(SNIPPET_CHARS)
+                                    .highlightQuery(highlightQuery(typed))));
+            if (sort == SearchRequest.Sort.DATE) {
+                s.sort(o -> o.field(f -> f.field("issuedDate").order(SortOrder.Desc).missing("_last")));
+                s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+            }
+            if (typed.isEmpty()) {
+                s.sort(o -> o.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
+            }
+            return s;
+        }, IndexEntry.class);
+    }
+
+    /** The exact total and the facets of every match, counted without scoring any. */
+    private CompletableFuture<SearchResponse<Void>> counts(Query query, SearchRequest request, Clearance clearance) {
+        return index.asyncClient().search(s -> {
+            s.index(index.alias())
+                    .size(0)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(q -> q.constantScore(c -> c.filter(visible(query, request, clearance))));
+            FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(50))));
+            return s;
+        }, Void.class);
+    }
+
+    private static Query visible(Query query, SearchRequest request, Clearance clearance) {
+        return Query.of(q -> q.bool(b -> b.must(query).filter(filters(request)).filter(DocumentIndex.visibleTo(clearance))));
+    }
+
+    private static <T> T await(CompletableFuture<T> response) throws IndexException {
         try {
-            return index.client().search(s -> {
-                s.index(index.alias())
-                        .from(from)
-                        .size(size)
-                        .trackTotalHits(t -> t.enabled(whole))
-                        .query(q -> q.bool(b -> b.must(query).filter(filters(request))
-                                .filter(DocumentIndex.visibleTo(clearance))))
-                        .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest",
-                                "corrections", "provenance")))
-                        .highlight(h -> h
-                                .preTags(Snippets.MARK_START)
-                                .postTags(Snippets.MARK_END)
-                                // Cut from the text with its diacritics, marked where the folded text matched (same positions).
-                                .fields("contentExact", f -> f
-                                        .matchedFields("contentExact", "contentFolded")
-                                        .fragmentSize(SNIPPET_CHARS)
-                                        .numberOfFragments(SNIPPETS)
-                                        .noMatchSize(SNIPPET_CHARS)
-                                        .highlightQuery(highlightQuery(typed))));
-                if (whole && request.sort() == SearchRequest.Sort.DATE) {
-                    s.sort(o -> o.field(f -> f.field("issuedDate").order(SortOrder.Desc).missing("_last")));
-                    s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-                }
-                if (typed.isEmpty()) {
-                    s.sort(o -> o.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
-                }
-                if (whole) {
-                    FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(50))));
-                }
-                return s;
-            }, IndexEntry.class);
-        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-            throw new IndexException("Search failed: " + e.getMessage(), e);
+            return response.join();
+        } catch (CompletionException e) {
+            throw new IndexException("Search failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
