@@ -26,9 +26,9 @@ import vn.sohoa.core.text.VietnameseText;
 
 /**
  * Vietnamese-aware full-text search. Every word must be found without regard to diacritics
- * ({@code contentFolded}); words typed with diacritics also score on {@code contentExact}, so exact
- * matches come first; a document that has the typed words side by side, in the typed order, scores
- * more for each such pair (word pairs are indexed: no word positions are read to score). Quoted
+ * ({@code contentFolded}); a document that has the typed words side by side, in the typed order, scores
+ * more for each such pair (word pairs are indexed: no word positions are read to score), and more again
+ * where the pair has the typed diacritics, so exact matches come first (a single word: where the word has them). Quoted
  * phrases must match as phrases. A query that is a document number finds the document with that
  * number, then those citing it. Snippets are cut from the text with its diacritics, the matched words
  * marked; hits carry no whole text.
@@ -225,9 +225,12 @@ public class ArchiveSearch {
             bool.must(q -> q.disMax(d -> d.queries(forms)));
             bool.should(q -> q.match(m -> m.field("contentFolded.pairs").query(folded).boost(2f)));
             if (VietnameseText.hasDiacritics(query.words())) {
+                // Of several words, their pairs with diacritics say it: the words one by one would score again
+                // what the folded words scored, on nearly every record.
                 String exact = VietnameseText.canonical(query.words());
-                bool.should(q -> q.match(m -> m.field("contentExact").query(exact).boost(1.5f)));
-                bool.should(q -> q.match(m -> m.field("contentExact.pairs").query(exact).boost(3f)));
+                boolean severalWords = exact.strip().contains(" ");
+                bool.should(q -> q.match(m -> m.field(severalWords ? "contentExact.pairs" : "contentExact").query(exact)
+                        .boost(severalWords ? 3f : 1.5f)));
             }
         }
         return withPhrases(bool, query);
