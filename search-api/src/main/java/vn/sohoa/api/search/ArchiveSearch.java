@@ -26,12 +26,13 @@ import vn.sohoa.core.text.VietnameseText;
 
 /**
  * Vietnamese-aware full-text search. Every word must be found without regard to diacritics
- * ({@code contentFolded}); a document that has the typed words side by side, in the typed order, scores
- * more for each such pair (word pairs are indexed: no word positions are read to score), and more again
- * where the pair has the typed diacritics, so exact matches come first (a single word: where the word has them). Quoted
- * phrases must match as phrases. A query that is a document number finds the document with that
- * number, then those citing it. Snippets are cut from the text with its diacritics, the matched words
- * marked; hits carry no whole text.
+ * ({@code contentFolded}); a document that has the typed words side by side, in the typed order,
+ * scores more for each such pair (word pairs are indexed: no word positions are read to score), and
+ * more again where the pair has the typed diacritics, so exact matches come first (a single word:
+ * where the word has them). Quoted phrases must match as phrases. A query that is a document number
+ * finds the document with that number, then those citing it. Snippets are cut from the text with its
+ * diacritics, the matched words marked; hits carry no whole text. The hits of a page and the total
+ * with the facets are asked side by side, so that Elasticsearch scores only what can reach the page.
  */
 public class ArchiveSearch {
 
@@ -63,18 +64,17 @@ public class ArchiveSearch {
             throw new BadQueryException("Chỉ xem được " + MAX_WINDOW + " kết quả đầu tiên: hãy thu hẹp tìm kiếm bằng từ "
                     + "khóa hoặc bộ lọc (loại, năm, cơ quan ban hành...).");
         }
-        long[] took = new long[1];
         boolean diacriticsCount = !typed.isEmpty() && !VietnameseText.hasDiacritics(typed.allText())
                 && documentNumberQuery(VietnameseText.fold(typed.words())).isEmpty();
+        // Diacritics restored change the order only, not what matches: the count need not wait for them.
+        CompletableFuture<SearchResponse<Void>> counted = counts(textQuery(typed), request, clearance);
+        long[] took = new long[1];
         ParsedQuery ranking = diacriticsCount ? withDiacritics(typed, request, clearance, took) : typed;
-        Query query = textQuery(ranking);
-        CompletableFuture<SearchResponse<IndexEntry>> ranked = hits(query, ranking, request, clearance,
-                request.page() * request.size(), request.size(), request.sort());
-        CompletableFuture<SearchResponse<Void>> counted = counts(query, request, clearance);
-        SearchResponse<IndexEntry> response = await(ranked);
+        SearchResponse<IndexEntry> response = await(hits(textQuery(ranking), ranking, request, clearance,
+                request.page() * request.size(), request.size(), request.sort()));
         SearchResponse<Void> counts = await(counted);
-        // Both ran side by side: Elasticsearch's time is the longer of the two.
-        took[0] += Math.max(response.took(), counts.took());
+        // The count ran beside the other requests: Elasticsearch's time is the longer of the two ways.
+        took[0] = Math.max(took[0] + response.took(), counts.took());
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> typedWords = words(typed);
         for (Hit<IndexEntry> hit : response.hits().hits()) {
