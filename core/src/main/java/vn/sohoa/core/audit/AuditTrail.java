@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.sohoa.core.document.Json;
@@ -35,7 +36,7 @@ import vn.sohoa.core.storage.StorageException;
 public class AuditTrail implements AutoCloseable {
 
     static final String PREFIX = "audit/";
-    private static final java.util.regex.Pattern ENTRY_KEY = java.util.regex.Pattern.compile("audit/[^/]+/\\d{10}\\.json");
+    private static final Pattern ENTRY_KEY = Pattern.compile("audit/[^/]+/\\d{10}\\.json");
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final DateTimeFormatter CHAIN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final long FIRST_RETRY_MILLIS = 500;

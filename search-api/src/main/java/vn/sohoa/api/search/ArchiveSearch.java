@@ -129,7 +129,7 @@ public class ArchiveSearch {
      */
     private static Query probeQuery(ParsedQuery typed) {
         String folded = VietnameseText.fold(typed.words());
-        if (!folded.strip().contains(" ")) {
+        if (!severalWords(folded)) {
             return textQuery(typed);
         }
         return Query.of(q -> q.match(m -> m.field("contentFolded.pairs").query(folded)));
@@ -228,9 +228,9 @@ public class ArchiveSearch {
                 // Of several words, their pairs with diacritics say it: the words one by one would score again
                 // what the folded words scored, on nearly every record.
                 String exact = VietnameseText.canonical(query.words());
-                boolean severalWords = exact.strip().contains(" ");
-                bool.should(q -> q.match(m -> m.field(severalWords ? "contentExact.pairs" : "contentExact").query(exact)
-                        .boost(severalWords ? 3f : 1.5f)));
+                boolean pairs = severalWords(exact);
+                bool.should(q -> q.match(m -> m.field(pairs ? "contentExact.pairs" : "contentExact").query(exact)
+                        .boost(pairs ? 3f : 1.5f)));
             }
         }
         return withPhrases(bool, query);
@@ -266,6 +266,11 @@ public class ArchiveSearch {
         return Query.of(q -> q.multiMatch(m -> m.query(foldedNumber)
                 .fields("contentFolded", "subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
                 .type(TextQueryType.Phrase)));
+    }
+
+    /** Whether the words make a pair to score or probe on: pairs are indexed across a space. */
+    private static boolean severalWords(String words) {
+        return words.strip().contains(" ");
     }
 
     /**
