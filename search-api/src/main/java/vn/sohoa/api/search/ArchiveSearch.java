@@ -41,6 +41,8 @@ public class ArchiveSearch {
             "issuer", "signer", "signer", "confidentiality", "confidentiality");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Where the standard tokenizer splits a text {@link #DOCUMENT_NUMBER} matched: "so 06/kh-ldld" is four tokens. */
+    private static final Pattern NUMBER_SEPARATORS = Pattern.compile("[\\s:/-]+");
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
     private static final int SNIPPET_CHARS = 180;
     /** Elasticsearch's {@code index.max_result_window}: hits beyond it cannot be paged to. */
@@ -261,11 +263,19 @@ public class ArchiveSearch {
         return Query.of(q -> q.matchPhrase(m -> m.field(field).query(foldedPhrase)));
     }
 
-    /** A document number as it stands in a text citing it ("Kế hoạch số 06/KH-LĐLĐ"), or in a title. */
+    /**
+     * A document number as it stands in a text citing it ("Kế hoạch số 06/KH-LĐLĐ"), or in a title.
+     * In the text it is its word pairs one after the other, as a phrase is: otherwise every record
+     * holding "06" and "ldld" would be read for positions.
+     */
     private static Query citing(String foldedNumber) {
-        return Query.of(q -> q.multiMatch(m -> m.query(foldedNumber)
-                .fields("contentFolded", "subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
-                .type(TextQueryType.Phrase)));
+        long tokens = NUMBER_SEPARATORS.splitAsStream(foldedNumber.strip()).filter(t -> !t.isEmpty()).count();
+        String content = tokens >= 2 ? "contentFolded.pairs" : "contentFolded";
+        return Query.of(q -> q.disMax(d -> d
+                .queries(c -> c.matchPhrase(m -> m.field(content).query(foldedNumber)))
+                .queries(c -> c.multiMatch(m -> m.query(foldedNumber)
+                        .fields("subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
+                        .type(TextQueryType.Phrase)))));
     }
 
     /** Whether the words make a pair to score or probe on: pairs are indexed across a space. */
