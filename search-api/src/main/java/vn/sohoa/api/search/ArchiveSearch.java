@@ -66,16 +66,17 @@ public class ArchiveSearch {
             throw new BadQueryException("Chỉ xem được " + MAX_WINDOW + " kết quả đầu tiên: hãy thu hẹp tìm kiếm bằng từ "
                     + "khóa hoặc bộ lọc (loại, năm, cơ quan ban hành...).");
         }
-        boolean diacriticsCount = !typed.isEmpty() && !VietnameseText.hasDiacritics(typed.allText())
-                && documentNumberQuery(VietnameseText.fold(typed.words())).isEmpty();
-        // Diacritics restored change the order only, not what matches: the count need not wait for them.
-        CompletableFuture<SearchResponse<Void>> counted = counts(textQuery(typed), request, clearance);
+        boolean number = documentNumberQuery(VietnameseText.fold(typed.words())).isPresent();
+        boolean diacriticsCount = !typed.isEmpty() && !VietnameseText.hasDiacritics(typed.allText()) && !number;
+        // A document number finds a few records: the request finding them counts them. Other queries are counted
+        // beside it, and need not wait for diacritics restored: these change the order only, not what matches.
+        CompletableFuture<SearchResponse<Void>> counted = number ? null : counts(textQuery(typed), request, clearance);
         long[] took = new long[1];
         ParsedQuery ranking = diacriticsCount ? withDiacritics(typed, request, clearance, took) : typed;
         SearchResponse<IndexEntry> response = await(hits(textQuery(ranking), ranking, request, clearance,
-                request.page() * request.size(), request.size(), request.sort()));
-        SearchResponse<Void> counts = await(counted);
-        // The count ran beside the other requests: Elasticsearch's time is the longer of the two ways.
+                request.page() * request.size(), request.size(), request.sort(), number));
+        SearchResponse<?> counts = number ? response : await(counted);
+        // Elasticsearch's time is the longer of the two ways (a number's one way).
         took[0] = Math.max(took[0] + response.took(), counts.took());
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<String> typedWords = words(typed);
@@ -98,7 +99,7 @@ public class ArchiveSearch {
     private ParsedQuery withDiacritics(ParsedQuery typed, SearchRequest request, Clearance clearance, long[] took)
             throws IndexException {
         SearchResponse<IndexEntry> probe = await(hits(probeQuery(typed), typed, request, clearance, 0, RESTORE_FROM_HITS,
-                SearchRequest.Sort.RELEVANCE));
+                SearchRequest.Sort.RELEVANCE, false));
         took[0] += probe.took();
         Map<String, Map<String, Integer>> forms = new LinkedHashMap<>();
         List<String> typedWords = words(typed);
@@ -138,19 +139,20 @@ public class ArchiveSearch {
     }
 
     /**
-     * The hits of one page, best first, with their snippets. No total and no facets: without them
+     * The hits of one page, best first, with their snippets. Without the total and the facets,
      * Elasticsearch skips the documents that cannot reach the page instead of scoring every match.
      *
      * @param query what is searched; {@code typed} marks the snippets
+     * @param counted whether the total and the facets are counted too (a query matching few records)
      */
     private CompletableFuture<SearchResponse<IndexEntry>> hits(Query query, ParsedQuery typed, SearchRequest request,
                                                                Clearance clearance, int from, int size,
-                                                               SearchRequest.Sort sort) {
+                                                               SearchRequest.Sort sort, boolean counted) {
         return index.asyncClient().search(s -> {
             s.index(index.alias())
                     .from(from)
                     .size(size)
-                    .trackTotalHits(t -> t.enabled(false))
+                    .trackTotalHits(t -> t.enabled(counted))
                     .query(visible(query, request, clearance))
                     .source(src -> src.filter(f -> f.excludes("sources", "metadata", "manifest",
                             "corrections", "provenance")))
@@ -171,6 +173,9 @@ public class ArchiveSearch {
             if (typed.isEmpty()) {
                 s.sort(o -> o.field(f -> f.field("ingestedAt").order(SortOrder.Desc)));
             }
+            if (counted) {
+                facets(s);
+            }
             return s;
         }, IndexEntry.class);
     }
@@ -182,9 +187,13 @@ public class ArchiveSearch {
                     .size(0)
                     .trackTotalHits(t -> t.enabled(true))
                     .query(q -> q.constantScore(c -> c.filter(visible(query, request, clearance))));
-            FACETS.forEach((name, field) -> s.aggregations(name, a -> a.terms(t -> t.field(field).size(50))));
+            facets(s);
             return s;
         }, Void.class);
+    }
+
+    private static void facets(co.elastic.clients.elasticsearch.core.SearchRequest.Builder search) {
+        FACETS.forEach((name, field) -> search.aggregations(name, a -> a.terms(t -> t.field(field).size(50))));
     }
 
     private static Query visible(Query query, SearchRequest request, Clearance clearance) {
