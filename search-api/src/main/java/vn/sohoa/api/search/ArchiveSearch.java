@@ -32,7 +32,8 @@ import vn.sohoa.core.text.VietnameseText;
  * where the word has them). Quoted phrases must match as phrases. A query that is a document number
  * finds the document with that number, then those citing it. Snippets are cut from the text with its
  * diacritics, the matched words marked; hits carry no whole text. The hits of a page and the total
- * with the facets are asked side by side, so that Elasticsearch scores only what can reach the page.
+ * with the facets are asked side by side, so that Elasticsearch scores only what can reach the page
+ * (a document number, matching a few records, asks both in one request).
  */
 public class ArchiveSearch {
 
