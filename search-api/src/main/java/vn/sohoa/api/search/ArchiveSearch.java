@@ -41,9 +41,8 @@ public class ArchiveSearch {
             "ingestYear", "ingestYear", "folder", "folder", "fileCode", "fileCode", "type", "documentType", "issuer",
             "issuer", "signer", "signer", "confidentiality", "confidentiality");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("^(?:so\\s*:?\\s*)?(\\d{1,5}[a-z]?)(?:\\s*/\\s*([\\p{L}\\d-]*))?$");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** Where the standard tokenizer splits a text {@link #DOCUMENT_NUMBER} matched: "so 06/kh-ldld" is four tokens. */
-    private static final Pattern NUMBER_SEPARATORS = Pattern.compile("[\\s:/-]+");
+    /** Where the standard tokenizer always splits words: "so 06/kh-ldld" is four; "1.000.000" and "a:b" are one. */
+    private static final Pattern WORD_BREAKS = Pattern.compile("[\\s/-]+");
     private static final Pattern LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
     private static final int SNIPPET_CHARS = 180;
     /** Elasticsearch's {@code index.max_result_window}: hits beyond it cannot be paged to. */
@@ -263,26 +262,20 @@ public class ArchiveSearch {
     /**
      * A phrase of two words or more is its word pairs one after the other: the pairs are indexed, so
      * only the records holding its rarer pairs are read for positions, not every record holding
-     * "công" and "đoàn". A single word (which may still be several tokens, as "b/c") is matched on
-     * the words themselves: it has no pair. Words are counted between spaces, not as
+     * "công" and "đoàn" (or "06" and "ldld"). A single word is matched on the words themselves: it has
+     * no pair. Words are counted where the index surely splits them ({@link #WORD_BREAKS}), not as
      * {@link Snippets#words} splits them: "1.000.000" is one token in the index, so it has no pair.
      */
     private static Query phraseQuery(String foldedPhrase) {
-        long words = SPACES.splitAsStream(foldedPhrase).filter(w -> LETTER_OR_DIGIT.matcher(w).find()).count();
+        long words = WORD_BREAKS.splitAsStream(foldedPhrase).filter(w -> LETTER_OR_DIGIT.matcher(w).find()).count();
         String field = words >= 2 ? "contentFolded.pairs" : "contentFolded";
         return Query.of(q -> q.matchPhrase(m -> m.field(field).query(foldedPhrase)));
     }
 
-    /**
-     * A document number as it stands in a text citing it ("Kế hoạch số 06/KH-LĐLĐ"), or in a title.
-     * In the text it is its word pairs one after the other, as a phrase is: otherwise every record
-     * holding "06" and "ldld" would be read for positions.
-     */
+    /** A document number as it stands in a text citing it ("Kế hoạch số 06/KH-LĐLĐ"), or in a title. */
     private static Query citing(String foldedNumber) {
-        long tokens = NUMBER_SEPARATORS.splitAsStream(foldedNumber.strip()).filter(t -> !t.isEmpty()).count();
-        String content = tokens >= 2 ? "contentFolded.pairs" : "contentFolded";
         return Query.of(q -> q.disMax(d -> d
-                .queries(c -> c.matchPhrase(m -> m.field(content).query(foldedNumber)))
+                .queries(phraseQuery(foldedNumber))
                 .queries(c -> c.multiMatch(m -> m.query(foldedNumber)
                         .fields("subjectFolded^3", "titleFolded^2", "fileNameFolded^2")
                         .type(TextQueryType.Phrase)))));
