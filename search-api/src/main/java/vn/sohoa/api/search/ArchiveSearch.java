@@ -70,10 +70,12 @@ public class ArchiveSearch {
         boolean diacriticsCount = !typed.isEmpty() && !VietnameseText.hasDiacritics(typed.allText()) && !number;
         // A document number finds a few records: the request finding them counts them. Other queries are counted
         // beside it, and need not wait for diacritics restored: these change the order only, not what matches.
-        CompletableFuture<SearchResponse<Void>> counted = number ? null : counts(textQuery(typed), request, clearance);
+        Query typedQuery = textQuery(typed);
+        CompletableFuture<SearchResponse<Void>> counted = number ? null : counts(typedQuery, request, clearance);
         long[] took = new long[1];
         ParsedQuery ranking = diacriticsCount ? withDiacritics(typed, request, clearance, took) : typed;
-        SearchResponse<IndexEntry> response = await(hits(textQuery(ranking), ranking, request, clearance,
+        Query rankingQuery = ranking == typed ? typedQuery : textQuery(ranking);
+        SearchResponse<IndexEntry> response = await(hits(rankingQuery, ranking, request, clearance,
                 request.page() * request.size(), request.size(), request.sort(), number));
         SearchResponse<?> counts = number ? response : await(counted);
         // Elasticsearch's time is the longer of the two ways (a number's one way).

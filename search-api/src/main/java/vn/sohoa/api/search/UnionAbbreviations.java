@@ -1,8 +1,8 @@
 package vn.sohoa.api.search;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,37 +12,43 @@ import java.util.regex.Pattern;
  */
 final class UnionAbbreviations {
 
-    private static final Map<String, String> FULL_FORMS = Map.ofEntries(
-            Map.entry("ldld", "lien doan lao dong"),
-            Map.entry("tld", "tong lien doan"),
-            Map.entry("cdcs", "cong doan co so"),
-            Map.entry("bch", "ban chap hanh"),
-            Map.entry("btv", "ban thuong vu"),
-            Map.entry("ubkt", "uy ban kiem tra"),
-            Map.entry("dct", "doan chu tich"),
-            Map.entry("cnvcld", "cong nhan vien chuc lao dong"),
-            Map.entry("kpcd", "kinh phi cong doan"),
-            Map.entry("atvsld", "an toan ve sinh lao dong"));
+    private static final List<Form> FORMS = List.of(
+            Form.of("ldld", "lien doan lao dong"),
+            Form.of("tld", "tong lien doan"),
+            Form.of("cdcs", "cong doan co so"),
+            Form.of("bch", "ban chap hanh"),
+            Form.of("btv", "ban thuong vu"),
+            Form.of("ubkt", "uy ban kiem tra"),
+            Form.of("dct", "doan chu tich"),
+            Form.of("cnvcld", "cong nhan vien chuc lao dong"),
+            Form.of("kpcd", "kinh phi cong doan"),
+            Form.of("atvsld", "an toan ve sinh lao dong"));
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** An abbreviation and its full form, each found as whole words (compiled once: every query is searched for each). */
+    private record Form(String abbreviation, String fullForm, Pattern abbreviationWord, Pattern fullFormWords) {
+
+        static Form of(String abbreviation, String fullForm) {
+            return new Form(abbreviation, fullForm, wholeWords(abbreviation), wholeWords(fullForm));
+        }
+
+        private static Pattern wholeWords(String words) {
+            return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(words) + "(?![\\p{L}\\p{N}])");
+        }
+    }
 
     private UnionAbbreviations() {
     }
 
     /** The folded query and the forms it takes with each abbreviation expanded or each full form abbreviated. */
     static Set<String> variants(String foldedQuery) {
-        String query = foldedQuery.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String query = SPACES.matcher(foldedQuery.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         Set<String> variants = new LinkedHashSet<>();
         variants.add(query);
-        for (Map.Entry<String, String> form : FULL_FORMS.entrySet()) {
-            String abbreviated = replaceWords(query, form.getValue(), form.getKey());
-            String expanded = replaceWords(query, form.getKey(), form.getValue());
-            variants.add(abbreviated);
-            variants.add(expanded);
+        for (Form form : FORMS) {
+            variants.add(form.fullFormWords().matcher(query).replaceAll(form.abbreviation()));
+            variants.add(form.abbreviationWord().matcher(query).replaceAll(form.fullForm()));
         }
         return variants;
-    }
-
-    private static String replaceWords(String text, String words, String replacement) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(words) + "(?![\\p{L}\\p{N}])")
-                .matcher(text).replaceAll(replacement);
     }
 }
