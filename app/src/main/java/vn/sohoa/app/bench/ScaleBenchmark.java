@@ -32,9 +32,10 @@ import vn.sohoa.core.storage.ObjectStore;
  * An archive of any size, measured: records made from a corpus ({@link SyntheticRecords}) are stored
  * with their originals in a fresh archive's object storage, many at once; the archive is then served
  * by a sohoa process of its own ({@link ServedArchive}) and indexed by the product's own reindex;
- * then searches through the HTTP API at one and at eight clients, document number searches, the
- * whole archive verified, born-digital files dropped into the inbox, and the resident memory of
- * sohoa and its engines while serving. Prints each figure beside its target and
+ * then searches through the HTTP API (the first ones after the start apart, the others after a
+ * warm-up) at one and at eight clients, document number searches, the whole archive verified,
+ * born-digital files dropped into the inbox, and the resident memory of sohoa and its engines while
+ * serving. Prints each figure beside its target and
  * can write them as JSON. The archive lives in a temporary folder, removed at the end (and on Ctrl-C).
  */
 public final class ScaleBenchmark {
@@ -51,6 +52,12 @@ public final class ScaleBenchmark {
     /** Records kept in memory to draw searches from. */
     private static final int SAMPLE = 2000;
     private static final int CLIENTS = 8;
+    /**
+     * Searches made between the first ones after a start and the measured ones. Measured at 100,000
+     * records (2026-12-08): the 1-client p95 falls from ~135 ms over the first 400 to ~60 after 2,000,
+     * then moves little.
+     */
+    private static final int WARM_UP = 2000;
 
     private ScaleBenchmark() {
     }
@@ -205,7 +212,11 @@ public final class ScaleBenchmark {
                     SearchLoad.numberQuery(sample.get(random.nextInt(sample.size())), random), StandardCharsets.UTF_8),
                     true));
         }
-        load.run(SearchLoad.fromRecords(sample, Math.min(200, queries), 3), 2);
+        // The stack answers its first searches after a start slowly (both JVMs still compiling, Elasticsearch's
+        // caches empty); measured apart, then warmed up with searches of their own before the figures.
+        List<SearchLoad.Search> warmUp = SearchLoad.fromRecords(sample, queries + WARM_UP, 3);
+        SearchLoad.Figures first = load.run(warmUp.subList(0, queries), 1);
+        load.run(warmUp.subList(queries, warmUp.size()), 2);
 
         StackMemory serving = StackMemory.of(served.handle());
         Measurement cpu = Measurement.of(served.handle());
@@ -217,6 +228,7 @@ public final class ScaleBenchmark {
         SearchLoad.Figures number = load.run(numbers, 1);
         serving.close();
 
+        figures.put("search_p95_ms_1_after_start", round(first.p95()));
         figures.put("search_p50_ms_1", round(one.p50()));
         figures.put("search_p95_ms_1", round(one.p95()));
         figures.put("search_p99_ms_1", round(one.p99()));
@@ -228,14 +240,14 @@ public final class ScaleBenchmark {
         figures.put("api_overhead_ms_median", round(one.overheadMedian()));
         figures.put("elasticsearch_share_pct_1", round(one.elasticsearchShare() * 100));
         figures.put("elasticsearch_share_pct_8", round(eight.elasticsearchShare() * 100));
-        figures.put("search_failed", one.failed() + eight.failed() + number.failed());
+        figures.put("search_failed", first.failed() + one.failed() + eight.failed() + number.failed());
         figures.put("rss_mb", round(serving.peakTotalMb()));
         figures.put("rss_file_mb", round(serving.peakFilePagesMb()));
         Map<String, Object> byProcess = new LinkedHashMap<>();
         serving.peakByProcessMb().forEach((name, mb) -> byProcess.put(name, round(mb)));
         figures.put("rss_mb_by_process", byProcess);
-        for (var row : List.of(Map.entry("1 client ", one), Map.entry(CLIENTS + " clients", eight),
-                Map.entry("numbers  ", number))) {
+        for (var row : List.of(Map.entry("1 client, first after a start", first), Map.entry("1 client ", one),
+                Map.entry(CLIENTS + " clients", eight), Map.entry("numbers  ", number))) {
             SearchLoad.Figures f = row.getValue();
             out.printf("Search, %s: %d requests, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; Elasticsearch's share %.0f %%, "
                     + "median beyond it %.1f ms; failed %d%n", row.getKey(), f.requests(), f.p50(), f.p95(), f.p99(),
@@ -275,6 +287,7 @@ public final class ScaleBenchmark {
                 (Integer) f.get("records"));
         out.printf("  %-50s %10s %10s%n", "figure", "value", "target");
         row(out, "search p95, 1 client (ms)", f.get("search_p95_ms_1"), "<= " + (int) SEARCH_P95_1);
+        row(out, "  the first searches after a start (ms)", f.get("search_p95_ms_1_after_start"), "");
         row(out, "search p95, 8 clients (ms)", f.get("search_p95_ms_8"), "<= " + (int) SEARCH_P95_8);
         row(out, "document-number search p95 (ms)", f.get("number_p95_ms"), "<= " + (int) NUMBER_P95);
         row(out, "API time beyond Elasticsearch's took, median (ms)", f.get("api_overhead_ms_median"),
