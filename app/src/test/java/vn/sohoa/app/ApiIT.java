@@ -252,6 +252,9 @@ class ApiIT {
             assertEquals(2, found.path("total").asLong(), query);
             assertEquals("So hieu", found.path("facets").path("folder").path(0).path("value").asText(), query);
             assertEquals(2, found.path("facets").path("folder").path(0).path("count").asLong(), query);
+            assertEquals("2024", found.path("facets").path("year").path(0).path("value").asText(), query);
+            assertEquals(1, found.path("facets").path("year").path(0).path("count").asLong(), query);
+            assertEquals(2, found.path("facets").path("ingestYear").path(0).path("count").asLong(), query);
             String snippet = found.path("hits").path(1).path("snippets").path(0).asText();
             assertTrue(snippet.matches(".*<mark>[^<]*" + digits + ".*") && snippet.contains("Đơn vị KH lưu tại LĐLĐ."),
                     "the number marked where it stands, not its letters elsewhere: " + snippet);
