@@ -48,6 +48,7 @@ class ScaleIT {
             }
         }
         assertTrue(json.path("search_p95_ms_1_after_start").asDouble() > 0, "the first searches after a start in " + json);
+        assertTrue(json.path("ingest_per_s_after_start").asDouble() > 0, "the first files after a start in " + json);
         assertEquals(RECORDS, json.path("records").asInt());
         assertEquals(RECORDS, json.path("indexed").asInt(), "every stored record indexed by the reindex");
         assertEquals(RECORDS, json.path("verified").asInt());
