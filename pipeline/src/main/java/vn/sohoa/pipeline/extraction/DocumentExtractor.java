@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.tika.Tika;
+import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
@@ -79,12 +79,13 @@ public class DocumentExtractor {
     private final int renderDpi;
     private final Path tempDir;
     private final Semaphore inOcr;
-    private final Tika tika = new Tika();
+    /** Tika's configuration, loaded once: its detectors and parsers. */
+    private final TikaConfig tika = TikaConfig.getDefaultConfig();
     /**
      * Tika's parsers, told the type {@link #contentType} found instead of detecting it from the bytes
      * a second time (for a Word file, opening its zip again: a tenth of sohoa's CPU of a born-digital file).
      */
-    private final AutoDetectParser parser = parserOfKnownType();
+    private final AutoDetectParser parser = parserOfKnownType(tika);
 
     /**
      * @param tempDir     where the PDF/A copies are built
@@ -102,8 +103,8 @@ public class DocumentExtractor {
         pages.forget(id);
     }
 
-    private static AutoDetectParser parserOfKnownType() {
-        AutoDetectParser parser = new AutoDetectParser();
+    private static AutoDetectParser parserOfKnownType(TikaConfig config) {
+        AutoDetectParser parser = new AutoDetectParser(config);
         parser.setDetector((input, metadata) -> MediaType.parse(metadata.get(Metadata.CONTENT_TYPE)));
         return parser;
     }
@@ -310,7 +311,7 @@ public class DocumentExtractor {
 
     /**
      * The text Tika reads from the file, or from its rewritten copy (of the same type); fills the
-     * metadata. The parser is shared: a new {@code AutoDetectParser} loads Tika's whole configuration again.
+     * metadata. The parser is shared: a new one would load Tika's whole configuration again.
      */
     private String readWithTika(Path file, byte[] rewritten, String type, Metadata metadata)
             throws UnreadableDocumentException, IOException {
